@@ -1,0 +1,903 @@
+/*
+ * extract.c — the article driver: sentences in order, frames filled per
+ * sentence (frames.c), then what needs the article as a whole: tolls
+ * attached to the event they count, claimants and hedges, back references
+ * ("the attacks", "these strikes") merged into the event they name, the
+ * same event told twice merged, missing opponents taken from the article's
+ * main pair of belligerents, dates for undated lines, and the lead event.
+ */
+#include "extract_internal.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- Small helpers ------------------------------------------------------------ */
+
+static bool known_day(Date d) { return d.year > 0 && d.month > 0 && d.day > 0; }
+
+static bool is_violent(const Event *ev)
+{
+    return !strcmp(ev->event_type, "Battles") ||
+           !strcmp(ev->event_type, "Explosions/Remote violence") ||
+           !strcmp(ev->event_type, "Violence against civilians");
+}
+
+static bool frame_is(const EventNote *n, const char *f) { return !strcmp(n->frame, f); }
+
+static Claim *add_claim(Ctx *c, Event *ev, Claim cl)
+{
+    for (int i = 0; i < ev->claim_count; i++) {
+        Claim *o = &ev->claims[i];
+        if (o->span.start == cl.span.start && o->fatalities.present == cl.fatalities.present &&
+            (!cl.fatalities.present || o->fatalities.low == cl.fatalities.low))
+            return o;
+    }
+    Claim *nc = arena_alloc(c->arena, (size_t)(ev->claim_count + 1) * sizeof *nc);
+    if (ev->claim_count)
+        memcpy(nc, ev->claims, (size_t)ev->claim_count * sizeof *nc);
+    nc[ev->claim_count] = cl;
+    ev->claims = nc;
+    return &nc[ev->claim_count++];
+}
+
+/* Fatalities follow the claims: low = the lowest figure any source gives,
+ * high = the highest, best = the first source's. */
+static void recompute_fatalities(Event *ev)
+{
+    bool any = false;
+    Range r = {0};
+    for (int i = 0; i < ev->claim_count; i++) {
+        const Range *f = &ev->claims[i].fatalities;
+        if (!f->present)
+            continue;
+        if (!any) {
+            r = *f;
+            any = true;
+        } else {
+            if (f->low < r.low)
+                r.low = f->low;
+            if (f->high > r.high)
+                r.high = f->high;
+        }
+    }
+    if (any)
+        ev->fatalities = r;
+}
+
+/* ---- Claimants ---------------------------------------------------------------- */
+
+static const char *const claim_verbs[] = {
+    "said", "says", "say", "told", "reported", "reports", "announced", "stated", "claimed",
+    "claims", "confirmed", "added", "declared", NULL};
+static const char *const source_nouns[] = {
+    "source", "sources", "activists", "activist", "monitor", "observatory", "tv", "television",
+    "media", "agency", "ministry", "official", "officials", "spokesman", "spokeswoman",
+    "commander", "statement", "army", "military", "command", "police", "residents", "witnesses",
+    "group", "network", NULL};
+
+static bool tok_in(const Sentence *s, int i, const char *const *words)
+{
+    if (i < 0 || i >= s->tok.count)
+        return false;
+    const char *f = s->tok.folded + s->tok.items[i].fold;
+    for (; *words; words++)
+        if (!strcmp(f, *words))
+            return true;
+    return false;
+}
+
+static const char *mention_name(const Ctx *c, const Mention *m)
+{
+    if (m->outlet >= 0)
+        return c->lex->outlets[m->outlet].name;
+    if (m->actor >= 0)
+        return c->lex->actors[m->actor].name;
+    return NULL;
+}
+
+/* Text of tokens [a, b) as written. */
+static const char *tokens_text(const Ctx *c, const Sentence *s, int a, int b)
+{
+    if (a < 0 || b <= a || b > s->tok.count)
+        return NULL;
+    return arena_strndup(c->arena, c->doc->text + s->tok.items[a].start,
+                         s->tok.items[b - 1].end - s->tok.items[a].start);
+}
+
+/* Who says what this sentence says: "according to X", "X said", "said X".
+ * *party gets the actor index when the claimant is a party. */
+static const char *sentence_claimant(Ctx *c, const Sentence *s, int *party,
+                                     const char *previous)
+{
+    *party = -1;
+    for (int i = 0; i < s->tok.count; i++) {
+        bool according = tok_in(s, i, (const char *const[]){"according", NULL}) &&
+                         tok_in(s, i + 1, (const char *const[]){"to", NULL});
+        if (!according && !tok_in(s, i, claim_verbs))
+            continue;
+        if (according) {
+            int a = i + 2, b = a;
+            while (b < s->tok.count && b < a + 8 && s->tok.items[b].kind == TOKEN_WORD)
+                b++;
+            for (int k = a; k < b; k++) {
+                int mi = s->ment_at[k];
+                if (mi >= 0 && mention_name(c, &s->ments[mi])) {
+                    if (s->ments[mi].actor >= 0)
+                        *party = s->ments[mi].actor;
+                    return mention_name(c, &s->ments[mi]);
+                }
+            }
+            return tokens_text(c, s, a, b);
+        }
+        /* "X said": the mention or source noun phrase just before */
+        for (int k = i - 1; k >= 0 && k >= i - 7; k--) {
+            int mi = s->ment_at[k];
+            if (mi >= 0 && mention_name(c, &s->ments[mi])) {
+                const Mention *m = &s->ments[mi];
+                if (m->actor >= 0) {
+                    const char *kind = c->lex->actors[m->actor].kind;
+                    if (!kind || (strcmp(kind, "monitor") && strcmp(kind, "agency")))
+                        *party = m->actor;
+                }
+                return mention_name(c, m);
+            }
+            if (tok_in(s, k, source_nouns)) {
+                int a = k;
+                while (a > 0 && k - a < 5 && s->tok.items[a - 1].kind == TOKEN_WORD &&
+                       !tok_in(s, a - 1, claim_verbs))
+                    a--;
+                return tokens_text(c, s, a, k + 1);
+            }
+            if (tok_in(s, k, (const char *const[]){"it", "he", "she", "they", NULL}))
+                return previous;
+            if (s->tok.items[k].kind == TOKEN_PUNCT &&
+                c->doc->text[s->tok.items[k].start] != '\'')
+                break;
+        }
+        /* "…,” said Omar Abu Leila": the name after the verb */
+        int a = i + 1;
+        if (a < s->tok.count) {
+            int mi = s->ment_at[a];
+            if (mi >= 0 && mention_name(c, &s->ments[mi]))
+                return mention_name(c, &s->ments[mi]);
+            int b = a;
+            while (b < s->tok.count && b < a + 4 && s->tok.items[b].kind == TOKEN_WORD &&
+                   (s->tok.items[b].flags & TOKEN_CAPITALISED))
+                b++;
+            if (b > a)
+                return tokens_text(c, s, a, b);
+        }
+    }
+    return NULL;
+}
+
+/* ---- Counts for tolls ---------------------------------------------------------- */
+
+/* The count a killed/injured trigger at [t0, t1) refers to, or NULL. */
+static const Count *toll_count(const Sentence *s, int t0, int t1)
+{
+    /* "killing 5", "killed at least 11", "killed one" */
+    for (int i = 0; i < s->count_count; i++) {
+        const Count *ct = &s->counts[i];
+        if (ct->first >= t1 && ct->first <= t1 + 1 && (ct->person || ct->noun < 0))
+            return ct;
+    }
+    /* "Five people have been killed", "62 Syrian forces have been killed" */
+    const Count *best = NULL;
+    for (int i = 0; i < s->count_count; i++) {
+        const Count *ct = &s->counts[i];
+        if (ct->last > t0 || ct->last < t0 - 8)
+            continue;
+        if (ct->noun >= 0 && !ct->person)
+            continue;
+        if (ct->first > 0 && tok_in(s, ct->first - 1, (const char *const[]){"including", "and", NULL}) &&
+            best)
+            continue;
+        if (!best || ct->first > best->first) {
+            /* between the count and the trigger: no other count's noun */
+            best = ct;
+        }
+    }
+    /* a breakdown after "including" is not the total: prefer the earliest
+     * count of a chain "32 people … including 12 … and 20" */
+    return best;
+}
+
+/* ---- The article ---------------------------------------------------------------- */
+
+static EventPlace admin1_only(const Ctx *c, const char *code)
+{
+    const char *name = admin1_name(code);
+    EventPlace p = {name && *name ? name : code, code, "", 0, 0, "admin1", -1, NULL};
+    if (strlen(code) >= 2)
+        p.country = arena_strndup(c->arena, code, 2);
+    return p;
+}
+
+static void merge_into(Ctx *c, int dst, int src)
+{
+    Event *d = &c->events[dst], *s = &c->events[src];
+    EventNote *dn = &c->notes[dst], *sn = &c->notes[src];
+    if (!d->has_actor1 && s->has_actor1) {
+        d->has_actor1 = true;
+        d->actor1 = s->actor1;
+    }
+    if (!d->has_actor2 && s->has_actor2 &&
+        (!d->has_actor1 || d->actor1.side != s->actor2.side)) {
+        d->has_actor2 = true;
+        d->actor2 = s->actor2;
+    }
+    for (int i = 0; i < s->place_count; i++) {
+        bool seen = false;
+        for (int k = 0; k < d->place_count; k++)
+            seen |= !strcmp(d->places[k].name, s->places[i].name);
+        if (!seen) {
+            EventPlace *np = arena_alloc(c->arena, (size_t)(d->place_count + 1) * sizeof *np);
+            if (d->place_count)
+                memcpy(np, d->places, (size_t)d->place_count * sizeof *np);
+            np[d->place_count++] = s->places[i];
+            d->places = np;
+        }
+    }
+    if (!d->has_place && d->place_count) {
+        d->has_place = true;
+        d->place = d->places[0];
+    } else if (d->has_place && !strcmp(d->place.precision, "admin1")) {
+        for (int k = 0; k < d->place_count; k++)
+            if (strcmp(d->places[k].precision, "admin1")) {
+                d->place = d->places[k];
+                break;
+            }
+    }
+    if (dn->weak_date && !sn->weak_date && s->date_precision != PRECISION_NONE) {
+        d->date = s->date;
+        d->date_precision = s->date_precision;
+        dn->weak_date = false;
+    }
+    for (int i = 0; i < s->claim_count; i++)
+        add_claim(c, d, s->claims[i]);
+    recompute_fatalities(d);
+    if (s->injured.present && (!d->injured.present || s->injured.high > d->injured.high))
+        d->injured = s->injured;
+    if (s->certainty != CERTAINTY_REPORTED && d->certainty == CERTAINTY_REPORTED)
+        d->certainty = s->certainty;
+    sn->dropped = true;
+}
+
+static bool places_compatible(const Event *a, const Event *b)
+{
+    if (!a->place_count || !b->place_count)
+        return true;
+    for (int i = 0; i < a->place_count; i++)
+        for (int k = 0; k < b->place_count; k++)
+            if (!strcmp(a->places[i].name, b->places[k].name))
+                return true;
+    return false;
+}
+
+static bool same_date(const Event *a, const EventNote *an, const Event *b, const EventNote *bn)
+{
+    if (an->weak_date || bn->weak_date)
+        return true;
+    return a->date.year == b->date.year && a->date.month == b->date.month &&
+           a->date.day == b->date.day;
+}
+
+/* Per sentence, after its frames: dates, tolls, claims, hedges. */
+static void finish_sentence(Ctx *c, int si, int first_event, const char **last_claimant)
+{
+    Sentence *s = &c->sents[si];
+    const Lexicon *lex = c->lex;
+    int party = -1;
+    const char *claimant = sentence_claimant(c, s, &party, *last_claimant);
+    if (claimant)
+        *last_claimant = claimant;
+
+    /* "since 2011", "since the conflict began": background */
+    bool since = false;
+    for (int i = 0; i < s->tok.count; i++)
+        if (tok_in(s, i, (const char *const[]){"since", NULL}))
+            since = true;
+
+    /* "one day after …": relative to the event told just before */
+    int rel_days = 0;
+    for (int i = 1; i + 1 < s->tok.count; i++)
+        if (tok_in(s, i, (const char *const[]){"day", "days", NULL}) &&
+            tok_in(s, i + 1, (const char *const[]){"after", NULL}) &&
+            tok_in(s, i - 1, (const char *const[]){"one", "a", "two", "three", NULL})) {
+            static const char *const small[] = {"a", "one", "two", "three"};
+            const char *f = s->tok.folded + s->tok.items[i - 1].fold;
+            for (int k = 0; k < 4; k++)
+                if (!strcmp(f, small[k]))
+                    rel_days = k == 0 ? 1 : k;
+        }
+    Date prev_date = {0};
+    for (int e = first_event - 1; e >= 0; e--)
+        if (!c->notes[e].dropped && c->events[e].date_precision == PRECISION_DAY &&
+            !c->notes[e].weak_date) {
+            prev_date = c->events[e].date;
+            break;
+        }
+
+    for (int e = first_event; e < c->event_count; e++) {
+        Event *ev = &c->events[e];
+        EventNote *note = &c->notes[e];
+        int t = note->trigger_token;
+        if (since) {
+            note->dropped = true;
+            continue;
+        }
+        /* date: the nearest non-speech expression, else a speech one */
+        const DateMention *best = NULL;
+        bool best_speech = true;
+        int best_dist = 1 << 30;
+        for (int i = 0; i < s->date_count; i++) {
+            const DateMention *dm = &s->dates[i];
+            if (dm->since)
+                continue;
+            int dist = dm->first > t ? dm->first - t : t - dm->last;
+            if (dist < 0)
+                dist = 0;
+            if (!best || (best_speech && !dm->speech) ||
+                (best_speech == dm->speech && dist < best_dist)) {
+                best = dm;
+                best_speech = dm->speech;
+                best_dist = dist;
+            }
+        }
+        if (best && !(rel_days && best_speech)) {
+            ev->date = best->date;
+            ev->date_precision = best->precision;
+            note->weak_date = best_speech;
+        } else if (rel_days && known_day(prev_date)) {
+            ev->date = date_add_days(prev_date, -rel_days);
+            ev->date_precision = PRECISION_DAY;
+        } else {
+            note->weak_date = true;
+            if (known_day(c->ref)) {
+                ev->date = c->ref;
+                ev->date_precision = PRECISION_DAY;
+            }
+        }
+        if (s->unconfirmed)
+            ev->certainty = CERTAINTY_UNCONFIRMED;
+        else if (party >= 0 && ev->has_actor1 && lex->actors[party].side == ev->actor1.side &&
+                 ev->actor1.side != SIDE_UNKNOWN)
+            ev->certainty = CERTAINTY_CLAIMED;
+        if (claimant)
+            add_claim(c, ev, (Claim){claimant, {0}, ev->evidence_text, s->span});
+    }
+
+    /* Tolls: each killed / injured trigger gives a count to the nearest
+     * event of the sentence, or stays an event of its own. */
+    for (int mi = 0; mi < s->ment_count; mi++) {
+        const Mention *m = &s->ments[mi];
+        if (m->trigger < 0)
+            continue;
+        const char *frame = lex->triggers[m->trigger].frame;
+        bool killed = !strcmp(frame, "killed") || !strcmp(frame, "executed");
+        bool injured = !strcmp(frame, "injured");
+        if (!killed && !injured)
+            continue;
+        const Count *ct = toll_count(s, m->first, m->last);
+        if (!ct || ct->range.high >= 10000 || since)
+            continue;
+        /* the host: the nearest other event of this sentence */
+        int host = -1, host_dist = 1 << 30;
+        int own = -1;
+        for (int e = first_event; e < c->event_count; e++) {
+            if (c->notes[e].dropped && c->notes[e].trigger_token != m->first)
+                continue;
+            if (c->notes[e].trigger_token == m->first) {
+                own = e;
+                continue;
+            }
+            if (frame_is(&c->notes[e], "killed") || c->notes[e].dropped)
+                continue;
+            int d = c->notes[e].trigger_token - m->first;
+            if (d < 0)
+                d = -d;
+            if (d < host_dist) {
+                host = e;
+                host_dist = d;
+            }
+        }
+        if (host < 0)
+            host = own;
+        if (host < 0)
+            continue;
+        Event *ev = &c->events[host];
+        if (injured) {
+            if (!ev->injured.present || ct->range.high > ev->injured.high)
+                ev->injured = ct->range;
+            continue;
+        }
+        add_claim(c, ev, (Claim){claimant ? claimant : ev->outlet, ct->range, ev->evidence_text,
+                                 s->span});
+        recompute_fatalities(ev);
+        if (ct->civilian)
+            c->notes[host].victim_actor = -2;
+        else if (ct->victim_actor >= 0)
+            c->notes[host].victim_actor = ct->victim_actor;
+        if (own >= 0 && own != host)
+            c->notes[own].dropped = true;
+    }
+
+    /* killed events that got no toll are not events */
+    for (int e = first_event; e < c->event_count; e++) {
+        Event *ev = &c->events[e];
+        EventNote *note = &c->notes[e];
+        if (!frame_is(note, "killed") || note->dropped)
+            continue;
+        if (!ev->fatalities.present) {
+            note->dropped = true;
+            continue;
+        }
+        note->killed_only = true;
+        /* "in the attacks", "in these strikes": an event told before */
+        static const char *const refs[] = {"attack", "attacks", "strikes", "strike", "raids",
+                                           "fighting", "clashes", "bombing", "bombings",
+                                           "incident", "explosion", "airstrikes", "shelling",
+                                           "assault", "offensive", "battle", NULL};
+        for (int i = 1; i < s->tok.count; i++)
+            if (tok_in(s, i, refs) &&
+                tok_in(s, i - 1, (const char *const[]){"the", "these", "this", "those", NULL}))
+                note->backref = true;
+        bool civil = note->victim_actor == -2;
+        ev->event_type = civil ? "Violence against civilians" : "Battles";
+        ev->sub_event_type = civil ? "Attack" : "Armed clash";
+    }
+
+    /* Denials judge what came just before: "However, X denied any such
+     * agreement", "these reports were not confirmed". */
+    if (s->denial) {
+        bool refers = false;
+        for (int i = 0; i < s->tok.count && !refers; i++)
+            refers = tok_in(s, i, (const char *const[]){"however", "such", "these", "reports",
+                                                         "claim", "claims", NULL});
+        if (refers) {
+            Certainty cert = s->denial_unconfirmed ? CERTAINTY_UNCONFIRMED : CERTAINTY_DENIED;
+            for (int e = first_event - 1; e >= 0 && c->notes[e].sentence >= si - 3; e--) {
+                if (c->notes[e].dropped)
+                    continue;
+                c->events[e].certainty = cert;
+                /* the denial's own mention of it is the same event */
+                for (int k = first_event; k < c->event_count; k++)
+                    if (!strcmp(c->events[k].sub_event_type, c->events[e].sub_event_type))
+                        c->notes[k].dropped = true;
+            }
+        }
+    }
+
+    /* Context for the sentences after: places and the governorate. */
+    for (int mi = 0; mi < s->ment_count; mi++) {
+        const Mention *m = &s->ments[mi];
+        if (m->actor >= 0) {
+            Side side = lex->actors[m->actor].side;
+            if (side != SIDE_UNKNOWN)
+                c->side_mentions[side]++;
+        }
+        if (m->place < 0)
+            continue;
+        const Place *p = &lex->places[m->place];
+        if (p->feature == 'A' && p->feature_code && !strncmp(p->feature_code, "PCL", 3))
+            continue;
+        if (p->admin1 && *p->admin1)
+            c->admin1_context = p->admin1;
+        if (!(p->feature == 'A')) {
+            c->has_last_place = true;
+            c->last_place = place_from_index(c, m->place, NULL);
+        }
+        /* PlaceContext for later choices */
+        PlaceContext *x = c->pctx;
+        bool seen = false;
+        for (int i = 0; i < x->admin1_count; i++)
+            seen |= p->admin1 && !strcmp(x->admin1s[i], p->admin1);
+        if (!seen && p->admin1 && *p->admin1 && x->admin1_count < 16)
+            x->admin1s[x->admin1_count++] = p->admin1;
+        seen = false;
+        for (int i = 0; i < x->country_count; i++)
+            seen |= p->country && !strcmp(x->countries[i], p->country);
+        if (!seen && p->country && *p->country && x->country_count < 8)
+            x->countries[x->country_count++] = p->country;
+    }
+    /* a place named by an event of this sentence counts too ("the city") */
+    for (int e = first_event; e < c->event_count; e++)
+        if (!c->notes[e].dropped && c->events[e].has_place && c->events[e].place.place >= 0 &&
+            strcmp(c->events[e].place.precision, "admin1")) {
+            c->has_last_place = true;
+            c->last_place = c->events[e].place;
+            c->last_place.relation = NULL;
+            c->last_place.precision = "exact";
+        }
+}
+
+/* The two sides the article is mostly about, and an actor of each. */
+typedef struct Dyad {
+    Side side[2];
+    int actor[2];
+} Dyad;
+
+static Dyad article_dyad(const Ctx *c)
+{
+    Dyad d = {{SIDE_UNKNOWN, SIDE_UNKNOWN}, {-1, -1}};
+    int best[2] = {0, 0};
+    for (int s = 1; s < SIDE_COUNT; s++) {
+        if (s == SIDE_CIVILIANS)
+            continue;
+        int n = c->side_mentions[s];
+        if (n > best[0]) {
+            best[1] = best[0];
+            d.side[1] = d.side[0];
+            best[0] = n;
+            d.side[0] = (Side)s;
+        } else if (n > best[1]) {
+            best[1] = n;
+            d.side[1] = (Side)s;
+        }
+    }
+    /* an actor to name each side */
+    for (int k = 0; k < 2; k++) {
+        if (d.side[k] == SIDE_UNKNOWN)
+            continue;
+        for (int si = 0; si < c->sent_count && d.actor[k] < 0; si++) {
+            const Sentence *s = &c->sents[si];
+            for (int mi = 0; mi < s->ment_count; mi++) {
+                int a = s->ments[mi].actor;
+                if (a >= 0 && c->lex->actors[a].side == d.side[k]) {
+                    d.actor[k] = a;
+                    break;
+                }
+            }
+        }
+    }
+    return d;
+}
+
+static bool allied(Side a, Side b)
+{
+    if (a == b)
+        return true;
+    bool ga = a == SIDE_GOVERNMENT || a == SIDE_RUSSIA;
+    bool gb = b == SIDE_GOVERNMENT || b == SIDE_RUSSIA;
+    return ga && gb;
+}
+
+/* The year a document is about, for undated articles: the latest plausible
+ * year it names. 0 if none. */
+static int document_year(const Document *doc)
+{
+    int best = 0;
+    const char *t = doc->text;
+    for (size_t i = 0; i + 4 <= doc->len; i++) {
+        if ((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0')) {
+            if (i > 0 && (isalnum((unsigned char)t[i - 1]) || t[i - 1] == ','))
+                continue;
+            if (!isdigit((unsigned char)t[i + 2]) || !isdigit((unsigned char)t[i + 3]))
+                continue;
+            if (i + 4 < doc->len && (isalnum((unsigned char)t[i + 4]) || t[i + 4] == ','))
+                continue;
+            int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 +
+                    (t[i + 3] - '0');
+            if (y >= 1990 && y <= 2035 && y > best)
+                best = y;
+        }
+    }
+    return best;
+}
+
+static EventList extract_with_context(const Lexicon *lex, const Document *doc,
+                                      const Article *art, PlaceContext *pctx, int doc_year)
+{
+    Ctx c;
+    memset(&c, 0, sizeof c);
+    c.lex = lex;
+    c.doc = doc;
+    c.art = art;
+    c.arena = doc->arena;
+    c.pctx = pctx;
+    c.last_subject_actor = -1;
+    if (known_day(art->date))
+        c.ref = art->date;
+    else if (doc->published.year > 0)
+        c.ref = doc->published;
+    else
+        c.ref = (Date){(int16_t)doc_year, 0, 0};
+
+    /* The dateline place is context for the whole article. */
+    if (art->dateline && lex->matcher) {
+        int n = 0;
+        const Entry *es = matcher_lookup(lex->matcher, art->dateline, strlen(art->dateline), &n);
+        Entry places[32];
+        int np = 0;
+        for (int i = 0; es && i < n && np < 32; i++)
+            if (es[i].kind == ENTRY_PLACE)
+                places[np++] = es[i];
+        if (np) {
+            PlaceChoice pc = place_choose(lex, places, np, pctx);
+            if (pc.place >= 0) {
+                const Place *p = &lex->places[pc.place];
+                if (p->admin1 && *p->admin1)
+                    c.admin1_context = p->admin1;
+            }
+        }
+    }
+
+    c.sent_count = art->sentence_count;
+    c.sents = arena_alloc(c.arena, (size_t)(c.sent_count + 1) * sizeof *c.sents);
+    const char *last_claimant = NULL;
+    for (int si = 0; si < c.sent_count; si++)
+        sentence_scan(&c, &c.sents[si], art->sentences[si]);
+    article_countries(&c);
+    for (int si = 0; si < c.sent_count; si++) {
+        sentence_read(&c, &c.sents[si]);
+        int first = c.event_count;
+        frames_fill(&c, si);
+        finish_sentence(&c, si, first, &last_claimant);
+    }
+
+    /* ---- merges within the article */
+    for (int e = 0; e < c.event_count; e++) {
+        EventNote *n = &c.notes[e];
+        if (n->dropped)
+            continue;
+        Event *ev = &c.events[e];
+        /* a generic attack next to a specific one in the same sentence */
+        for (int k = 0; k < c.event_count; k++) {
+            if (k == e || c.notes[k].dropped || c.notes[k].sentence != n->sentence)
+                continue;
+            bool e_generic = frame_is(n, "attack") || frame_is(n, "killed") || frame_is(n, "clash");
+            bool k_specific = !frame_is(&c.notes[k], "attack") && !frame_is(&c.notes[k], "killed") &&
+                              !frame_is(&c.notes[k], "clash") && is_violent(&c.events[k]);
+            bool same = !strcmp(c.events[k].sub_event_type, ev->sub_event_type) && k < e &&
+                        places_compatible(&c.events[k], ev);
+            if ((e_generic && k_specific && !is_violent(ev) == false &&
+                 strncmp(c.events[k].sub_event_type, "Government", 10) &&
+                 strncmp(c.events[k].sub_event_type, "Non-state", 9)) ||
+                same) {
+                merge_into(&c, k, e);
+                break;
+            }
+        }
+    }
+    for (int e = 0; e < c.event_count; e++) {
+        EventNote *n = &c.notes[e];
+        if (n->dropped)
+            continue;
+        Event *ev = &c.events[e];
+        if (n->killed_only && n->backref) {
+            for (int k = e - 1; k >= 0 && c.notes[k].sentence >= n->sentence - 4; k--)
+                if (!c.notes[k].dropped && is_violent(&c.events[k]) && !c.notes[k].killed_only) {
+                    merge_into(&c, k, e);
+                    break;
+                }
+            if (n->dropped)
+                continue;
+        }
+        /* the same event told again later in the article */
+        for (int k = 0; k < e; k++) {
+            if (c.notes[k].dropped)
+                continue;
+            Event *o = &c.events[k];
+            if (strcmp(o->sub_event_type, ev->sub_event_type))
+                continue;
+            if (!places_compatible(o, ev) || !same_date(o, &c.notes[k], ev, n))
+                continue;
+            if (ev->has_actor1 && o->has_actor1 && !allied(ev->actor1.side, o->actor1.side))
+                continue;
+            if (!o->place_count && !ev->place_count)
+                continue;
+            if (o->fatalities.present && ev->fatalities.present)
+                continue; /* two tolls in two places of the text: keep both */
+            merge_into(&c, k, e);
+            break;
+        }
+    }
+
+    /* ---- opponents from the article's main pair; winners of bare
+     * "liberated"; places from the article's governorate */
+    Dyad dy = article_dyad(&c);
+    const char *article_admin1 = NULL;
+    {
+        int best = 0;
+        for (int i = 0; i < pctx->admin1_count; i++) {
+            int n = 0;
+            for (int e = 0; e < c.event_count; e++)
+                if (!c.notes[e].dropped && c.events[e].has_place && c.events[e].place.admin1 &&
+                    !strcmp(c.events[e].place.admin1, pctx->admin1s[i]))
+                    n++;
+            if (n > best) {
+                best = n;
+                article_admin1 = pctx->admin1s[i];
+            }
+        }
+        if (!article_admin1)
+            article_admin1 = c.admin1_context;
+    }
+    Date evidence = {0};
+    if (!known_day(art->date)) {
+        for (int si = 0; si < c.sent_count; si++)
+            for (int i = 0; i < c.sents[si].date_count; i++) {
+                const DateMention *dm = &c.sents[si].dates[i];
+                if (dm->since)
+                    continue;
+                if (date_to_days(dm->date) > (evidence.year ? date_to_days(evidence) : -1000000))
+                    evidence = dm->date;
+            }
+        if (!evidence.year && art->title) {
+            const char *t = art->title;
+            size_t n = strlen(t);
+            for (size_t i = 0; i < n; i++) {
+                if (i && isalnum((unsigned char)t[i - 1]))
+                    continue;
+                Date d;
+                DatePrecision p;
+                size_t used;
+                if (resolve_date_expression(t + i, n - i, c.ref, &d, &p, &used)) {
+                    evidence = d;
+                    break;
+                }
+            }
+        }
+    }
+
+    int kept = 0;
+    for (int e = 0; e < c.event_count; e++) {
+        EventNote *n = &c.notes[e];
+        if (n->dropped)
+            continue;
+        Event *ev = &c.events[e];
+        bool battle = is_violent(ev) && n->victim_actor != -2;
+        if (battle && ev->has_actor1 && !ev->has_actor2) {
+            Side other = SIDE_UNKNOWN;
+            int who = -1;
+            if (allied(ev->actor1.side, dy.side[0]) && dy.side[1] != SIDE_UNKNOWN) {
+                other = dy.side[1];
+                who = dy.actor[1];
+            } else if (allied(ev->actor1.side, dy.side[1]) && dy.side[0] != SIDE_UNKNOWN) {
+                other = dy.side[0];
+                who = dy.actor[0];
+            }
+            if (n->victim_actor >= 0 && !allied(lex->actors[n->victim_actor].side, ev->actor1.side)) {
+                who = n->victim_actor;
+                other = lex->actors[who].side;
+            }
+            if (who >= 0 && !allied(other, ev->actor1.side)) {
+                ev->has_actor2 = true;
+                ev->actor2 = (EventActor){lex->actors[who].name, other, who};
+            }
+        }
+        if (!strncmp(n->frame, "territory_", 10) && !ev->has_actor1) {
+            /* "they are liberated": the side the article is about, unless
+             * it is the loser */
+            for (int k = 0; k < 2; k++)
+                if (dy.actor[k] >= 0 && (!ev->has_actor2 || !allied(dy.side[k], ev->actor2.side))) {
+                    ev->has_actor1 = true;
+                    ev->actor1 = (EventActor){lex->actors[dy.actor[k]].name, dy.side[k], dy.actor[k]};
+                    break;
+                }
+            if (ev->has_actor1 && !strcmp(ev->event_type, "Battles"))
+                ev->sub_event_type = (ev->actor1.side == SIDE_GOVERNMENT ||
+                                      ev->actor1.side == SIDE_RUSSIA || ev->actor1.side == SIDE_IRAQ)
+                                         ? "Government regains territory"
+                                         : "Non-state actor overtakes territory";
+        }
+        if (!ev->has_place && article_admin1) {
+            ev->has_place = true;
+            ev->place = admin1_only(&c, article_admin1);
+        }
+        if (n->weak_date && !known_day(art->date) && evidence.year &&
+            ev->date_precision == PRECISION_NONE) {
+            ev->date = evidence;
+            ev->date_precision = PRECISION_WEEK;
+        }
+        kept++;
+    }
+
+    /* ---- the lead event: what the first sentences are about */
+    EventList out = {0};
+    out.items = arena_alloc(c.arena, (size_t)(kept + 1) * sizeof *out.items);
+    int primary = -1;
+    for (int e = 0; e < c.event_count && primary < 0; e++)
+        if (!c.notes[e].dropped && c.notes[e].sentence <= 1 && !c.notes[e].generic)
+            primary = e;
+    for (int e = 0; e < c.event_count && primary < 0; e++)
+        if (!c.notes[e].dropped && c.notes[e].sentence <= 2)
+            primary = e;
+    for (int e = 0; e < c.event_count && primary < 0; e++)
+        if (!c.notes[e].dropped)
+            primary = e;
+    for (int e = 0; e < c.event_count; e++) {
+        if (c.notes[e].dropped)
+            continue;
+        Event *ev = &c.events[e];
+        ev->primary = e == primary;
+        if (ev->place_count == 0 && ev->has_place) {
+            ev->places = arena_alloc(c.arena, sizeof *ev->places);
+            ev->places[0] = ev->place;
+            ev->place_count = 1;
+        }
+        out.items[out.count++] = *ev;
+    }
+    if (out.count == 0 && c.sent_count > 0) {
+        /* Nothing recognisable: the article still reports something, dated
+         * and placed as well as the article allows. */
+        static const Trigger other = {"", "Strategic developments", "Other", "other"};
+        const Sentence *s0 = &c.sents[0];
+        Event ev;
+        memset(&ev, 0, sizeof ev);
+        ev.doc_id = doc->id;
+        ev.article = art->index;
+        ev.primary = true;
+        ev.event_type = other.event_type;
+        ev.sub_event_type = other.sub_event_type;
+        ev.certainty = CERTAINTY_REPORTED;
+        ev.outlet = art->outlet ? art->outlet : doc->outlet;
+        ev.evidence = s0->span;
+        ev.evidence_text = arena_strndup(c.arena, doc->text + s0->span.start,
+                                         s0->span.end - s0->span.start);
+        if (known_day(c.ref)) {
+            ev.date = c.ref;
+            ev.date_precision = PRECISION_DAY;
+        } else if (evidence.year) {
+            ev.date = evidence;
+            ev.date_precision = PRECISION_WEEK;
+        }
+        for (int si = 0; si < c.sent_count && !ev.has_place; si++)
+            for (int mi = 0; mi < c.sents[si].ment_count; mi++) {
+                int p = c.sents[si].ments[mi].place;
+                if (p >= 0 && !(lex->places[p].feature == 'A' && lex->places[p].feature_code &&
+                                !strncmp(lex->places[p].feature_code, "PCL", 3))) {
+                    ev.has_place = true;
+                    ev.place = place_from_index(&c, p, NULL);
+                    break;
+                }
+            }
+        if (!ev.has_place && article_admin1) {
+            ev.has_place = true;
+            ev.place = admin1_only(&c, article_admin1);
+        }
+        if (ev.has_place) {
+            ev.places = arena_alloc(c.arena, sizeof *ev.places);
+            ev.places[0] = ev.place;
+            ev.place_count = 1;
+        }
+        out.items[out.count++] = ev;
+    }
+    return out;
+}
+
+EventList extract_article(const Lexicon *lex, const Document *doc, const Article *article,
+                          Diagnostics *diag)
+{
+    (void)diag;
+    PlaceContext pctx;
+    memset(&pctx, 0, sizeof pctx);
+    return extract_with_context(lex, doc, article, &pctx, document_year(doc));
+}
+
+EventList extract_document(const Lexicon *lex, const Document *doc,
+                           const ArticleList *articles, Diagnostics *diag)
+{
+    (void)diag;
+    PlaceContext pctx;
+    memset(&pctx, 0, sizeof pctx);
+    int year = document_year(doc);
+    EventList all = {0};
+    int cap = 0;
+    for (int a = 0; a < articles->count; a++) {
+        EventList one = extract_with_context(lex, doc, &articles->items[a], &pctx, year);
+        if (all.count + one.count > cap) {
+            int ncap = cap ? cap : 16;
+            while (ncap < all.count + one.count)
+                ncap *= 2;
+            all.items = arena_grow(doc->arena, all.items, (size_t)all.count, (size_t)ncap,
+                                   sizeof *all.items);
+            cap = ncap;
+        }
+        memcpy(all.items + all.count, one.items, (size_t)one.count * sizeof *one.items);
+        all.count += one.count;
+    }
+    return all;
+}

@@ -1,0 +1,102 @@
+/*
+ * extract_internal.h — what the files of src/extract share: the analysed
+ * sentence (tokens, dictionary mentions, counts, date expressions) and the
+ * article context that frame filling reads and updates.
+ */
+#ifndef SITREP_EXTRACT_INTERNAL_H
+#define SITREP_EXTRACT_INTERNAL_H
+
+#include "extract.h"
+
+/* One dictionary match, with the reading chosen for it. */
+typedef struct Mention {
+    int first, last;      /* token range [first, last) */
+    int actor;            /* index into Lexicon.actors or -1 */
+    int outlet;           /* index into Lexicon.outlets or -1 */
+    int trigger;          /* index into Lexicon.triggers or -1 */
+    int place;            /* chosen index into Lexicon.places or -1 */
+    const Entry *entries; /* all entries, for place_choose */
+    int entry_count;
+} Mention;
+
+/* A count and what it counts. */
+typedef struct Count {
+    int first, last;      /* tokens of the figure */
+    Range range;
+    int noun;             /* token of the counted noun, -1 if none */
+    bool person;          /* people of some kind (soldiers, civilians, …) */
+    bool civilian;        /* civilians, children, women, residents */
+    int victim_actor;     /* an actor named with the noun ("IS fighters") */
+} Count;
+
+/* A resolved date expression. */
+typedef struct DateMention {
+    int first, last;
+    Date date;
+    DatePrecision precision;
+    bool speech;          /* "said Friday": when it was said */
+    bool since;           /* "since 2011": background */
+} DateMention;
+
+typedef struct Sentence {
+    Span span;
+    TokenList tok;
+    MatchList matches;
+    Mention *ments;
+    int ment_count;
+    int *ment_at;         /* per token: index into ments, or -1 */
+    Count *counts;
+    int count_count;
+    DateMention *dates;
+    int date_count;
+    bool unconfirmed;     /* "reportedly", "what appears to be", … */
+    bool denial;          /* "denied", "not confirmed": judges earlier events */
+    bool denial_unconfirmed;
+    bool is_title;
+} Sentence;
+
+/* Per-event working notes that do not go to the output. */
+typedef struct EventNote {
+    int sentence;
+    int trigger_token;
+    const char *frame;
+    bool backref;         /* "the attacks", "these strikes": an earlier event */
+    bool killed_only;     /* made from a toll alone */
+    bool weak_date;       /* dated only by when it was said, or not at all */
+    bool dropped;
+    bool generic;         /* a weak noun trigger (deal, attack) */
+    int victim_actor;
+} EventNote;
+
+typedef struct Ctx {
+    const Lexicon *lex;
+    const Document *doc;
+    const Article *art;
+    Arena *arena;
+    Date ref;             /* article date; may be year-only or unknown */
+    PlaceContext *pctx;   /* document-wide: where the text has been */
+    Sentence *sents;
+    int sent_count;
+    Event *events;
+    EventNote *notes;
+    int event_count, event_cap;
+    /* coreference */
+    bool has_last_place;
+    EventPlace last_place;
+    const char *admin1_context;   /* governorate named most recently */
+    int last_subject_actor;       /* for "they", "the group" */
+    int side_mentions[SIDE_COUNT];
+    /* countries the article's place names point to; others are misreadings */
+    const char *countries[4];
+    int country_count;
+} Ctx;
+
+/* frames.c */
+void sentence_scan(Ctx *c, Sentence *s, Span span);
+void article_countries(Ctx *c);
+void sentence_read(Ctx *c, Sentence *s);
+void frames_fill(Ctx *c, int sentence);
+bool token_is(const Ctx *c, const Sentence *s, int i, const char *word);
+EventPlace place_from_index(const Ctx *c, int place, const char *precision);
+
+#endif

@@ -1,0 +1,134 @@
+/*
+ * control.c — territory and siege reports as control changes: after
+ * "Government regains territory" the government holds the place, after
+ * "Siege imposed" the besieged side still holds it but under siege, and so
+ * on. Each change names its report and fused event, so a timeline always
+ * shows its evidence.
+ *
+ * Only places the report names get a change: a governorate-level report
+ * ("advances in Deir ez-Zor province") says nothing about any one town,
+ * and nothing is inherited from governorates.
+ */
+#include "fuse.h"
+
+#include <string.h>
+
+#include "../store/sql.h"
+
+bool control_holder(const char *sub_event_type, int side1, int side2,
+                    int *holder, const char **status)
+{
+    *holder = SIDE_UNKNOWN;
+    *status = "held";
+    if (!sub_event_type)
+        return false;
+    if (!strcmp(sub_event_type, "Government regains territory"))
+        /* The extractor's actor1 is the winner; when it has none, the
+         * sub-event type itself says who won. */
+        *holder = side1 != SIDE_UNKNOWN ? side1 : SIDE_GOVERNMENT;
+    else if (!strcmp(sub_event_type, "Non-state actor overtakes territory") ||
+             !strcmp(sub_event_type, "Non-violent transfer of territory") ||
+             !strcmp(sub_event_type, "Siege broken"))
+        *holder = side1;
+    else if (!strcmp(sub_event_type, "Siege imposed")) {
+        *holder = side2; /* the besieged still hold the place */
+        *status = "besieged";
+    } else
+        return false;
+    return *holder != SIDE_UNKNOWN;
+}
+
+int control_record(void *dbp, long report_id, long event_id, int *written,
+                   char *err, size_t cap)
+{
+    sqlite3 *db = dbp;
+    sqlite3_stmt *st = NULL, *ins = NULL;
+    int rc = -1;
+    *written = 0;
+    Arena arena;
+    arena_init(&arena);
+
+    st = sql_prepare(db,
+                     "SELECT r.sub_event_type, r.side1, r.side2, a1.name, a2.name,"
+                     " r.date, r.date_days FROM reports r"
+                     " LEFT JOIN actors a1 ON a1.id = r.actor1_id"
+                     " LEFT JOIN actors a2 ON a2.id = r.actor2_id"
+                     " WHERE r.id = ?",
+                     err, cap);
+    if (!st)
+        goto done;
+    sqlite3_bind_int64(st, 1, report_id);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sql_fail(db, err, cap, "control: report not found");
+        goto done;
+    }
+    const char *sub = sql_col_text(st, 0, &arena);
+    int side1 = fuse_side_parse((const char *)sqlite3_column_text(st, 1));
+    int side2 = fuse_side_parse((const char *)sqlite3_column_text(st, 2));
+    const char *actor1 = sql_col_text(st, 3, &arena);
+    const char *actor2 = sql_col_text(st, 4, &arena);
+    const char *date = sql_col_text(st, 5, &arena);
+    bool dated = !sql_col_null(st, 6);
+    long days = sqlite3_column_int64(st, 6);
+    sqlite3_finalize(st);
+    st = NULL;
+
+    int holder;
+    const char *status;
+    if (!dated || !date || !control_holder(sub, side1, side2, &holder, &status)) {
+        rc = 0; /* says nothing about control */
+        goto done;
+    }
+    const char *holder_actor = holder == side1 ? actor1 : holder == side2 ? actor2 : NULL;
+    int loser = !strcmp(status, "besieged") ? side1 : side2;
+
+    st = sql_prepare(db,
+                     "SELECT rp.place_id FROM report_places rp"
+                     " JOIN places p ON p.id = rp.place_id"
+                     " WHERE rp.report_id = ?1"
+                     "   AND coalesce(p.precision, '') NOT IN ('admin1', 'country')"
+                     " UNION SELECT r.place_id FROM reports r"
+                     " JOIN places p ON p.id = r.place_id WHERE r.id = ?1"
+                     "   AND coalesce(p.precision, '') NOT IN ('admin1', 'country')",
+                     err, cap);
+    ins = sql_prepare(db,
+                      "INSERT INTO control_changes (report_id, event_id, place_id,"
+                      " date, date_days, holder_side, holder_actor, loser_side,"
+                      " status, sub_event_type) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                      err, cap);
+    if (!st || !ins)
+        goto done;
+    sqlite3_bind_int64(st, 1, report_id);
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        sqlite3_reset(ins);
+        sqlite3_bind_int64(ins, 1, report_id);
+        sqlite3_bind_int64(ins, 2, event_id);
+        sqlite3_bind_int64(ins, 3, sqlite3_column_int64(st, 0));
+        sql_bind_text(ins, 4, date);
+        sqlite3_bind_int64(ins, 5, days);
+        sql_bind_text(ins, 6, fuse_side_name(holder));
+        sql_bind_text(ins, 7, holder_actor);
+        if (loser != SIDE_UNKNOWN && loser != holder)
+            sql_bind_text(ins, 8, fuse_side_name(loser));
+        else
+            sqlite3_bind_null(ins, 8);
+        sql_bind_text(ins, 9, status);
+        sql_bind_text(ins, 10, sub);
+        if (sqlite3_step(ins) != SQLITE_DONE) {
+            sql_fail(db, err, cap, "control: insert");
+            goto done;
+        }
+        (*written)++;
+    }
+    if (step != SQLITE_DONE) {
+        sql_fail(db, err, cap, "control: places");
+        goto done;
+    }
+    rc = 0;
+done:
+    sqlite3_finalize(st);
+    sqlite3_finalize(ins);
+    arena_free(&arena);
+    return rc;
+}

@@ -1,0 +1,202 @@
+/*
+ * lex.h — tokens, folding, the knowledge sitrep loads (actors, outlets,
+ * places, triggers, number words) and the one-pass dictionary matcher.
+ *
+ * Folding makes matching transliteration-insensitive: "Deir ez-Zor",
+ * "Deir Ezzor", "Dayr al-Zawr" and "DEIR EL-ZOUR" all fold to the same key.
+ * Every dictionary phrase is folded the same way when it is loaded, so the
+ * matcher compares folded tokens only.
+ */
+#ifndef SITREP_LEX_H
+#define SITREP_LEX_H
+
+#include "../core/core.h"
+#include "../text/text.h"
+
+/* ---- Tokens ------------------------------------------------------------ */
+typedef enum TokenKind { TOKEN_WORD, TOKEN_NUMBER, TOKEN_PUNCT } TokenKind;
+
+typedef struct Token {
+    uint32_t start, end;   /* byte range in the document text */
+    uint32_t fold;         /* offset of the folded form in TokenList.folded */
+    uint16_t fold_len;
+    uint8_t kind;          /* TokenKind */
+    uint8_t flags;         /* TOKEN_CAPITALISED, TOKEN_ALLCAPS, … */
+} Token;
+
+enum {
+    TOKEN_CAPITALISED = 1, TOKEN_ALLCAPS = 2, TOKEN_SENTENCE_START = 4,
+    TOKEN_ARTICLE = 8, /* an Arabic article (al-, el-, ez-, "Al Bab") that
+                          the matcher skips inside place and actor names */
+    TOKEN_JOINED = 16  /* followed by a hyphen and the next token ("ez-Zor",
+                          "12-15") */
+};
+
+typedef struct TokenList {
+    Token *items;
+    int count;
+    const char *folded;    /* plain folded forms (fold_plain), each
+                              NUL-terminated: "assad" for "Assad's",
+                              "maarrat" for "Ma'arrat" */
+} TokenList;
+
+/* Splits text[span) into tokens: words (letters, digits inside words,
+ * internal hyphens and apostrophes split off), numbers ("2,500", "1.5"),
+ * punctuation. Allocates in arena. */
+TokenList tokenize(const char *text, Span span, Arena *arena);
+
+/* Folds one word for matching: lower case, diacritics stripped, apostrophes
+ * and ʿayn marks dropped, then the transliteration rules (see fold.c).
+ * Writes at most cap-1 bytes plus NUL; returns the length written. */
+size_t fold_word(const char *s, size_t n, char *out, size_t cap);
+
+/* The light fold kept in TokenList.folded: lower case, diacritics
+ * stripped, apostrophes dropped, a final possessive 's dropped; no
+ * transliteration rules, so English words stay themselves ("four" is not
+ * "for"). fold_word() = fold_plain() + the transliteration rules. */
+size_t fold_plain(const char *s, size_t n, char *out, size_t cap);
+
+/* Folds a whole phrase into space-separated folded words, dropping leading
+ * Arabic articles (al-, el-, ar-, …) as separate tokens the way the
+ * tokenizer does. Returns the length written. */
+size_t fold_phrase(const char *s, size_t n, char *out, size_t cap);
+
+/* ---- Knowledge --------------------------------------------------------- */
+typedef enum Side {
+    SIDE_UNKNOWN = 0, SIDE_GOVERNMENT, SIDE_RUSSIA, SIDE_ISLAMIC_STATE, SIDE_SDF,
+    SIDE_OPPOSITION, SIDE_HTS, SIDE_TURKEY, SIDE_US_COALITION, SIDE_ISRAEL,
+    SIDE_IRAQ, SIDE_CIVILIANS, SIDE_COUNT
+} Side;
+const char *side_name(Side s);          /* contract names: "government", … */
+bool side_parse(const char *s, Side *out);
+
+typedef struct Actor {
+    const char *name;      /* canonical */
+    Side side;             /* SIDE_UNKNOWN for generic phrases whose side
+                              depends on who writes ("terrorists") */
+    int parent;            /* index into Lexicon.actors or -1 */
+    const char *kind;      /* state_force, militia, rebel_faction, jihadist,
+                              foreign_state, monitor, agency, generic, … */
+} Actor;
+
+typedef struct Outlet {
+    const char *name;
+    const char *country;   /* ISO 3166-1 alpha-2, or "" */
+    const char *affiliation; /* wire, state_media:SY, monitor, partisan, … */
+} Outlet;
+
+typedef struct Place {
+    const char *name;      /* display name */
+    const char *admin1;    /* ISO 3166-2 ("SY-DY"), or "" */
+    const char *country;   /* ISO 3166-1 alpha-2 */
+    double lat, lon;
+    uint32_t population;
+    char feature;          /* GeoNames feature class: P city, A admin area,
+                              S spot/base, H water, T hill, L area, R road … */
+    const char *feature_code; /* PPLA, PPLC, ADM1, AIRB, … */
+    const char *source;    /* "geonames:ID" or "curated: note" */
+} Place;
+
+typedef struct Trigger {
+    const char *phrase;
+    const char *event_type;    /* ACLED event type */
+    const char *sub_event_type;
+    const char *frame;         /* slot pattern name, see data/triggers.tsv */
+} Trigger;
+
+typedef struct NumberWord {
+    const char *phrase;
+    double value;              /* "dozens" = 24 with low/high below */
+    double low, high;
+} NumberWord;
+
+/* What a dictionary phrase refers to. */
+typedef enum EntryKind {
+    ENTRY_ACTOR, ENTRY_OUTLET, ENTRY_PLACE, ENTRY_TRIGGER, ENTRY_NUMBER,
+    ENTRY_KIND_COUNT
+} EntryKind;
+
+typedef struct Entry {
+    uint8_t kind;     /* EntryKind */
+    int32_t id;       /* index into the Lexicon array of that kind */
+} Entry;
+
+typedef struct Matcher Matcher;
+typedef struct Gazetteer Gazetteer;
+
+typedef struct Lexicon {
+    Actor *actors; int actor_count;
+    Outlet *outlets; int outlet_count;
+    Place *places; int place_count;  /* gazetteer + curated, one array */
+    Trigger *triggers; int trigger_count;
+    NumberWord *numbers; int number_count;
+    Matcher *matcher;                /* all the phrases above, compiled */
+    Arena arena;                     /* owns all of it */
+} Lexicon;
+
+/* Loads data_dir/{actors,outlets,places,triggers,numbers}.tsv and the
+ * compiled gazetteer (gazetteer_path; NULL = data_dir/../build/gazetteer.bin
+ * or $SITREP_GAZETTEER), builds the matcher. Missing optional files are
+ * skipped; malformed lines are reported with file and line. Returns false
+ * if the lexicon cannot be used. */
+bool lexicon_load(Lexicon *lex, const char *data_dir, const char *gazetteer_path,
+                  Diagnostics *diag);
+void lexicon_free(Lexicon *lex);
+
+/* ---- Matching ---------------------------------------------------------- */
+typedef struct Match {
+    int first, last;      /* token range [first, last) */
+    const Entry *entries; /* every entry this phrase names (a place name
+                             shared by three villages gives three) */
+    int entry_count;
+} Match;
+
+typedef struct MatchList {
+    Match *items;
+    int count;
+} MatchList;
+
+/* One pass over the tokens: at each position the longest dictionary phrase
+ * that starts there, then on after it. Allocates in arena. */
+MatchList matcher_find(const Matcher *m, const TokenList *tokens, Arena *arena);
+
+/* Looks up one phrase (folded internally). Returns the entries or NULL. */
+const Entry *matcher_lookup(const Matcher *m, const char *phrase, size_t n,
+                            int *count);
+
+/* ---- Places ------------------------------------------------------------ */
+/* Where the document has already been (for disambiguation). */
+typedef struct PlaceContext {
+    const char *countries[8]; int country_count;
+    const char *admin1s[16]; int admin1_count;
+} PlaceContext;
+
+typedef struct PlaceChoice {
+    int place;            /* index into Lexicon.places, -1 if none */
+    const char *why;      /* "only entry", "in Homs province named earlier",
+                             "largest population", … (static string) */
+} PlaceChoice;
+
+/* Picks among the entries of a place match: context first (countries and
+ * governorates already named), then feature class and population. */
+PlaceChoice place_choose(const Lexicon *lex, const Entry *entries, int count,
+                         const PlaceContext *ctx);
+
+/* ISO 3166-2 governorate name for a code ("SY-DY" -> "Deir ez-Zor"). */
+const char *admin1_name(const char *iso);
+
+/* ---- Gazetteer compilation (build time) ---------------------------------- */
+typedef struct GazetteerStats {
+    long rows_read, places_kept, names_kept, names_skipped;
+    long unmapped_admin1; /* kept places whose admin1 code had no ISO code */
+    size_t file_size;
+} GazetteerStats;
+
+/* Reads GeoNames cities500.txt (or any file in its format), keeps the
+ * region's countries, maps admin1 codes to ISO 3166-2 through admin1_tsv
+ * (data/admin1.tsv) and writes the binary gazetteer to out_path. */
+bool gazetteer_compile(const char *geonames_path, const char *admin1_tsv,
+                       const char *out_path, GazetteerStats *stats,
+                       Diagnostics *diag);
+
+#endif

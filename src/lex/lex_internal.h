@@ -1,0 +1,92 @@
+/*
+ * lex_internal.h — what the files of src/lex share and nobody else needs:
+ * the token scanner used by tokenize() and fold_phrase(), the
+ * transliteration step of folding, the matcher builder and the binary
+ * gazetteer reader.
+ */
+#ifndef SITREP_LEX_INTERNAL_H
+#define SITREP_LEX_INTERNAL_H
+
+#include "lex.h"
+
+/* Longest folded form kept for one token; longer words are cut. */
+enum { FOLD_MAX = 128 };
+
+/* ---- Characters --------------------------------------------------------- */
+typedef enum CharClass {
+    CC_SPACE,   /* ASCII white space, NBSP and every Unicode space */
+    CC_LETTER,
+    CC_DIGIT,
+    CC_MARK,    /* combining marks: part of the word, dropped when folding */
+    CC_APOS,    /* ' ’ ‘ ʿ ʾ ʼ ` ´: inside a word, dropped when folding */
+    CC_HYPHEN,  /* - ‐ ‑: splits a word into parts */
+    CC_IGNORE,  /* soft hyphen, zero-width joiners: invisible inside words */
+    CC_PUNCT    /* everything else, en and em dashes included */
+} CharClass;
+
+CharClass char_class(int32_t cp);
+bool char_is_upper(int32_t cp);
+bool char_is_lower(int32_t cp);
+/* Appends the plain fold of one letter or digit (lower case, marks
+ * stripped) to out[*len, cap). */
+void fold_char(int32_t cp, char *out, size_t *len, size_t cap);
+/* Decodes one code point at s[0..n) (n > 0); returns its length and sets
+ * *cp (-1 for an invalid byte, length 1). */
+size_t utf8_decode(const char *s, size_t n, int32_t *cp);
+
+/* ---- Scanner ------------------------------------------------------------ */
+typedef struct RawToken {
+    size_t start, end;     /* byte range in the text */
+    uint8_t kind;          /* TokenKind */
+    uint8_t flags;         /* TOKEN_CAPITALISED, TOKEN_ALLCAPS, TOKEN_JOINED */
+    bool blank_line_before; /* an empty line separates it from the previous token */
+    size_t fold_len;       /* length of the plain fold written to out */
+} RawToken;
+
+/* Scans the next token of text[*pos, end), writes its plain fold to
+ * out[FOLD_MAX] and advances *pos. False when only spaces remain. */
+bool scan_token(const char *text, size_t *pos, size_t end, RawToken *t, char *out);
+
+/* True for a plain-folded word that is an Arabic article ("al", "ez", …). */
+bool fold_is_article(const char *folded, size_t n);
+
+/* True for a free-standing "-" or en dash, skipped inside names. */
+bool fold_is_dash(const char *folded, size_t n);
+
+/* The transliteration step: plain fold -> matching key ("raqqah" ->
+ * "raka"). out must hold FOLD_MAX bytes; returns the length. */
+size_t fold_translit(const char *plain, size_t n, char *out);
+
+/* ---- Matcher ------------------------------------------------------------ */
+/* The key chains a phrase can live in (see matcher.c). */
+typedef enum MatchChain {
+    CHAIN_PLAIN = 0, /* plain folds, no article skipping: triggers, numbers,
+                        lower-case names */
+    CHAIN_NAME = 1,  /* transliteration keys, articles skipped: capitalised
+                        names, matched from capitalised tokens only */
+    CHAIN_CAPS = 2,  /* short acronyms ("IS", "US"): all-caps tokens only */
+    CHAIN_COUNT
+} MatchChain;
+
+typedef struct MatcherBuilder MatcherBuilder;
+
+MatcherBuilder *matcher_builder_new(void);
+/* Adds a phrase as written in a dictionary; the chain is chosen from the
+ * entry kind and the spelling. Returns false if the phrase folds to
+ * nothing. */
+bool matcher_builder_add(MatcherBuilder *b, const char *phrase, size_t n, Entry e);
+/* Adds an already folded loose key ("dar zar": fold_phrase output). */
+void matcher_builder_add_key(MatcherBuilder *b, const char *key, size_t n, Entry e);
+/* Compiles everything added into a Matcher allocated in arena and frees the
+ * builder. */
+Matcher *matcher_build(MatcherBuilder *b, Arena *arena);
+/* Number of distinct phrases and of (phrase, entry) pairs, for figures. */
+void matcher_stats(const Matcher *m, long *phrases, long *entries);
+
+/* ---- Gazetteer file ----------------------------------------------------- */
+/* Reads the compiled gazetteer into lex (places appended to lex->places,
+ * its keys added to b). False with a diagnostic if the file is unusable. */
+bool gazetteer_load(const char *path, Lexicon *lex, MatcherBuilder *b,
+                    Diagnostics *diag);
+
+#endif

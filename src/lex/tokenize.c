@@ -1,0 +1,308 @@
+/*
+ * tokenize.c — cutting text into words, numbers and punctuation.
+ *
+ * Hand-written because it runs over every byte of every document: ASCII
+ * goes through a few comparisons, and only non-ASCII code points ask
+ * utf8proc for their category and decomposition.
+ *
+ * Rules:
+ *  - spaces are ASCII white space, NBSP and every Unicode space;
+ *  - a word is letters, digits and combining marks; an apostrophe between
+ *    letters stays inside it ("Ma'arrat", "Assad's") and is dropped from the
+ *    fold, as is a final possessive 's;
+ *  - a hyphen between two word characters splits the word into parts and
+ *    marks the first part TOKEN_JOINED ("Deir ez-Zor" -> deir | ez | zor);
+ *  - a number is digits with thousands separators and a decimal point
+ *    ("2,500" -> 2500, "1.5"); digits running into letters make a word
+ *    ("137th", "1980s");
+ *  - every other character (en and em dashes included) is a punctuation
+ *    token of its own.
+ * Flags: capitalised, all caps (two letters or more), sentence start (first
+ * token, after . ! ? or a blank line), and TOKEN_ARTICLE for an Arabic
+ * article the matcher may skip: "al"/"el" before a word, or another article
+ * ("ez", "ash", "at", …) hyphen-joined to the next word or capitalised
+ * before a capitalised word in mid-sentence ("Ash Shaddadi"), never the
+ * English "at" or "as" of running text.
+ */
+#include "lex_internal.h"
+
+#include <string.h>
+
+static CharClass class_at(const char *text, size_t i, size_t end, int32_t *cp,
+                          size_t *len)
+{
+    if (i >= end) {
+        *cp = -1;
+        *len = 0;
+        return CC_SPACE;
+    }
+    *len = utf8_decode(text + i, end - i, cp);
+    return char_class(*cp);
+}
+
+static bool is_digit_at(const char *text, size_t i, size_t end)
+{
+    return i < end && text[i] >= '0' && text[i] <= '9';
+}
+
+/* Digits of a number, with "2,500" separators and a "1.5" decimal part. */
+static size_t scan_number(const char *text, size_t i, size_t end, char *out,
+                          size_t *len)
+{
+    for (;;) {
+        while (i < end && text[i] >= '0' && text[i] <= '9') {
+            if (*len + 1 < FOLD_MAX)
+                out[(*len)++] = text[i];
+            i++;
+        }
+        /* A thousands separator is followed by exactly three digits. */
+        if (i < end && text[i] == ',' && is_digit_at(text, i + 1, end) &&
+            is_digit_at(text, i + 2, end) && is_digit_at(text, i + 3, end) &&
+            !is_digit_at(text, i + 4, end)) {
+            i++;
+            continue;
+        }
+        if (i + 1 < end && text[i] == '.' && text[i + 1] >= '0' && text[i + 1] <= '9') {
+            if (*len + 1 < FOLD_MAX)
+                out[(*len)++] = '.';
+            i++;
+            continue;
+        }
+        return i;
+    }
+}
+
+bool scan_token(const char *text, size_t *pos, size_t end, RawToken *t, char *out)
+{
+    size_t i = *pos;
+    int newlines = 0;
+    int32_t cp;
+    size_t clen;
+    CharClass cc;
+
+    /* Spaces (and invisible characters between words). */
+    for (;;) {
+        if (i >= end) {
+            *pos = i;
+            return false;
+        }
+        if ((unsigned char)text[i] < 0x80) {
+            char c = text[i];
+            if (c == ' ' || c == '\t' || c == '\r') {
+                i++;
+                continue;
+            }
+            if (c == '\n') {
+                newlines++;
+                i++;
+                continue;
+            }
+        }
+        cc = class_at(text, i, end, &cp, &clen);
+        if (cc == CC_SPACE || cc == CC_IGNORE) {
+            i += clen;
+            continue;
+        }
+        break;
+    }
+
+    memset(t, 0, sizeof *t);
+    t->start = i;
+    t->blank_line_before = newlines >= 2;
+    size_t len = 0;
+
+    if (cc != CC_LETTER && cc != CC_DIGIT && cc != CC_MARK) {
+        /* One punctuation character; its fold is itself. */
+        t->kind = TOKEN_PUNCT;
+        memcpy(out, text + i, clen);
+        len = clen;
+        i += clen;
+        t->end = i;
+        t->fold_len = len;
+        out[len] = '\0';
+        *pos = i;
+        return true;
+    }
+
+    t->kind = TOKEN_WORD;
+    if (cc == CC_DIGIT && cp < 0x80) {
+        i = scan_number(text, i, end, out, &len);
+        cc = class_at(text, i, end, &cp, &clen);
+        if (cc != CC_LETTER && cc != CC_MARK)
+            t->kind = TOKEN_NUMBER;
+    }
+
+    int letters = 0, uppers = 0, lowers = 0;
+    bool first_letter_seen = false;
+    size_t apos_at = (size_t)-1;
+    if (t->kind == TOKEN_WORD) {
+        for (;;) {
+            /* ASCII letters and digits, the bulk of every text, inline. */
+            unsigned char c = i < end ? (unsigned char)text[i] : 0;
+            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                letters++;
+                if (c <= 'Z') {
+                    uppers++;
+                    if (!first_letter_seen)
+                        t->flags |= TOKEN_CAPITALISED;
+                    c |= 0x20;
+                } else {
+                    lowers++;
+                }
+                first_letter_seen = true;
+                if (len + 1 < FOLD_MAX)
+                    out[len++] = (char)c;
+                i++;
+                continue;
+            }
+            if (c >= '0' && c <= '9') {
+                if (len + 1 < FOLD_MAX)
+                    out[len++] = (char)c;
+                i++;
+                continue;
+            }
+            cc = class_at(text, i, end, &cp, &clen);
+            if (cc == CC_LETTER) {
+                letters++;
+                if (char_is_upper(cp)) {
+                    uppers++;
+                    if (!first_letter_seen)
+                        t->flags |= TOKEN_CAPITALISED;
+                } else if (char_is_lower(cp)) {
+                    lowers++;
+                }
+                first_letter_seen = true;
+                fold_char(cp, out, &len, FOLD_MAX);
+            } else if (cc == CC_DIGIT) {
+                fold_char(cp, out, &len, FOLD_MAX);
+            } else if (cc == CC_MARK || cc == CC_IGNORE) {
+                /* part of the word, nothing to fold */
+            } else if (cc == CC_APOS || cc == CC_HYPHEN) {
+                int32_t ncp;
+                size_t nlen;
+                CharClass next = class_at(text, i + clen, end, &ncp, &nlen);
+                bool inside = next == CC_LETTER || (cc == CC_HYPHEN && next == CC_DIGIT);
+                if (!inside)
+                    break;
+                if (cc == CC_HYPHEN) {
+                    t->flags |= TOKEN_JOINED;
+                    t->end = i;
+                    *pos = i + clen;
+                    goto done;
+                }
+                apos_at = len;
+            } else {
+                break;
+            }
+            i += clen;
+        }
+    } else {
+        /* A number hyphen-joined to the next ("12-15"). */
+        cc = class_at(text, i, end, &cp, &clen);
+        if (cc == CC_HYPHEN) {
+            int32_t ncp;
+            size_t nlen;
+            CharClass next = class_at(text, i + clen, end, &ncp, &nlen);
+            if (next == CC_DIGIT || next == CC_LETTER) {
+                t->flags |= TOKEN_JOINED;
+                t->end = i;
+                *pos = i + clen;
+                goto done;
+            }
+        }
+    }
+    t->end = i;
+    *pos = i;
+done:
+    if (letters >= 2 && lowers == 0 && uppers > 0)
+        t->flags |= TOKEN_ALLCAPS;
+    /* "Assad's" -> assad. */
+    if (apos_at != (size_t)-1 && apos_at > 0 && len == apos_at + 1 && out[apos_at] == 's')
+        len = apos_at;
+    out[len] = '\0';
+    t->fold_len = len;
+    return true;
+}
+
+static bool ends_sentence(const char *fold, size_t n)
+{
+    return n == 1 && (fold[0] == '.' || fold[0] == '!' || fold[0] == '?');
+}
+
+/* Quotes and brackets between a full stop and the next sentence. */
+static bool is_transparent(const char *fold, size_t n)
+{
+    if (n == 1)
+        return strchr("\"')]", fold[0]) != NULL;
+    return n == 3 && (!memcmp(fold, "\xE2\x80\x9D", 3) || !memcmp(fold, "\xE2\x80\x99", 3) ||
+                      !memcmp(fold, "\xE2\x80\x9C", 3));
+}
+
+TokenList tokenize(const char *text, Span span, Arena *arena)
+{
+    TokenList list = {0};
+    size_t n = span.end > span.start ? span.end - span.start : 0;
+    size_t cap = n / 5 + 16;
+    size_t fcap = n + n / 4 + FOLD_MAX * 2;
+    Token *items = arena_alloc(arena, cap * sizeof *items);
+    char *folded = arena_alloc(arena, fcap);
+    size_t flen = 0;
+    int count = 0;
+    bool pending_start = true;
+
+    size_t pos = span.start;
+    RawToken raw;
+    char buf[FOLD_MAX];
+    while (scan_token(text, &pos, span.end, &raw, buf)) {
+        if ((size_t)count == cap) {
+            items = arena_grow(arena, items, (size_t)count, cap * 2, sizeof *items);
+            cap *= 2;
+        }
+        if (flen + raw.fold_len + 1 > fcap) {
+            folded = arena_grow(arena, folded, flen, fcap * 2 + raw.fold_len, 1);
+            fcap = fcap * 2 + raw.fold_len;
+        }
+        Token *tok = &items[count++];
+        tok->start = (uint32_t)raw.start;
+        tok->end = (uint32_t)raw.end;
+        tok->kind = raw.kind;
+        tok->flags = raw.flags;
+        tok->fold = (uint32_t)flen;
+        tok->fold_len = (uint16_t)raw.fold_len;
+        memcpy(folded + flen, buf, raw.fold_len + 1);
+        flen += raw.fold_len + 1;
+
+        if (raw.blank_line_before)
+            pending_start = true;
+        if (raw.kind == TOKEN_PUNCT) {
+            if (ends_sentence(buf, raw.fold_len))
+                pending_start = true;
+            else if (!is_transparent(buf, raw.fold_len))
+                pending_start = false;
+        } else {
+            if (pending_start)
+                tok->flags |= TOKEN_SENTENCE_START;
+            pending_start = false;
+        }
+    }
+
+    /* Articles: decided with the next token in view. */
+    for (int i = 0; i + 1 < count; i++) {
+        Token *tok = &items[i], *next = &items[i + 1];
+        if (tok->kind != TOKEN_WORD || next->kind != TOKEN_WORD)
+            continue;
+        const char *f = folded + tok->fold;
+        if (!fold_is_article(f, tok->fold_len))
+            continue;
+        bool al_el = tok->fold_len == 2 && f[1] == 'l' && (f[0] == 'a' || f[0] == 'e');
+        bool named = (tok->flags & TOKEN_CAPITALISED) && !(tok->flags & TOKEN_SENTENCE_START) &&
+                     (next->flags & TOKEN_CAPITALISED);
+        if (al_el || (tok->flags & TOKEN_JOINED) || named)
+            tok->flags |= TOKEN_ARTICLE;
+    }
+
+    list.items = items;
+    list.count = count;
+    list.folded = folded;
+    return list;
+}

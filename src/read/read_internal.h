@@ -1,0 +1,75 @@
+/*
+ * read_internal.h — what the files of the read stage share with each other
+ * (and with their tests), but not with the rest of the pipeline.
+ *
+ *   utf8.c   byte repair, the ASCII fast checks and NFC normalisation
+ *   html.c   main-content text of an HTML page (gumbo)
+ *   jsonl.c  one JSON Lines record into a Document (jansson)
+ *   read.c   files, directories, stdin, sniffing; the public entry points
+ */
+#ifndef SITREP_READ_INTERNAL_H
+#define SITREP_READ_INTERNAL_H
+
+#include "read.h"
+
+/* ---- utf8.c ------------------------------------------------------------ */
+
+/* True if data[0..len) is ASCII without NUL or CR: such bytes are already
+ * the final text and need neither repair nor normalisation. */
+bool ascii_is_clean(const char *data, size_t len);
+
+/* The whole text pipeline for raw bytes: utf8_clean, leading byte-order
+ * mark removed, NFC. Returns the text, NUL-terminated, in `arena`;
+ * *out_len gets its length and *bad_bytes the number of replaced bytes. */
+char *text_normalize(Arena *arena, const char *data, size_t len, size_t *out_len,
+                     size_t *bad_bytes);
+
+/* NFC-normalises already valid UTF-8 into `out` (appending). Returns false,
+ * leaving `out` untouched, when the text is already in NFC, which is the
+ * common case and costs one scan. */
+bool utf8_nfc(const char *s, size_t n, Buffer *out);
+
+/* True if data is valid UTF-8 without NUL or CR: nothing to repair. */
+bool utf8_is_clean(const char *data, size_t len);
+
+/* For inputs that are parsed after repair (HTML, JSON Lines): returns NULL
+ * when `data` is clean already (use it as it is), otherwise a repaired heap
+ * copy that the caller frees, reporting the replaced bytes once, naming
+ * `path`. *out_len is the length of whichever is to be used. */
+char *utf8_repair_input(const char *data, size_t len, size_t *out_len, const char *path,
+                        Diagnostics *diag);
+
+/* The one warning per input about repaired bytes (none if bad is 0). */
+void utf8_report_repair(Diagnostics *diag, const char *path, size_t bad);
+
+/* ---- html.c ------------------------------------------------------------ */
+
+typedef struct HtmlContent {
+    Buffer text;    /* main content, paragraphs separated by blank lines */
+    Buffer title;   /* <title>, whitespace collapsed; empty if none */
+    Buffer url;     /* <link rel="canonical" href>; empty if none */
+    Date published; /* <meta property="article:published_time">, if any */
+} HtmlContent;
+
+/* Extracts the main text of a page. `html` must be valid UTF-8 without NUL
+ * bytes. Always succeeds (gumbo accepts any input); the buffers are owned
+ * by the caller and released with html_content_free. */
+void html_extract(const char *html, size_t len, HtmlContent *out);
+void html_content_free(HtmlContent *c);
+
+/* ---- jsonl.c ----------------------------------------------------------- */
+
+/* Parses one JSON Lines record (already valid UTF-8) into `doc`, copying
+ * what it keeps into `arena`. On failure reports "path:line: ..." through
+ * diag and returns false. */
+bool jsonl_parse_record(Document *doc, Arena *arena, const char *path, long line, const char *data,
+                        size_t len, Diagnostics *diag);
+
+/* ---- read.c ------------------------------------------------------------ */
+
+/* True if the first 8 KB look like a binary file rather than text: more
+ * than 1% NUL bytes, or more than 10% control bytes other than the usual
+ * whitespace. A stray NUL in a text file is dropped, not fatal. */
+bool read_looks_binary(const char *data, size_t len);
+
+#endif

@@ -1,0 +1,269 @@
+/*
+ * store.c — opening the database: WAL mode, the schema and its migrations.
+ *
+ * The schema version is PRAGMA user_version. Each entry of `migrations`
+ * moves the schema from version i to i + 1 and runs in one transaction
+ * together with the version bump, so a crash mid-migration leaves the old
+ * version intact and the next open retries it.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+/* Version 0 -> 1: the whole first schema. */
+static const char schema_v1[] =
+    /* One row per input document; content_hash makes re-ingest a no-op. */
+    "CREATE TABLE documents ("
+    "  id INTEGER PRIMARY KEY,"
+    "  doc_id TEXT NOT NULL,"
+    "  content_hash TEXT NOT NULL UNIQUE,"
+    "  path TEXT, outlet TEXT, url TEXT, title TEXT, published TEXT,"
+    "  bytes INTEGER NOT NULL,"
+    "  articles INTEGER NOT NULL DEFAULT 0,"
+    "  reports INTEGER NOT NULL DEFAULT 0,"
+    "  ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE INDEX documents_doc_id ON documents(doc_id);"
+
+    "CREATE TABLE articles ("
+    "  id INTEGER PRIMARY KEY,"
+    "  document_id INTEGER NOT NULL REFERENCES documents(id),"
+    "  idx INTEGER NOT NULL,"
+    "  title TEXT, date TEXT, date_source TEXT, dateline TEXT, outlet TEXT,"
+    "  url TEXT,"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  UNIQUE (document_id, idx));"
+    /* External-content FTS5 index over the articles' title and text. */
+    "CREATE VIRTUAL TABLE articles_fts USING fts5("
+    "  title, text, content='articles', content_rowid='id');"
+
+    "CREATE TABLE sentences ("
+    "  id INTEGER PRIMARY KEY,"
+    "  article_id INTEGER NOT NULL REFERENCES articles(id),"
+    "  idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL);"
+    "CREATE INDEX sentences_article ON sentences(article_id);"
+
+    "CREATE TABLE actors ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL, side TEXT NOT NULL,"
+    "  UNIQUE (name, side));"
+
+    "CREATE TABLE places ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL, admin1 TEXT NOT NULL, country TEXT NOT NULL,"
+    "  lat REAL, lon REAL, precision TEXT,"
+    "  UNIQUE (name, admin1, country));"
+    "CREATE INDEX places_name ON places(name COLLATE NOCASE);"
+
+    /* Fused events: one real event, aggregated from its reports. */
+    "CREATE TABLE events ("
+    "  id INTEGER PRIMARY KEY,"
+    "  event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL,"
+    "  family TEXT NOT NULL,"
+    "  date TEXT, date_days INTEGER, date_precision TEXT,"
+    "  actor1 TEXT, side1 TEXT, actor2 TEXT, side2 TEXT,"
+    "  place_id INTEGER REFERENCES places(id), admin1 TEXT,"
+    "  fat_low INTEGER, fat_best INTEGER, fat_high INTEGER,"
+    "  certainty TEXT NOT NULL,"
+    "  report_count INTEGER NOT NULL DEFAULT 0,"
+    "  source_count INTEGER NOT NULL DEFAULT 0,"
+    "  first_report TEXT, last_report TEXT, notes TEXT);"
+    "CREATE INDEX events_date ON events(date_days);"
+    "CREATE INDEX events_admin1 ON events(admin1, date_days);"
+
+    /* One extracted Event as one article told it. */
+    "CREATE TABLE reports ("
+    "  id INTEGER PRIMARY KEY,"
+    "  document_id INTEGER NOT NULL REFERENCES documents(id),"
+    "  article_id INTEGER REFERENCES articles(id),"
+    "  idx INTEGER NOT NULL, article INTEGER NOT NULL,"
+    "  is_primary INTEGER NOT NULL,"
+    "  event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL,"
+    "  family TEXT NOT NULL,"
+    "  date TEXT, date_days INTEGER, date_precision TEXT,"
+    "  date_lo INTEGER, date_hi INTEGER,"
+    "  actor1_id INTEGER REFERENCES actors(id), side1 TEXT,"
+    "  actor2_id INTEGER REFERENCES actors(id), side2 TEXT,"
+    "  place_id INTEGER REFERENCES places(id), admin1 TEXT NOT NULL,"
+    "  fat_low INTEGER, fat_best INTEGER, fat_high INTEGER,"
+    "  inj_low INTEGER, inj_best INTEGER, inj_high INTEGER,"
+    "  certainty TEXT NOT NULL, outlet TEXT, published TEXT,"
+    "  evidence TEXT, ev_start INTEGER, ev_end INTEGER,"
+    "  event_id INTEGER REFERENCES events(id),"
+    "  contradicted INTEGER NOT NULL DEFAULT 0);"
+    /* Fusion candidates: same governorate and family, date window. */
+    "CREATE INDEX reports_fuse ON reports(admin1, family, date_lo);"
+    "CREATE INDEX reports_event ON reports(event_id);"
+    "CREATE INDEX reports_document ON reports(document_id);"
+    "CREATE INDEX reports_outlet ON reports(outlet);"
+
+    "CREATE TABLE report_places ("
+    "  report_id INTEGER NOT NULL REFERENCES reports(id),"
+    "  idx INTEGER NOT NULL,"
+    "  place_id INTEGER NOT NULL REFERENCES places(id),"
+    "  relation TEXT,"
+    "  PRIMARY KEY (report_id, idx));"
+    "CREATE INDEX report_places_place ON report_places(place_id);"
+
+    "CREATE TABLE claims ("
+    "  id INTEGER PRIMARY KEY,"
+    "  report_id INTEGER NOT NULL REFERENCES reports(id),"
+    "  claimant TEXT,"
+    "  fat_low INTEGER, fat_best INTEGER, fat_high INTEGER,"
+    "  text TEXT, start INTEGER, end INTEGER);"
+    "CREATE INDEX claims_report ON claims(report_id);"
+
+    /* Who holds a place after a territory or siege report. */
+    "CREATE TABLE control_changes ("
+    "  id INTEGER PRIMARY KEY,"
+    "  report_id INTEGER NOT NULL REFERENCES reports(id),"
+    "  event_id INTEGER NOT NULL REFERENCES events(id),"
+    "  place_id INTEGER NOT NULL REFERENCES places(id),"
+    "  date TEXT NOT NULL, date_days INTEGER NOT NULL,"
+    "  holder_side TEXT NOT NULL, holder_actor TEXT,"
+    "  loser_side TEXT, status TEXT NOT NULL,"
+    "  sub_event_type TEXT NOT NULL);"
+    "CREATE INDEX control_place ON control_changes(place_id, date_days);"
+    "CREATE INDEX control_event ON control_changes(event_id);";
+
+static const char *const migrations[] = {schema_v1};
+enum { MIGRATION_COUNT = sizeof migrations / sizeof *migrations };
+_Static_assert((int)MIGRATION_COUNT == (int)STORE_SCHEMA_VERSION,
+               "one migration per schema version");
+
+static int exec(Store *s, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        snprintf(s->err, sizeof s->err, "%s", msg ? msg : sqlite3_errmsg(s->db));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+int store_schema_version(Store *s)
+{
+    sqlite3_stmt *st = NULL;
+    int v = -1;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static int migrate(Store *s)
+{
+    /* BEGIN IMMEDIATE so two processes opening a fresh file do not both
+     * create the schema: the second waits, then sees the new version. */
+    if (exec(s, "BEGIN IMMEDIATE") != 0)
+        return -1;
+    int v = store_schema_version(s);
+    if (v < 0) {
+        store_fail(s, "reading user_version");
+        goto fail;
+    }
+    if (v > STORE_SCHEMA_VERSION) {
+        snprintf(s->err, sizeof s->err,
+                 "database schema version %d is newer than this sitrep (%d)", v,
+                 STORE_SCHEMA_VERSION);
+        goto fail;
+    }
+    for (; v < STORE_SCHEMA_VERSION; v++) {
+        if (exec(s, migrations[v]) != 0)
+            goto fail;
+        char bump[64];
+        snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
+        if (exec(s, bump) != 0)
+            goto fail;
+    }
+    return exec(s, "COMMIT");
+fail:
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
+}
+
+static Store *open_with(const char *path, int flags, char *err, size_t cap)
+{
+    Store *s = calloc(1, sizeof *s);
+    if (!s) {
+        if (err && cap)
+            snprintf(err, cap, "out of memory");
+        return NULL;
+    }
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+        if (err && cap)
+            snprintf(err, cap, "%s: %s", path,
+                     s->db ? sqlite3_errmsg(s->db) : "cannot open");
+        store_close(s);
+        return NULL;
+    }
+    sqlite3_busy_timeout(s->db, 10000);
+    /* WAL: readers (the HTTP server) do not block the ingest, and a crash
+     * mid-transaction is rolled back on the next open. synchronous=NORMAL
+     * is durable against process death (only an OS crash may lose the
+     * last transactions, never consistency). */
+    if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                "PRAGMA foreign_keys=ON;") != 0 ||
+        migrate(s) != 0) {
+        if (err && cap)
+            snprintf(err, cap, "%s: %s", path, s->err);
+        store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+Store *store_open(const char *path, char *err, size_t err_cap)
+{
+    return open_with(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                               SQLITE_OPEN_FULLMUTEX,
+                     err, err_cap);
+}
+
+Store *store_open_existing(const char *path, char *err, size_t err_cap)
+{
+    if (strcmp(path, ":memory:") != 0 && access(path, F_OK) != 0) {
+        if (err && err_cap)
+            snprintf(err, err_cap, "%s: no such database (run sitrep ingest first)",
+                     path);
+        return NULL;
+    }
+    return open_with(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, err,
+                     err_cap);
+}
+
+void store_close(Store *s)
+{
+    if (!s)
+        return;
+    if (s->db)
+        sqlite3_close_v2(s->db);
+    free(s);
+}
+
+const char *store_error(const Store *s) { return s ? s->err : "no store"; }
+
+void *store_db(Store *s) { return s->db; }
+
+const char *store_precision_name(int p)
+{
+    static const char *const names[] = {NULL, "day", "week", "month", "year"};
+    return p >= 0 && p < 5 ? names[p] : NULL;
+}
+
+const char *store_certainty_name(int c)
+{
+    static const char *const names[] = {"reported", "claimed", "unconfirmed",
+                                        "disputed", "denied"};
+    return c >= 0 && c < 5 ? names[c] : "reported";
+}
+
+const char *store_date_source_name(int source)
+{
+    static const char *const names[] = {NULL,      "line", "dateline", "digest",
+                                        "published", "text"};
+    return source >= 0 && source < 6 ? names[source] : NULL;
+}

@@ -1,0 +1,689 @@
+/*
+ * lines.c — what kind of line is this? The article splitter (articles.c)
+ * first sorts every line of a page into one of a few kinds — blank, date
+ * line, byline, "Source:" / "Link:" attribution, standalone dateline,
+ * boilerplate, sub-heading, short headline-like line, body text — and then
+ * groups them. This file holds the classifiers and the small parsers that
+ * pull the metadata (outlet, place, byline name) out of such lines.
+ *
+ * Boilerplate patterns are a static table here rather than a data file:
+ * split_articles() receives no data directory, and the patterns describe
+ * web-page furniture (donation appeals, comment widgets, copyright and
+ * fair-use notices), not the theatre, so they change with the engine.
+ */
+#include "text_lines.h"
+
+#include <string.h>
+
+/* ---- small byte helpers ------------------------------------------------ */
+
+/* Number of space-separated words. */
+static int count_words(const char *s, size_t n)
+{
+    int words = 0;
+    bool in = false;
+    for (size_t i = 0; i < n; i++) {
+        bool sp = s[i] == ' ' || s[i] == '\t';
+        if (!sp && !in)
+            words++;
+        in = !sp;
+    }
+    return words;
+}
+
+/* Skips markdown and emphasis that pages wrap round a line's first word:
+ * "[", "**", "_", "> ". */
+static size_t skip_markup(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == '[' || s[i] == '*' || s[i] == '_' ||
+                     s[i] == '>' || s[i] == '#' || s[i] == ' '))
+        i++;
+    return i;
+}
+
+/* UTF-8 dashes: "–" U+2013, "—" U+2014. Returns the byte length, or 1 for
+ * '-', or 0. */
+static size_t dash_len(const char *s, size_t n)
+{
+    if (n >= 1 && s[0] == '-')
+        return (n >= 2 && s[1] == '-') ? 2 : 1;
+    if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+        ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
+        return 3;
+    return 0;
+}
+
+/* ---- boilerplate ------------------------------------------------------- */
+
+/* Phrases that mark a whole line as page furniture wherever they occur in
+ * its first few hundred bytes. Lower case; each starts a word. */
+typedef struct Phrase {
+    const char *s;
+    size_t n;
+} Phrase;
+#define PHRASE(x) {x, sizeof(x) - 1}
+static const Phrase boiler_anywhere[] = {
+    PHRASE("please support"),
+    PHRASE("support the project"),
+    PHRASE("support our work"),
+    PHRASE("paypal"),
+    PHRASE("patreon"),
+    PHRASE("donate/"),
+    PHRASE("if you're able, and if you like"),
+    PHRASE("if you’re able, and if you like"),
+    PHRASE("become a member"),
+    PHRASE("become a patron"),
+    PHRASE("subscribe to our"),
+    PHRASE("sign up for our newsletter"),
+    PHRASE("the views expressed in this article"),
+    PHRASE("sole responsibility of the author"),
+    PHRASE("are of sole responsibility"),
+    PHRASE("copyright ©"),
+    PHRASE("copyright (c)"),
+    PHRASE("all rights reserved"),
+    PHRASE("contains copyrighted material"),
+    PHRASE("fair use"),
+    PHRASE("post a comment"),
+    PHRASE("leave a comment"),
+    PHRASE("leave a reply"),
+    PHRASE("on our facebook page"),
+    PHRASE("the original source of this article is"),
+    PHRASE("for media inquiries"),
+    PHRASE("click here to subscribe"),
+    PHRASE("click to share"),
+    PHRASE("share this article"),
+    PHRASE("share on facebook"),
+    PHRASE("share on twitter"),
+};
+
+/* Labels that make a line furniture when it starts with them. Lower case;
+ * matched after leading markup ("[", "**"). */
+static const char *const boiler_start[] = {
+    "disclaimer:",    "disclaimer ",     "featured image",   "voiceover by",
+    "voice-over by",  "articles by:",    "tag archive:",     "tag archives:",
+    "category archive", "categories:",   "tags:",            "filed under",
+    "region:",        "theme:",          "in-depth report:", "read more:",
+    "read also:",     "see also:",       "you may also like",
+};
+
+/* Labels that make a line furniture only when the line is short (a body
+ * paragraph may well open with "No comments were made …"). */
+static const char *const boiler_short_start[] = {
+    "share this",  "follow us",    "comment on ",   "related articles",
+    "related posts", "related stories", "related video", "related news",
+    "related",     "no comments",  "0 comments",    "advertisement",
+    "sponsored",   "like this:",   "loading...",    "print this",
+    "email this",  "reblog",       "continue reading", "read more",
+    "category:",
+};
+
+/* Words that make up share-button rows ("Facebook Twitter WhatsApp"). */
+static const char *const share_words[] = {
+    "share", "facebook", "twitter", "whatsapp", "telegram", "email", "e-mail",
+    "print", "tweet", "linkedin", "reddit", "vk", "pinterest", "google+",
+    "tumblr", "pocket", "skype", "messenger", "more", "like", "this:", "on",
+    "via", "|", "-", "•", "share:", "related", "comments", "comment",
+};
+
+static bool is_share_row(const char *s, size_t n)
+{
+    if (n > 120)
+        return false;
+    size_t i = 0;
+    int words = 0;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '[' ||
+                         s[i] == ']' || s[i] == '*' || s[i] == ','))
+            i++;
+        if (i >= n)
+            break;
+        size_t w = i;
+        /* A markdown link target "(…)" counts as part of the button. */
+        if (s[i] == '(') {
+            while (i < n && s[i] != ')')
+                i++;
+            i++;
+            continue;
+        }
+        while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '[' &&
+               s[i] != ']' && s[i] != '(' && s[i] != ',')
+            i++;
+        size_t wn = i - w;
+        bool known = false;
+        for (size_t k = 0; k < sizeof share_words / sizeof share_words[0]; k++)
+            if (strlen(share_words[k]) == wn &&
+                text_starts_with_ci(s + w, wn, share_words[k]))
+                known = true;
+        if (!known)
+            return false;
+        words++;
+    }
+    /* One word alone ("Share", "Print") is furniture too, but "More" or
+     * "On" alone is more likely a cut-off heading: require a real one. */
+    return words >= 2 || (words == 1 && (text_starts_with_ci(s + skip_markup(s, n),
+                                                        n, "share") ||
+                                         text_starts_with_ci(s + skip_markup(s, n),
+                                                        n, "tweet")));
+}
+
+void boiler_index_init(BoilerIndex *ix)
+{
+    enum { PHRASES = sizeof boiler_anywhere / sizeof boiler_anywhere[0] };
+    _Static_assert(PHRASES <= sizeof ix->order, "BoilerIndex too small");
+    uint8_t count[26] = {0};
+    for (size_t k = 0; k < PHRASES; k++)
+        count[boiler_anywhere[k].s[0] - 'a']++;
+    ix->start[0] = 0;
+    for (int c = 0; c < 26; c++)
+        ix->start[c + 1] = (uint8_t)(ix->start[c] + count[c]);
+    uint8_t fill[26];
+    memcpy(fill, ix->start, sizeof fill);
+    for (size_t k = 0; k < PHRASES; k++)
+        ix->order[fill[boiler_anywhere[k].s[0] - 'a']++] = (uint8_t)k;
+}
+
+bool line_is_boilerplate(const BoilerIndex *ix, const char *s, size_t n)
+{
+    size_t m = skip_markup(s, n);
+    const char *t = s + m;
+    size_t tn = n - m;
+    if (tn == 0)
+        return false;
+    char first = ascii_lower(t[0]);
+    for (size_t i = 0; i < sizeof boiler_start / sizeof boiler_start[0]; i++)
+        if (boiler_start[i][0] == first &&
+            text_starts_with_ci(t, tn, boiler_start[i]))
+            return true;
+    if (tn <= 80)
+        for (size_t i = 0;
+             i < sizeof boiler_short_start / sizeof boiler_short_start[0]; i++)
+            if (boiler_short_start[i][0] == first &&
+                text_starts_with_ci(t, tn, boiler_short_start[i]))
+                return true;
+    /* Furniture phrases sit near the start of their line; looking only at
+     * the first bytes keeps the cost per line bounded. Phrases are tried
+     * only where a word starts, and only those with its first letter. */
+    size_t look = n < 240 ? n : 240;
+    for (size_t i = 0; i < look; i++) {
+        if (i > 0 && is_ascii_alpha(s[i - 1]))
+            continue;
+        char c = ascii_lower(s[i]);
+        if (!is_ascii_lower(c))
+            continue;
+        for (int k = ix->start[c - 'a']; k < ix->start[c - 'a' + 1]; k++) {
+            const Phrase *p = &boiler_anywhere[ix->order[k]];
+            if (p->n <= n - i && text_starts_with_ci(s + i, n - i, p->s))
+                return true;
+        }
+    }
+    /* "© 2017 Outlet", and bare "Advertisements". */
+    if (tn >= 2 && (unsigned char)t[0] == 0xC2 && (unsigned char)t[1] == 0xA9)
+        return true;
+    return is_share_row(s, n);
+}
+
+/* ---- attributions ------------------------------------------------------ */
+
+/* Copies a name out of a line, dropping markdown link targets "(#)",
+ * brackets and emphasis, and trimming blanks and a final period. */
+char *text_clean_name(Arena *arena, const char *s, size_t n)
+{
+    char *out = arena_alloc(arena, n + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ']' && i + 1 < n && s[i + 1] == '(') {
+            const char *close = memchr(s + i + 1, ')', n - i - 1);
+            if (close) {
+                i = (size_t)(close - s);
+                continue;
+            }
+        }
+        if (c == '[' || c == ']' || c == '*' || c == '_')
+            continue;
+        out[k++] = c;
+    }
+    size_t a = 0, sp;
+    while (a < k && (sp = hspace_len(out + a, k - a)))
+        a += sp;
+    for (;;) {
+        if (k > a && (sp = hspace_len_back(out + a, k - a)))
+            k -= sp;
+        else if (k > a && (out[k - 1] == '.' || out[k - 1] == ',' ||
+                           out[k - 1] == ':'))
+            k--;
+        else
+            break;
+    }
+    if (k == a)
+        return NULL;
+    memmove(out, out + a, k - a);
+    out[k - a] = '\0';
+    return out;
+}
+
+size_t text_source_label_len(const char *s, size_t n)
+{
+    static const char *const labels[] = {"source:", "sources:", "via:",
+                                         "courtesy:", "source :"};
+    size_t m = skip_markup(s, n);
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+        if (text_starts_with_ci(s + m, n - m, labels[i]))
+            return m + strlen(labels[i]);
+    return 0;
+}
+
+size_t text_link_label_len(const char *s, size_t n)
+{
+    static const char *const labels[] = {"link:", "links:", "url:",
+                                         "source link:", "original:"};
+    size_t m = skip_markup(s, n);
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+        if (text_starts_with_ci(s + m, n - m, labels[i]))
+            return m + strlen(labels[i]);
+    return 0;
+}
+
+bool line_is_url(const char *s, size_t n)
+{
+    size_t m = (n > 0 && s[0] == '<') ? 1 : 0;
+    if (!text_starts_with_ci(s + m, n - m, "http://") &&
+        !text_starts_with_ci(s + m, n - m, "https://") &&
+        !text_starts_with_ci(s + m, n - m, "www."))
+        return false;
+    return memchr(s, ' ', n) == NULL;
+}
+
+size_t text_url_length(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && !is_ascii_space(s[i]) && s[i] != '>' && s[i] != '<' &&
+           s[i] != '"' && s[i] != ')' && s[i] != ']')
+        i++;
+    /* A URL at the end of a sentence keeps its period outside. */
+    while (i > 0 && (s[i - 1] == '.' || s[i - 1] == ',' || s[i - 1] == ';'))
+        i--;
+    return i;
+}
+
+/* ---- bylines ----------------------------------------------------------- */
+
+bool line_is_byline(const char *s, size_t n)
+{
+    size_t m = skip_markup(s, n);
+    const char *t = s + m;
+    size_t tn = n - m;
+    size_t k;
+    if (tn > 3 && t[0] == 'B' && t[1] == 'y' && t[2] == ' ')
+        k = 3;
+    else if (text_starts_with_ci(t, tn, "written by "))
+        k = 11;
+    else if (text_starts_with_ci(t, tn, "reported by "))
+        k = 12;
+    else
+        return false;
+    if (n > 120 || count_words(s, n) > 12)
+        return false;
+    char last = s[n - 1];
+    if (last == '.' && !(n >= 2 && is_ascii_upper(s[n - 2])))
+        return false; /* "By then, it was over." */
+    /* The name must contain a capitalised word ("By Eva Bartlett"). */
+    for (size_t i = m + k; i < n; i++)
+        if (is_ascii_upper(s[i]) && (i == 0 || s[i - 1] == ' ' ||
+                                     s[i - 1] == '[' || s[i - 1] == '*'))
+            return true;
+    return false;
+}
+
+const char *text_byline_name(Arena *arena, const char *s, size_t n)
+{
+    char *name = text_clean_name(arena, s, n);
+    if (!name)
+        return NULL;
+    size_t len = strlen(name);
+    size_t k = 0;
+    if (text_starts_with_ci(name, len, "by "))
+        k = 3;
+    else if (text_starts_with_ci(name, len, "written by "))
+        k = 11;
+    else if (text_starts_with_ci(name, len, "reported by "))
+        k = 12;
+    char *p = name + k;
+    /* Keep the first name only: "X with Y in Z", "X and Y", "X, Place". */
+    static const char *const cuts[] = {" with ", " in ", " and ", ",", " for ",
+                                       " |", " -", " –", " —"};
+    size_t pn = strlen(p);
+    for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+        const char *c = strstr(p, cuts[i]);
+        if (c && (size_t)(c - p) < pn)
+            pn = (size_t)(c - p);
+    }
+    p[pn] = '\0';
+    /* "on the ground journalist Afraa Dagher": the name is the trailing run
+     * of capitalised words. */
+    if (!is_ascii_upper(p[0])) {
+        char *last_lower_end = NULL;
+        for (char *q = p; *q; q++)
+            if (q == p || q[-1] == ' ') {
+                if (!is_ascii_upper(*q))
+                    last_lower_end = strchr(q, ' ');
+            }
+        if (!last_lower_end)
+            return NULL;
+        p = last_lower_end + 1;
+    }
+    while (*p == ' ')
+        p++;
+    return *p ? p : NULL;
+}
+
+/* ---- datelines --------------------------------------------------------- */
+
+/* Words in capitals that open paragraphs without being places. */
+static const char *const not_places[] = {
+    "update", "updated", "breaking", "exclusive", "watch", "video", "photos",
+    "photo", "editor", "note", "opinion", "analysis", "live", "urgent", "new",
+    "isis", "isil", "sdf", "saa", "ypg", "us", "un", "nato", "fsa", "hts",
+};
+
+static bool is_not_place(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof not_places / sizeof not_places[0]; i++)
+        if (strlen(not_places[i]) == n && text_starts_with_ci(s, n, not_places[i]))
+            return true;
+    return false;
+}
+
+/* Lower-case particles inside place names: "Deir el-Zour", "Dayr az-Zawr". */
+static bool is_particle(const char *s, size_t n)
+{
+    static const char *const p[] = {"al-", "el-", "ez-", "az-", "as-", "ash-",
+                                    "ad-", "ar-", "an-", "at-", "es-", "er-",
+                                    "al ", "el ", "de ", "of ", "du "};
+    for (size_t i = 0; i < sizeof p / sizeof p[0]; i++)
+        if (text_starts_with_ci(s, n, p[i]) && s[0] >= 'a')
+            return true;
+    return false;
+}
+
+/* Reads one place word at s: letters (any script), hyphens, apostrophes,
+ * periods. Returns its length; *caps is cleared if it has lower case. */
+static size_t place_word(const char *s, size_t n, bool first, bool *caps)
+{
+    if (n == 0)
+        return 0;
+    if (!is_ascii_upper(s[0]) && !(!first && is_particle(s, n)))
+        return 0;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (is_ascii_alpha((char)c)) {
+            if (is_ascii_lower((char)c) && !(i < 3 && !first && is_particle(s, n)))
+                *caps = false;
+            i++;
+        } else if (c == '-' || c == '\'' || c == '.') {
+            i++;
+        } else if (c >= 0x80 && !dash_len(s + i, n - i)) {
+            i++; /* letters of other scripts, ’ */
+        } else {
+            break;
+        }
+    }
+    while (i > 0 && (s[i - 1] == '.' || s[i - 1] == '-'))
+        i--;
+    return i;
+}
+
+/* Reads a run of up to `max` place words; returns the length. */
+static size_t place_words(const char *s, size_t n, int max, bool *caps,
+                          int *count)
+{
+    size_t i = 0, end = 0;
+    int words = 0;
+    while (words < max) {
+        size_t w = place_word(s + i, n - i, words == 0, caps);
+        if (!w)
+            break;
+        /* A capitalised word glued to a comma is still part of the run. */
+        words++;
+        i += w;
+        end = i;
+        if (i < n && s[i] == ' ' && i + 1 < n && !dash_len(s + i + 1, n - i - 1))
+            i++;
+        else
+            break;
+    }
+    *count = words;
+    return end;
+}
+
+static char *normal_case_place(Arena *arena, const char *s, size_t n, bool caps)
+{
+    char *out = arena_strndup(arena, s, n);
+    if (!caps)
+        return out;
+    bool word_start = true;
+    for (size_t i = 0; i < n; i++) {
+        char c = out[i];
+        if (is_ascii_alpha(c)) {
+            if (!word_start)
+                out[i] = ascii_lower(c);
+            word_start = false;
+        } else {
+            word_start = c == ' ' || c == '-' || c == '(' || c == '/';
+        }
+    }
+    /* "Deir El-Zour" → "Deir el-Zour": lower-case two-letter particles
+     * followed by a hyphen, except at the start. */
+    for (size_t i = 1; i + 3 < n; i++)
+        if (out[i - 1] == ' ' && is_ascii_upper(out[i]) &&
+            is_ascii_lower(out[i + 1]) && out[i + 2] == '-')
+            out[i] = ascii_lower(out[i]);
+    return out;
+}
+
+static const char *outlet_from_paren(Arena *arena, const char *s, size_t n)
+{
+    static const struct {
+        const char *abbr, *name;
+    } wires[] = {
+        {"AP", "Associated Press"},
+        {"AFP", "AFP"},
+        {"Reuters", "Reuters"},
+        {"REUTERS", "Reuters"},
+        {"UPI", "UPI"},
+        {"dpa", "dpa"},
+        {"DPA", "dpa"},
+    };
+    for (size_t i = 0; i < sizeof wires / sizeof wires[0]; i++)
+        if (strlen(wires[i].abbr) == n && memcmp(wires[i].abbr, s, n) == 0)
+            return wires[i].name;
+    return arena_strndup(arena, s, n);
+}
+
+size_t text_parse_dateline(const char *s, size_t n, bool whole_line, Arena *arena,
+                      Dateline *out)
+{
+    memset(out, 0, sizeof *out);
+    bool caps = true;
+    int words = 0;
+    size_t i = place_words(s, n, 4, &caps, &words);
+    if (!i)
+        return 0;
+    size_t place_end = i;
+    int letters = 0;
+    for (size_t k = 0; k < place_end; k++)
+        letters += is_ascii_alpha(s[k]);
+    if (letters < 2 || (words == 1 && is_not_place(s, place_end)))
+        return 0;
+    bool qualified = false; /* a country, a date or an outlet follows */
+    /* ", Syria" and/or ", March 3" */
+    for (int round = 0; round < 2 && i < n && s[i] == ','; round++) {
+        size_t j = i + 1;
+        while (j < n && s[j] == ' ')
+            j++;
+        int month, day;
+        size_t k = text_parse_month_day(s + j, n - j, &month, &day);
+        if (k) {
+            out->month = month, out->day = day;
+            i = j + k;
+            qualified = true;
+            continue;
+        }
+        bool ccaps = true;
+        int cw = 0;
+        k = place_words(s + j, n - j, 3, &ccaps, &cw);
+        if (!k)
+            break;
+        i = j + k;
+        qualified = true;
+    }
+    /* "(AP)", "(Reuters)", or a time "(6:00 A.M.)" */
+    size_t j = i;
+    while (j < n && s[j] == ' ')
+        j++;
+    if (j < n && s[j] == '(') {
+        const char *close = memchr(s + j, ')', n - j < 40 ? n - j : 40);
+        if (close) {
+            size_t a = j + 1, b = (size_t)(close - s);
+            bool has_digit = false;
+            for (size_t k = a; k < b; k++)
+                has_digit |= is_ascii_digit(s[k]);
+            if (!has_digit && b > a)
+                out->outlet = outlet_from_paren(arena, s + a, b - a);
+            i = b + 1;
+            qualified = true;
+        }
+    }
+    j = i;
+    while (j < n && s[j] == ' ')
+        j++;
+    size_t end;
+    if (whole_line) {
+        if (j != n || !out->outlet)
+            return 0;
+        end = n;
+    } else {
+        size_t d = dash_len(s + j, n - j);
+        if (!d || j == i) /* "AL-BAB" is a word, "AL-BAB –" a dateline */
+            return 0;
+        end = j + d;
+        if (end < n && s[end] != ' ')
+            return 0;
+        while (end < n && s[end] == ' ')
+            end++;
+        if (!caps && !qualified)
+            return 0;
+    }
+    out->place = normal_case_place(arena, s, place_end, caps);
+    return end;
+}
+
+/* ---- headline-like lines ----------------------------------------------- */
+
+bool line_is_subhead(const char *s, size_t n)
+{
+    size_t a = dash_len(s, n);
+    if (!a || n < 5)
+        return false;
+    /* ends with a dash too: "– ‘Spiral of defeats’ –" */
+    for (size_t k = 1; k <= 3 && k <= n; k++)
+        if (dash_len(s + n - k, k) == k)
+            return n <= 120;
+    return false;
+}
+
+bool line_is_short(const char *s, size_t n, bool *final_period)
+{
+    *final_period = false;
+    if (n > 220 || n < 4)
+        return false;
+    int words = count_words(s, n);
+    if (words < 2 || words > 25)
+        return false;
+    /* Must open like a title: a capital, a digit or a quote. */
+    unsigned char c = (unsigned char)s[0];
+    if (!(is_ascii_upper((char)c) || is_ascii_digit((char)c) || c == '"' ||
+          c == 0xE2 || c == '\''))
+        return false;
+    /* Look through closing quotes at the last real character. */
+    size_t e = n;
+    while (e > 0) {
+        unsigned char z = (unsigned char)s[e - 1];
+        if (z == '"' || z == '\'' || z == ')' || z == '*')
+            e--;
+        else if (e >= 3 && (unsigned char)s[e - 3] == 0xE2 &&
+                 (unsigned char)s[e - 2] == 0x80 &&
+                 (z == 0x9D || z == 0x99))
+            e -= 3;
+        else
+            break;
+    }
+    if (e == 0)
+        return false;
+    char last = s[e - 1];
+    if (last == ',' || last == ';' || last == ':')
+        return false;
+    if (last == '.') {
+        *final_period = true;
+        return words <= 20;
+    }
+    return true;
+}
+
+bool line_is_name(const char *s, size_t n)
+{
+    if (n > 40)
+        return false;
+    int words = count_words(s, n);
+    if (words < 1 || words > 4)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || s[i - 1] == ' ') {
+            if (!is_ascii_upper(s[i]) && !is_ascii_digit(s[i]))
+                return false;
+        }
+        if (s[i] == '.' || s[i] == ',' || s[i] == ':' || s[i] == '?')
+            return false;
+    }
+    return true;
+}
+
+size_t text_parse_caps_dateline(const char *s, size_t n, Arena *arena,
+                                const char **place)
+{
+    /* "BEIRUT At least …", "KHAN SHEIKHUN Syria A suspected …": words in
+     * capitals, then a capitalised word in normal case. Only where a
+     * dateline is expected (right after a document's leading date). */
+    size_t i = 0, end = 0;
+    int letters = 0, words = 0;
+    while (i < n && words < 4) {
+        size_t w = i;
+        int up = 0;
+        while (i < n && (is_ascii_upper(s[i]) || s[i] == '-' || s[i] == '\''))
+            up += is_ascii_upper(s[i]), i++;
+        if (up < 2 || (i < n && !is_ascii_space(s[i]) && s[i] != ','))
+            break;
+        if (words == 0 && is_not_place(s + w, i - w))
+            return 0;
+        letters += up;
+        words++;
+        end = i;
+        if (i < n && s[i] == ',')
+            i++;
+        while (i < n && s[i] == ' ')
+            i++;
+    }
+    if (!words || letters < 4 || end >= n)
+        return 0;
+    size_t j = end;
+    while (j < n && (s[j] == ' ' || s[j] == ','))
+        j++;
+    /* the next word: a capital then lower case ("At", "Syria", "Some") */
+    if (j + 1 >= n || !is_ascii_upper(s[j]) ||
+        !(is_ascii_lower(s[j + 1]) || (s[j] == 'A' && s[j + 1] == ' ')))
+        return 0;
+    *place = normal_case_place(arena, s, end, true);
+    return j;
+}

@@ -1,0 +1,264 @@
+/*
+ * sentences.c — cutting a stretch of article text into sentences.
+ *
+ * One pass over the bytes. A sentence ends at
+ *   - a blank line (always);
+ *   - a line break, unless the line plainly runs on into the next (it has
+ *     no final punctuation and the next line starts in lower case), so
+ *     headlines and paragraphs without a final period end where they end;
+ *   - '.', '!', '?' or '…' (plus any closing quotes and brackets) followed
+ *     by white space, unless the word before the period is an
+ *     abbreviation or an initial, or the next word starts in lower case.
+ * Decimals and thousands ("1.5", "2,500") never qualify because the
+ * period is not followed by white space.
+ */
+#include "text_internal.h"
+
+#include <string.h>
+
+/* Abbreviations that (almost) never end a sentence: titles and ranks that
+ * stand before a name, month abbreviations before a day, "No." before a
+ * number, "vs.". Lower-cased, without the final period. */
+static const char *const never_final[] = {
+    "mr",   "mrs",  "ms",   "dr",   "prof", "gen",  "lt",    "col",  "maj",
+    "capt", "cpt",  "sgt",  "cpl",  "pvt",  "adm",  "brig",  "cmdr", "gov",
+    "sen",  "rep",  "rev",  "st",   "mt",   "ft",   "no",    "nos",  "vs",
+    "jan",  "feb",  "mar",  "apr",  "jun",  "jul",  "aug",   "sep",  "sept",
+    "oct",  "nov",  "dec",  "approx", "dept", "est", "fig",  "hon",  "messrs",
+    "pres", "sheikh", "cf",
+};
+
+/* Words that open sentences: after an ambiguous abbreviation ("U.S.",
+ * "a.m.", "etc.") one of these means the sentence did end there. */
+static const char *const sentence_openers[] = {
+    "the", "a",  "an",    "it",   "he",    "she",  "they", "we",  "i",
+    "this", "that", "these", "those", "there", "in",  "on",  "at",  "but",
+    "and", "however", "meanwhile", "according", "earlier", "later", "his",
+    "her", "their", "its", "our", "if", "as", "after", "before", "while",
+    "when", "since", "no", "some", "many", "more", "most", "other", "both",
+};
+
+static bool in_list(const char *const *list, size_t count, const char *w,
+                    size_t n)
+{
+    if (n == 0 || n > 15)
+        return false;
+    char buf[16];
+    for (size_t i = 0; i < n; i++)
+        buf[i] = ascii_lower(w[i]);
+    buf[n] = '\0';
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(list[i], buf) == 0)
+            return true;
+    return false;
+}
+
+/* Closing quotes and brackets that may follow final punctuation. */
+static size_t closer_len(const char *s, size_t i, size_t end)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*')
+        return 1;
+    /* ” U+201D, ’ U+2019, » U+00BB */
+    if (c == 0xE2 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x9D || (unsigned char)s[i + 2] == 0x99))
+        return 3;
+    if (c == 0xC2 && i + 1 < end && (unsigned char)s[i + 1] == 0xBB)
+        return 2;
+    return 0;
+}
+
+/* Is the byte at i the start of "…" (U+2026)? */
+static bool is_ellipsis(const char *s, size_t i, size_t end)
+{
+    return i + 2 < end && (unsigned char)s[i] == 0xE2 &&
+           (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0xA6;
+}
+
+/* Opening quotes and brackets that may precede a sentence's first word. */
+static size_t opener_len(const char *s, size_t i, size_t end)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == '"' || c == '\'' || c == '(' || c == '[' || c == '*')
+        return 1;
+    /* “ U+201C, ‘ U+2018 */
+    if (c == 0xE2 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x98))
+        return 3;
+    return 0;
+}
+
+/* Decides whether a period at text[dot] ends the sentence, given where the
+ * next word starts (next, or end if none). */
+static bool period_ends(const char *text, size_t from, size_t dot,
+                        size_t next, size_t end)
+{
+    /* The word before the period: letters and inner periods ("U.S", "a.m"). */
+    size_t w = dot;
+    while (w > from && (is_ascii_alpha(text[w - 1]) || text[w - 1] == '.'))
+        w--;
+    size_t wn = dot - w;
+    bool has_inner_dot = memchr(text + w, '.', wn) != NULL;
+    size_t letters = 0;
+    for (size_t i = w; i < dot; i++)
+        letters += is_ascii_alpha(text[i]);
+
+    if (next >= end)
+        return true;
+    /* Skip an opening quote to look at the next word itself. */
+    size_t k = next;
+    size_t q = opener_len(text, k, end);
+    if (q)
+        k += q;
+    char c = k < end ? text[k] : ' ';
+    size_t nw = 0;
+    while (k + nw < end && is_ascii_alpha(text[k + nw]))
+        nw++;
+
+    /* A sentence never starts in lower case ("etc. and", "vs. the"). */
+    if (is_ascii_lower(c))
+        return false;
+    if (wn == 0)
+        return true; /* "2013." or "...)." */
+    /* An initial: "John F. Kennedy". */
+    if (wn == 1 && is_ascii_upper(text[w]))
+        return false;
+    /* "No. 5" but "he said no. Then …" */
+    if (wn <= 3 && text_starts_with_ci(text + w, wn, "no") && !is_ascii_digit(c))
+        return true;
+    if (!has_inner_dot &&
+        in_list(never_final, sizeof never_final / sizeof never_final[0],
+                text + w, wn))
+        return false;
+    /* "U.S.", "U.N.", "a.m.", "e.g.", "etc.": ambiguous; the sentence ended
+     * only if the next word is one that opens sentences. */
+    bool ambiguous =
+        has_inner_dot || (letters == 3 && text_starts_with_ci(text + w, wn, "etc"));
+    if (ambiguous) {
+        if (is_ascii_digit(c))
+            return false;
+        return in_list(sentence_openers,
+                       sizeof sentence_openers / sizeof sentence_openers[0],
+                       text + k, nw);
+    }
+    return true;
+}
+
+static void push_span(Arena *arena, Span **out, int *count, int *cap,
+                      const char *text, size_t s, size_t e)
+{
+    size_t k;
+    while (s < e && ((k = hspace_len(text + s, e - s)) || text[s] == '\n'))
+        s += k ? k : 1;
+    while (e > s && ((k = hspace_len_back(text + s, e - s)) || text[e - 1] == '\n'))
+        e -= k ? k : 1;
+    if (s >= e)
+        return;
+    if (*count >= *cap) {
+        int ncap = *cap ? *cap * 2 : 16;
+        *out = arena_grow(arena, *out, (size_t)*count, (size_t)ncap,
+                          sizeof **out);
+        *cap = ncap;
+    }
+    (*out)[(*count)++] = (Span){s, e};
+}
+
+/* Does the line that ends at the '\n' at nl run on into the next line? */
+static bool line_runs_on(const char *text, size_t from, size_t nl, size_t end)
+{
+    size_t e = nl;
+    while (e > from && (text[e - 1] == ' ' || text[e - 1] == '\t'))
+        e--;
+    if (e == from)
+        return false;
+    char last = text[e - 1];
+    if (last == '.' || last == '!' || last == '?' || last == ':' ||
+        last == '"' || (unsigned char)last >= 0x80)
+        return false;
+    size_t k = nl + 1;
+    while (k < end && (text[k] == ' ' || text[k] == '\t'))
+        k++;
+    return k < end && is_ascii_lower(text[k]);
+}
+
+int split_sentences(const char *text, Span span, Arena *arena, Span **out,
+                    int *count, int *cap)
+{
+    int before = *count;
+    size_t end = span.end, start = span.start, i = span.start;
+    /* Bytes that may end a sentence: line break, . ! ? and the lead byte
+     * of "…". Everything else is skipped in a tight loop. */
+    static const bool stop[256] = {['\n'] = true, ['.'] = true, ['!'] = true,
+                                   ['?'] = true, [0xE2] = true};
+    while (i < end) {
+        while (i < end && !stop[(unsigned char)text[i]])
+            i++;
+        if (i >= end)
+            break;
+        char c = text[i];
+        if (c == '\n') {
+            /* Blank line, or a line that does not run on: sentence ends. */
+            size_t k = i + 1;
+            while (k < end && (text[k] == ' ' || text[k] == '\t'))
+                k++;
+            bool blank_next = k >= end || text[k] == '\n';
+            if (blank_next || !line_runs_on(text, start, i, end)) {
+                push_span(arena, out, count, cap, text, start, i);
+                start = i + 1;
+            }
+            i++;
+            continue;
+        }
+        size_t mark = 0; /* length of the final punctuation at i */
+        bool is_period = false;
+        if (c == '.' || c == '!' || c == '?') {
+            mark = 1;
+            is_period = c == '.';
+            while (i + mark < end && (text[i + mark] == '.' ||
+                                      text[i + mark] == '!' ||
+                                      text[i + mark] == '?'))
+                mark++;
+            if (mark > 1)
+                is_period = false; /* "..." or "?!" */
+        } else if (is_ellipsis(text, i, end)) {
+            mark = 3;
+        }
+        if (!mark) {
+            i++;
+            continue;
+        }
+        size_t j = i + mark, q;
+        while (j < end && (q = closer_len(text, j, end)) != 0)
+            j += q;
+        if (j < end && !is_ascii_space(text[j]) && !hspace_len(text + j, end - j)) {
+            i = j > i + mark ? j : i + mark; /* "1.5", "U.S" mid-token */
+            continue;
+        }
+        size_t next = j, sp;
+        while (next < end && (sp = hspace_len(text + next, end - next)))
+            next += sp;
+        bool ends;
+        if (next < end && text[next] == '\n') {
+            ends = true; /* the line break decides; it is handled above */
+        } else if (is_period) {
+            ends = period_ends(text, start, i, next, end);
+        } else {
+            /* '!', '?': end unless the next word is lower case. An ellipsis
+             * often only marks words left out ("found… 100 bodies"): it
+             * ends a sentence only before a capital. */
+            size_t k = next + (next < end ? opener_len(text, next, end) : 0);
+            if (c == '!' || c == '?')
+                ends = !(k < end && is_ascii_lower(text[k]));
+            else
+                ends = k >= end || !(is_ascii_lower(text[k]) ||
+                                     is_ascii_digit(text[k]));
+        }
+        if (ends) {
+            push_span(arena, out, count, cap, text, start, j);
+            start = j;
+        }
+        i = j;
+    }
+    push_span(arena, out, count, cap, text, start, end);
+    return *count - before;
+}

@@ -1,0 +1,69 @@
+/*
+ * text_lines.h — line classifiers and metadata parsers of the text stage
+ * (lines.c), used by the article splitter (articles.c). Private to
+ * src/text.
+ */
+#ifndef SITREP_TEXT_LINES_H
+#define SITREP_TEXT_LINES_H
+
+#include "text_internal.h"
+
+/* The furniture phrases indexed by first letter, built once per document
+ * so that each line is checked in one pass. */
+typedef struct BoilerIndex {
+    uint8_t start[27]; /* phrases starting with letter c: order[start[c] ..
+                          start[c + 1]) */
+    uint8_t order[64];
+} BoilerIndex;
+void boiler_index_init(BoilerIndex *ix);
+
+/* Donation appeals, disclaimers, copyright and fair-use notices, comment
+ * widgets, share rows, archive headers. s[0..n) is one trimmed line. */
+bool line_is_boilerplate(const BoilerIndex *ix, const char *s, size_t n);
+
+/* "By Eva Bartlett", "By [South Front](#)", "Written by …". */
+bool line_is_byline(const char *s, size_t n);
+/* The person or outlet a byline names ("Afraa Dagher" from "By on the
+ * ground journalist Afraa Dagher"), in arena; NULL if none. */
+const char *text_byline_name(Arena *arena, const char *s, size_t n);
+
+/* Length of a "Source:" / "Link:" label (with leading markup), or 0. */
+size_t text_source_label_len(const char *s, size_t n);
+size_t text_link_label_len(const char *s, size_t n);
+/* A line that is nothing but a URL. */
+bool line_is_url(const char *s, size_t n);
+/* Length of the URL starting at s (final punctuation left out). */
+size_t text_url_length(const char *s, size_t n);
+
+/* "– ‘Spiral of defeats’ –": a section heading inside an article. */
+bool line_is_subhead(const char *s, size_t n);
+/* A short line shaped like a headline: 2–25 words, opens with a capital,
+ * digit or quote, no final comma or colon. *final_period is set when it
+ * ends with a period (then it is a headline only if metadata follows). */
+bool line_is_short(const char *s, size_t n, bool *final_period);
+/* A short run of capitalised words with no punctuation: "Al Masdar News". */
+bool line_is_name(const char *s, size_t n);
+
+/* Copies a name, dropping markdown ("[South Front](#)" → "South Front"),
+ * emphasis and a final period. NULL if nothing remains. */
+char *text_clean_name(Arena *arena, const char *s, size_t n);
+
+typedef struct Dateline {
+    const char *place;   /* "Damascus" (normal case), in arena */
+    const char *outlet;  /* "Associated Press" from "(AP)", or NULL */
+    int month, day;      /* "DAMASCUS, March 3 (Reuters) -"; 0 if none */
+} Dateline;
+
+/* A dateline at the start of s: "BEIRUT (AP) — ", "DAMASCUS – ",
+ * "DAMASCUS, Syria (Reuters) - ", "Aleppo, Syria (6:00 A.M.) – ". With
+ * whole_line, s must be only a dateline with an outlet ("Ain Issa, Syria
+ * (AFP)"). Returns the length to skip (dash and blanks included), or 0. */
+size_t text_parse_dateline(const char *s, size_t n, bool whole_line, Arena *arena,
+                      Dateline *out);
+
+/* A dateline without a dash, in capitals, after a document's leading date:
+ * "BEIRUT At least …". Returns the length to skip and sets *place, or 0. */
+size_t text_parse_caps_dateline(const char *s, size_t n, Arena *arena,
+                                const char **place);
+
+#endif

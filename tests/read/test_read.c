@@ -1,0 +1,864 @@
+/*
+ * test_read.c — the read stage: UTF-8 repair, text/HTML/JSON Lines
+ * documents, directories, and bad input that must be reported, not crash.
+ */
+#include "testing.h"
+
+#include "../../src/read/read.h"
+#include "../../src/read/read_internal.h"
+
+#include <errno.h>
+#include <sys/stat.h>
+
+/* ---- Helpers ------------------------------------------------------------ */
+
+/* Records every diagnostic as "W|file|line|msg\n" or "E|...". */
+static void capture_emit(void *ctx, DiagLevel level, const char *file, long line, const char *msg)
+{
+    buffer_printf((Buffer *)ctx, "%c|%s|%ld|%s\n", level == DIAG_ERROR ? 'E' : 'W',
+                  file ? file : "", line, msg);
+}
+
+typedef struct Capture {
+    Buffer log;
+    Diagnostics diag;
+} Capture;
+
+static void capture_init(Capture *c)
+{
+    buffer_init(&c->log);
+    buffer_append(&c->log, "", 0);
+    c->diag = (Diagnostics){capture_emit, &c->log, 0, 0};
+}
+
+/* What the handler saw: ids joined by '|', and a copy of each document. */
+typedef struct Seen {
+    Buffer ids;
+    int count;
+    char *text[8], *title[8], *url[8], *outlet[8];
+    Date published[8];
+    DocumentFormat format[8];
+    size_t len[8];
+    long line[8];
+    int stop_after; /* 0 = never stop */
+} Seen;
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+static int collect(Document *doc, void *ctx)
+{
+    Seen *s = ctx;
+    if (s->ids.len > 0)
+        buffer_append_char(&s->ids, '|');
+    buffer_append_str(&s->ids, doc->id);
+    assert_non_null(doc->arena);
+    assert_int_equal(strlen(doc->text), doc->len);
+    if (s->count < 8) {
+        int i = s->count;
+        s->text[i] = strdup(doc->text);
+        s->title[i] = dup_or_null(doc->title);
+        s->url[i] = dup_or_null(doc->url);
+        s->outlet[i] = dup_or_null(doc->outlet);
+        s->published[i] = doc->published;
+        s->format[i] = doc->format;
+        s->len[i] = doc->len;
+        s->line[i] = doc->line;
+    }
+    s->count++;
+    return s->stop_after && s->count >= s->stop_after ? 7 : 0;
+}
+
+static void seen_init(Seen *s)
+{
+    memset(s, 0, sizeof *s);
+    buffer_init(&s->ids);
+    buffer_append(&s->ids, "", 0);
+}
+
+static void seen_free(Seen *s)
+{
+    for (int i = 0; i < 8 && i < s->count; i++) {
+        free(s->text[i]);
+        free(s->title[i]);
+        free(s->url[i]);
+        free(s->outlet[i]);
+    }
+    buffer_free(&s->ids);
+}
+
+static char tmp_root[256];
+
+static int make_tmp(void **state)
+{
+    (void)state;
+    snprintf(tmp_root, sizeof tmp_root, "/tmp/sitrep-read-XXXXXX");
+    return mkdtemp(tmp_root) ? 0 : -1;
+}
+
+static int remove_tmp(void **state)
+{
+    (void)state;
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp_root);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Writes data to tmp_root/name (creating parent directories); returns the
+ * path in a static buffer rotation. */
+static const char *write_tmp(const char *name, const char *data, size_t len)
+{
+    static char paths[4][512];
+    static int next;
+    char *path = paths[next++ % 4];
+    snprintf(path, 512, "%s/%s", tmp_root, name);
+    for (char *p = path + strlen(tmp_root) + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(path, 0700);
+            *p = '/';
+        }
+    }
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    fclose(f);
+    return path;
+}
+
+static const char *write_tmp_str(const char *name, const char *data)
+{
+    return write_tmp(name, data, strlen(data));
+}
+
+/* Reads one path, capturing documents and diagnostics. */
+static int read_one(const char *path, Seen *seen, Capture *cap, ReadStats *stats)
+{
+    const char *inputs[] = {path};
+    memset(stats, 0, sizeof *stats);
+    return read_inputs(inputs, 1, collect, seen, &cap->diag, stats);
+}
+
+static size_t clean(const char *in, size_t len, char *out, size_t *bad)
+{
+    return utf8_clean(in, len, out, bad);
+}
+
+/* ---- utf8_clean --------------------------------------------------------- */
+
+static void test_utf8_valid_multibyte(void **state)
+{
+    (void)state;
+    const char *in = "A\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 \xE2\x80\x9Cq\xE2\x80\x9D";
+    char out[128];
+    size_t bad = 99;
+    size_t n = clean(in, strlen(in), out, &bad);
+    assert_int_equal(bad, 0);
+    assert_int_equal(n, strlen(in));
+    assert_string_equal(out, in);
+}
+
+static void test_utf8_truncated_sequence(void **state)
+{
+    (void)state;
+    char out[64];
+    size_t bad;
+    /* E2 82 starts a three-byte sequence that never finishes. */
+    size_t n = clean("a\xE2\x82", 3, out, &bad);
+    assert_int_equal(bad, 2);
+    assert_int_equal(n, 7);
+    assert_string_equal(out, "a\xEF\xBF\xBD\xEF\xBF\xBD");
+    n = clean("\xE2\x82z", 3, out, &bad);
+    assert_int_equal(bad, 2);
+    assert_string_equal(out, "\xEF\xBF\xBD\xEF\xBF\xBDz");
+    /* A four-byte sequence cut at the end of the input. */
+    n = clean("ok\xF0\x9F\x98", 5, out, &bad);
+    assert_int_equal(bad, 3);
+    assert_int_equal(n, 2 + 9);
+}
+
+static void test_utf8_overlong(void **state)
+{
+    (void)state;
+    char out[64];
+    size_t bad;
+    clean("\xC0\xAF", 2, out, &bad); /* overlong '/' */
+    assert_int_equal(bad, 2);
+    assert_string_equal(out, "\xEF\xBF\xBD\xEF\xBF\xBD");
+    clean("\xE0\x80\xAF", 3, out, &bad);
+    assert_int_equal(bad, 3);
+    clean("\xF0\x80\x80\xAF", 4, out, &bad);
+    assert_int_equal(bad, 4);
+    clean("\xF4\x90\x80\x80", 4, out, &bad); /* above U+10FFFF */
+    assert_int_equal(bad, 4);
+    clean("\xFF", 1, out, &bad);
+    assert_int_equal(bad, 1);
+}
+
+static void test_utf8_surrogate(void **state)
+{
+    (void)state;
+    char out[64];
+    size_t bad;
+    size_t n = clean("x\xED\xA0\x80y", 5, out, &bad); /* U+D800 */
+    assert_int_equal(bad, 3);
+    assert_int_equal(n, 2 + 9);
+    assert_int_equal(out[0], 'x');
+    assert_int_equal(out[n - 1], 'y');
+    /* U+D7FF just below the surrogates is fine. */
+    n = clean("\xED\x9F\xBF", 3, out, &bad);
+    assert_int_equal(bad, 0);
+    assert_int_equal(n, 3);
+}
+
+static void test_utf8_lone_continuation(void **state)
+{
+    (void)state;
+    char out[64];
+    size_t bad;
+    clean("a\x80"
+          "b",
+          3, out, &bad);
+    assert_int_equal(bad, 1);
+    assert_string_equal(out, "a\xEF\xBF\xBD"
+                             "b");
+}
+
+static void test_utf8_crlf_and_nul(void **state)
+{
+    (void)state;
+    char out[128];
+    size_t bad;
+    size_t n = clean("a\r\nb\rc\n", 7, out, &bad);
+    assert_int_equal(bad, 0);
+    assert_int_equal(n, 6);
+    assert_string_equal(out, "a\nb\nc\n");
+    /* Past the eight-byte fast path too, with NULs dropped. */
+    const char in[] = "0123456789abcdef\r\n0123456789\0abcdef\r\r";
+    n = clean(in, sizeof in - 1, out, &bad);
+    assert_string_equal(out, "0123456789abcdef\n0123456789abcdef\n\n");
+    assert_int_equal(n, strlen(out));
+    assert_int_equal(bad, 0);
+}
+
+static void test_text_nfc_and_bom(void **state)
+{
+    (void)state;
+    Arena arena;
+    arena_init(&arena);
+    Capture cap;
+    capture_init(&cap);
+    Document doc;
+    /* BOM dropped, e + combining acute composed, curly quotes kept, and a
+     * combining mark after a non-ASCII letter composed too. */
+    const char *in = "\xEF\xBB\xBF"
+                     "Cafe\xCC\x81 \xE2\x80\x9C"
+                     "Deir\xE2\x80\x9D "
+                     "\xD0\xB8\xCC\x86";
+    assert_true(document_from_bytes(&doc, &arena, "x.txt", "x.txt", FORMAT_TEXT, in, strlen(in),
+                                    &cap.diag));
+    assert_string_equal(doc.text, "Caf\xC3\xA9 \xE2\x80\x9C"
+                                  "Deir\xE2\x80\x9D "
+                                  "\xD0\xB9");
+    assert_int_equal(doc.len, strlen(doc.text));
+    assert_string_equal(doc.id, "x.txt");
+    assert_int_equal(cap.diag.warnings + cap.diag.errors, 0);
+    /* Already-NFC text with accents is left byte for byte. */
+    const char *nfc = "Alep \xC3\xA9t\xC3\xA9 \xD8\xAD\xD9\x84\xD8\xA8";
+    assert_true(
+        document_from_bytes(&doc, &arena, "y", NULL, FORMAT_TEXT, nfc, strlen(nfc), &cap.diag));
+    assert_string_equal(doc.text, nfc);
+    buffer_free(&cap.log);
+    arena_free(&arena);
+}
+
+static void test_invalid_utf8_file_warns_once(void **state)
+{
+    (void)state;
+    const char *path = write_tmp("latin1.txt", "caf\xE9 na\xEFve \xFF\xFE ok", 16);
+    Seen seen;
+    seen_init(&seen);
+    Capture cap;
+    capture_init(&cap);
+    ReadStats stats;
+    assert_int_equal(read_one(path, &seen, &cap, &stats), 0);
+    assert_int_equal(seen.count, 1);
+    assert_int_equal(cap.diag.warnings, 1);
+    assert_int_equal(cap.diag.errors, 0);
+    assert_non_null(strstr(cap.log.data, "latin1.txt"));
+    assert_non_null(strstr(cap.log.data, "4 bytes"));
+    assert_non_null(strstr(seen.text[0], "caf\xEF\xBF\xBD"));
+    seen_free(&seen);
+    buffer_free(&cap.log);
+}
+
+/* ---- JSON Lines --------------------------------------------------------- */
+
+static void test_jsonl_good(void **state)
+{
+    (void)state;
+    const char *path = write_tmp_str(
+        "good.jsonl", "{\"id\": \"a1\", \"text\": \"Line one\\r\\nLine two\", \"title\": \"T1\","
+                      " \"published\": \"2017-09-05\", \"outlet\": \"Wire\", \"url\": "
+                      "\"http://example.org/a1\"}\n"
+                      "\n"
+                      "   \n"
+                      "{\"id\": \"b2\", \"text\": \"Cafe\\u0301 \\u0000ok\"}\n");
+    Seen seen;
+    seen_init(&seen);
+    Capture cap;
+    capture_init(&cap);
+    ReadStats stats;
+    assert_int_equal(read_one(path, &seen, &cap, &stats), 0);
+    assert_string_equal(cap.log.data, "");
+    assert_int_equal(stats.documents, 2);
+    assert_int_equal(stats.inputs_failed, 0);
+    assert_string_equal(seen.ids.data, "a1|b2");
+    assert_string_equal(seen.text[0], "Line one\nLine two");
+    assert_string_equal(seen.title[0], "T1");
+    assert_string_equal(seen.outlet[0], "Wire");
+    assert_string_equal(seen.url[0], "http://example.org/a1");
+    assert_int_equal(seen.published[0].year, 2017);
+    assert_int_equal(seen.published[0].month, 9);
+    assert_int_equal(seen.published[0].day, 5);
+    assert_int_equal(seen.format[0], FORMAT_JSONL);
+    assert_int_equal(seen.line[0], 1);
+    assert_int_equal(seen.line[1], 4);
+    assert_string_equal(seen.text[1], "Caf\xC3\xA9 ok");
+    assert_null(seen.title[1]);
+    assert_int_equal(seen.published[1].year, 0);
+    seen_free(&seen);
+    buffer_free(&cap.log);
+}
+
+static void test_jsonl_malformed_line(void **state)
+{
+    (void)state;
+    const char *path = write_tmp_str("bad.jsonl", "{\"id\": \"1\", \"text\": \"one\"}\n"
+                                                  "{\"id\": \"2\", \"text\": \"two\"\n"
+                                                  "{\"id\": \"3\", \"text\": \"three\"}");
+    Seen seen;
+    seen_init(&seen);
+    Capture cap;
+    capture_init(&cap);
+    ReadStats stats;
+    assert_int_equal(read_one(path, &seen, &cap, &stats), 0);
+    assert_string_equal(seen.ids.data, "1|3");
+    assert_int_equal(stats.documents, 2);
+    assert_int_equal(stats.inputs_failed, 1);
+    assert_int_equal(cap.diag.errors, 1);
+    assert_non_null(strstr(cap.log.data, "bad.jsonl|2|malformed JSON: "));
+    seen_free(&seen);
+    buffer_free(&cap.log);
+}
+
+static void test_jsonl_missing_fields(void **state)
+{
+    (void)state;
+    const char *path = write_tmp_str("noid.jsonl", "{\"text\": \"no id\"}\n"
+                                                   "{\"id\": \"x\"}\n"
+                                                   "[1, 2]\n"
+                                                   "{\"id\": 42, \"text\": \"numeric id\"}\n");
+    Seen seen;
+    seen_init(&seen);
+    Capture cap;
+    capture_init(&cap);
+    ReadStats stats;
+    assert_int_equal(read_one(path, &seen, &cap, &stats), 0);
+    assert_string_equal(seen.ids.data, "42");
+    assert_int_equal(stats.inputs_failed, 3);
+    assert_int_equal(cap.diag.errors, 3);
+    assert_non_null(strstr(cap.log.data, "noid.jsonl|1|missing \"id\""));
+    assert_non_null(strstr(cap.log.data, "noid.jsonl|2|missing \"text\""));
+    assert_non_null(strstr(cap.log.data, "noid.jsonl|3|not a JSON object"));
+    seen_free(&seen);
+    buffer_free(&cap.log);
+}
+
+static void test_jsonl_bad_published(void **state)
+{
+    (void)state;
+    const char *path = write_tmp_str(
+        "date.jsonl", "{\"id\": \"d1\", \"text\": \"t\", \"published\": \"2017-02-30\"}\n"
+                      "{\"id\": \"d2\", \"text\": \"t\", \"published\": \"5 April 2017\"}\n"
+                      "{\"id\": \"d3\", \"text\": \"t\", \"published\": "
+                      "\"2017-04-05T10:00:00Z\"}\n");
+    Seen seen;
+    seen_init(&seen);
+    Capture cap;
+    capture_init(&cap);
+    ReadStats stats;
+    assert_int_equal(read_one(path, &seen, &cap, &stats), 0);
+    assert_int_equal(stats.documents, 3); /* the records are kept */
+    assert_int_equal(cap.diag.warnings, 2);
+    assert_int_equal(cap.diag.errors, 0);
+    assert_non_null(strstr(cap.log.data, "date.jsonl|1|malformed \"published\""));
+    assert_non_null(strstr(cap.log.data, "date.jsonl|2|malformed \"published\""));
+    assert_int_equal(seen.published[0].year, 0);
+    assert_int_equal(seen.published[1].year, 0);
+    assert_int_equal(seen.published[2].year, 2017);
+    assert_int_equal(seen.published[2].day, 5);
+    seen_free(&seen);
+    buffer_free(&cap.log);
+}
+
+static void test_jsonl_invalid_utf8_repaired(void **state)
+{
+    (void)state;
+    /* Latin-1 bytes inside the JSON: repaired once for the file, and the
+     * records are still read. */
+    const char *path = write_tmp_str("latin.jsonl", "{\"id\": \"l1\", \"text\": \"caf\xE9\"}\n"
+                                                    "{\"id\": \"l2\", \"text\": \"na\xEFve\"}\n");
+    Seen seen;
+    seen_init(&seen);
+    Capture cap;
+    capture_init(&cap);
+    ReadStats stats;
+    assert_int_equal(read_one(path, &seen, &cap, &stats), 0);
+    assert_string_equal(seen.ids.data, "l1|l2");
+    assert_int_equal(cap.diag.warnings, 1);
+    assert_int_equal(cap.diag.errors, 0);
+    assert_non_null(strstr(cap.log.data, "latin.jsonl|0|invalid UTF-8: 2 bytes"));
+    assert_string_equal(seen.text[0], "caf\xEF\xBF\xBD");
+    seen_free(&seen);
+    buffer_free(&cap.log);
+}
+
+/* ---- HTML --------------------------------------------------------------- */
+
+static const char PAGE[] = "<!DOCTYPE html><html><head><title>  Siege   broken |\n Example </title>"
+                           "<link rel=\"canonical\" href=\"https://example.org/siege\">"
+                           "<style>p { color: red }</style>"
+                           "<script>var tracking = 'SCRIPTTEXT';</script></head>"
+                           "<body class=\"single has-sidebar\">"
+                           "<header><div class=\"logo\">SITEHEADER</div></header>"
+                           "<nav><ul><li>NAVHOME</li><li>NAVWORLD</li></ul></nav>"
+                           "<div class=\"main-menu\">MENUTEXT</div>"
+                           "<article><header><h1>Army reaches the   base</h1>"
+                           "<time>2017-09-05</time></header>"
+                           "<p>The first paragraph\n   spans two source lines.</p>"
+                           "<p>The second &amp; last paragraph.<br>With a break.</p>"
+                           "<div class=\"share-buttons\">SHARETEXT</div>"
+                           "<ul><li>item one</li><li>item two</li></ul>"
+                           "<footer>ARTICLEFOOTER</footer></article>"
+                           "<aside><article><h2>RELATEDTEASER</h2></article></aside>"
+                           "<div id=\"comments\"><p>COMMENTTEXT</p></div>"
+                           "<footer>SITEFOOTER</footer>"
+                           "<noscript>NOSCRIPTTEXT</noscript>"
+                           "</body></html>";
+
+static void read_html(const char *html, Document *doc, Arena *arena, Capture *cap)
+{
+    arena_init(arena);
+    capture_init(cap);
+    assert_true(document_from_bytes(doc, arena, "p.html", "p.html", FORMAT_HTML, html, strlen(html),
+                                    &cap->diag));
+}
+
+static void test_html_main_content(void **state)
+{
+    (void)state;
+    Arena arena;
+    Capture cap;
+    Document doc;
+    read_html(PAGE, &doc, &arena, &cap);
+    const char *dropped[] = {"SCRIPTTEXT",  "color",      "SITEHEADER",    "NAVHOME",
+                             "MENUTEXT",    "SHARETEXT",  "ARTICLEFOOTER", "RELATEDTEASER",
+                             "COMMENTTEXT", "SITEFOOTER", "NOSCRIPTTEXT",  "Example"};
+    for (size_t i = 0; i < sizeof dropped / sizeof *dropped; i++)
+        if (strstr(doc.text, dropped[i]))
+            fail_msg("\"%s\" should have been dropped:\n%s", dropped[i], doc.text);
+    assert_string_equal(doc.text, "Army reaches the base\n\n"
+                                  "2017-09-05\n\n"
+                                  "The first paragraph spans two source lines.\n\n"
+                                  "The second & last paragraph.\nWith a break.\n\n"
+                                  "item one\nitem two");
+    assert_string_equal(doc.title, "Siege broken | Example");
+    assert_string_equal(doc.url, "https://example.org/siege");
+    assert_int_equal(doc.format, FORMAT_HTML);
+    assert_int_equal(cap.diag.warnings + cap.diag.errors, 0);
+    buffer_free(&cap.log);
+    arena_free(&arena);
+}
+
+static void test_html_without_article(void **state)
+{
+    (void)state;
+    Arena arena;
+    Capture cap;
+    Document doc;
+    read_html("<html><body><div id=\"sidebar\"><h3>SIDEBAR</h3>"
+              "<ul class=\"widget\"><li>WIDGET</li></ul></div>"
+              "<h2>Headline here</h2><div>Body text one.</div>"
+              "<div>Body&nbsp;text\ttwo.</div>"
+              "<table><tr><td>a</td><td>b</td></tr></table></body></html>",
+              &doc, &arena, &cap);
+    assert_string_equal(doc.text, "Headline here\n\nBody text one.\n\n"
+                                  "Body text two.\n\na b");
+    assert_null(doc.title);
+    assert_null(doc.url);
+    buffer_free(&cap.log);
+    arena_free(&arena);
+}
+
+static void test_html_truncated(void **state)
+{
+    (void)state;
+    Arena arena;
+    Capture cap;
+    Document doc;
+    read_html("<html><head><title>Cut</title></head><body><p>First part.</p>"
+              "<p>Second part is cut off in the mid",
+              &doc, &arena, &cap);
+    assert_string_equal(doc.text, "First part.\n\nSecond part is cut off in the mid");
+    assert_string_equal(doc.title, "Cut");
+    /* Cut inside a tag. */
+    arena_free(&arena);
+    buffer_free(&cap.log);
+    read_html("<p>Only this.</p><p class=\"x", &doc, &arena, &cap);
+    assert_string_equal(doc.text, "Only this.");
+    buffer_free(&cap.log);
+    arena_free(&arena);
+}
+
+static void test_html_class_on_wrapper_not_fatal(void **state)
+{
+    (void)state;
+    /* A furniture word on the content wrapper must not lose the story. */
+    Arena arena;
+    Capture cap;
+    Document doc;
+    read_html("<html><body><div class=\"content with-sidebar\">"
+              "<p>The story is here and it is long enough to matter.</p>"
+              "</div></body></html>",
+              &doc, &arena, &cap);
+    assert_string_equal(doc.text, "The story is here and it is long enough to matter.");
+    buffer_free(&cap.log);
+    arena_free(&arena);
+}
+
+static void test_html_deep_nesting(void **state)
+{
+    (void)state;
+    Buffer b;
+    buffer_init(&b);
+    for (int i = 0; i < 20000; i++)
+        buffer_append_str(&b, "<div><span>");
+    buffer_append_str(&b, "deep text");
+    Arena arena;
+    arena_init(&arena);
+    Capture cap;
+    capture_init(&cap);
+    Document doc;
+    assert_true(document_from_bytes(&doc, &arena, "deep.html", NULL, FORMAT_HTML, b.data, b.len,
+                                    &cap.diag));
+    assert_non_null(strstr(doc.text, "deep text"));
+    buffer_free(&b);
+    buffer_free(&cap.log);
+    arena_free(&arena);
+}
+
+static void test_html_file_by_extension_and_sniffing(void **state)
+{
+    (void)state;
+    write_tmp_str("html/a.htm", "<p>By extension.</p>");
+    write_tmp_str("html/b.txt", "<!doctype html><p>Sniffed &amp; parsed.</p>");
+    write_tmp_str("html/c.txt", "a < b and c > d in plain text");
+    char dir[300];
+    snprintf(dir, sizeof dir, "%s/html", tmp_root);
+    Seen seen;
+    seen_init(&seen);
+    Capture cap;
+    capture_init(&cap);
+    ReadStats stats;
+    assert_int_equal(read_one(dir, &seen, &cap, &stats), 0);
+    assert_string_equal(seen.ids.data, "a.htm|b.txt|c.txt");
+    assert_int_equal(seen.format[0], FORMAT_HTML);
+    assert_string_equal(seen.text[0], "By extension.");
+    assert_int_equal(seen.format[1], FORMAT_HTML);
+    assert_string_equal(seen.text[1], "Sniffed & parsed.");
+    assert_int_equal(seen.format[2], FORMAT_TEXT);
+    assert_string_equal(seen.text[2], "a < b and c > d in plain text");
+    seen_free(&seen);
+    buffer_free(&cap.log);
+}
+
+/* ---- Inputs ------------------------------------------------------------- */
+
+static void test_sniff_format(void **state)
+{
+    (void)state;
+    assert_int_equal(read_sniff_format("", 0), FORMAT_TEXT);
+    assert_int_equal(read_sniff_format("\n  {\"id\":1}", 11), FORMAT_JSONL);
+    const char *s = "\xEF\xBB\xBF<!DOCTYPE html><html>";
+    assert_int_equal(read_sniff_format(s, strlen(s)), FORMAT_HTML);
+    s = "<HTML><body>x";
+    assert_int_equal(read_sniff_format(s, strlen(s)), FORMAT_HTML);
+    s = "<p>Hello</p>";
+    assert_int_equal(read_sniff_format(s, strlen(s)), FORMAT_HTML);
+    s = "<3 is a heart, not a tag";
+    assert_int_equal(read_sniff_format(s, strlen(s)), FORMAT_TEXT);
+    s = "<b>unclosed, no closing tag";
+    assert_int_equal(read_sniff_format(s, strlen(s)), FORMAT_TEXT);
+    s = "DAMASCUS - Syrian forces <advanced>";
+    assert_int_equal(read_sniff_format(s, strlen(s)), FORMAT_TEXT);
+}
+
+static void test_directory_recursion_order(void **state)
+{
+    (void)state;
+    write_tmp_str("tree/b.txt", "bee");
+    write_tmp_str("tree/a/z.txt", "zed");
+    write_tmp_str("tree/a/.hidden.txt", "hidden");
+    write_tmp_str("tree/.git/config.txt", "hidden dir");
+    write_tmp_str("tree/c.jsonl", "{\"id\":\"c1\",\"text\":\"one\"}\n"
+                                  "{\"id\":\"c2\",\"text\":\"two\"}\n");
+    write_tmp_str("tree/A.txt", "capital sorts first");
+    char dir[300];
+    snprintf(dir, sizeof dir, "%s/tree/", tmp_root); /* trailing slash */
+    Seen seen;
+    seen_init(&seen);
+    Capture cap;
+    capture_init(&cap);
+    ReadStats stats;
+    assert_int_equal(read_one(dir, &seen, &cap, &stats), 0);
+    assert_string_equal(seen.ids.data, "A.txt|z.txt|b.txt|c1|c2");
+    assert_string_equal(seen.text[1], "zed");
+    assert_int_equal(stats.documents, 5);
+    assert_int_equal(stats.inputs_failed, 0);
+    assert_int_equal(stats.bytes, 19 + 3 + 3 + 50);
+    assert_string_equal(cap.log.data, "");
+    seen_free(&seen);
+    buffer_free(&cap.log);
+}
+
+static void test_empty_file(void **state)
+{
+    (void)state;
+    const char *path = write_tmp("empty.txt", "", 0);
+    Seen seen;
+    seen_init(&seen);
+    Capture cap;
+    capture_init(&cap);
+    ReadStats stats;
+    assert_int_equal(read_one(path, &seen, &cap, &stats), 0);
+    assert_int_equal(seen.count, 0);
+    assert_int_equal(stats.inputs_failed, 1);
+    assert_int_equal(cap.diag.warnings, 1);
+    assert_non_null(strstr(cap.log.data, "empty.txt|0|empty file"));
+    /* Whitespace only: nothing usable either. */
+    path = write_tmp_str("blank.txt", " \n\r\n\t ");
+    assert_int_equal(read_one(path, &seen, &cap, &stats), 0);
+    assert_int_equal(seen.count, 0);
+    assert_int_equal(stats.inputs_failed, 1);
+    seen_free(&seen);
+    buffer_free(&cap.log);
+}
+
+static void test_binary_file(void **state)
+{
+    (void)state;
+    char data[4096];
+    for (size_t i = 0; i < sizeof data; i++)
+        data[i] = (char)((i * 7919u) % 256);
+    const char *path = write_tmp("image.png", data, sizeof data);
+    Seen seen;
+    seen_init(&seen);
+    Capture cap;
+    capture_init(&cap);
+    ReadStats stats;
+    assert_int_equal(read_one(path, &seen, &cap, &stats), 0);
+    assert_int_equal(seen.count, 0);
+    assert_int_equal(stats.inputs_failed, 1);
+    assert_int_equal(cap.diag.errors, 1);
+    assert_non_null(strstr(cap.log.data, "image.png|0|binary file, skipped"));
+    /* A stray NUL in a long text is dropped, not a reason to skip it. */
+    char text[2000];
+    memset(text, 'a', sizeof text);
+    text[1000] = '\0';
+    path = write_tmp("stray.txt", text, sizeof text);
+    assert_int_equal(read_one(path, &seen, &cap, &stats), 0);
+    assert_int_equal(seen.count, 1);
+    assert_int_equal(seen.len[0], sizeof text - 1);
+    seen_free(&seen);
+    buffer_free(&cap.log);
+}
+
+static void test_unreadable_path(void **state)
+{
+    (void)state;
+    char missing[300];
+    snprintf(missing, sizeof missing, "%s/no/such/file.txt", tmp_root);
+    const char *good = write_tmp_str("good.txt", "still read");
+    const char *inputs[] = {missing, good};
+    Seen seen;
+    seen_init(&seen);
+    Capture cap;
+    capture_init(&cap);
+    ReadStats stats = {0};
+    assert_int_equal(read_inputs(inputs, 2, collect, &seen, &cap.diag, &stats), 0);
+    assert_int_equal(stats.inputs_failed, 1);
+    assert_int_equal(stats.documents, 1);
+    assert_non_null(strstr(cap.log.data, "file.txt|0|"));
+    assert_non_null(strstr(cap.log.data, strerror(ENOENT)));
+    if (geteuid() != 0) { /* root reads anything */
+        const char *locked = write_tmp_str("locked.txt", "secret");
+        chmod(locked, 0);
+        assert_int_equal(read_one(locked, &seen, &cap, &stats), 0);
+        assert_int_equal(stats.inputs_failed, 1);
+        assert_non_null(strstr(cap.log.data, strerror(EACCES)));
+    }
+    seen_free(&seen);
+    buffer_free(&cap.log);
+}
+
+static void test_handler_stops_reading(void **state)
+{
+    (void)state;
+    const char *path = write_tmp_str("stop.jsonl", "{\"id\":\"1\",\"text\":\"a\"}\n"
+                                                   "{\"id\":\"2\",\"text\":\"b\"}\n");
+    Seen seen;
+    seen_init(&seen);
+    seen.stop_after = 1;
+    Capture cap;
+    capture_init(&cap);
+    ReadStats stats;
+    assert_int_equal(read_one(path, &seen, &cap, &stats), 7);
+    assert_string_equal(seen.ids.data, "1");
+    seen_free(&seen);
+    buffer_free(&cap.log);
+}
+
+static void test_huge_single_line(void **state)
+{
+    (void)state;
+    const size_t size = 50u * 1024 * 1024;
+    char *data = malloc(size);
+    assert_non_null(data);
+    for (size_t i = 0; i < size; i++)
+        data[i] = (i % 7 == 6) ? ' ' : (char)('a' + i % 7);
+    const char *path = write_tmp("huge.txt", data, size);
+    Seen seen;
+    seen_init(&seen);
+    Capture cap;
+    capture_init(&cap);
+    ReadStats stats;
+    assert_int_equal(read_one(path, &seen, &cap, &stats), 0);
+    assert_int_equal(seen.count, 1);
+    assert_int_equal(seen.len[0], size);
+    assert_int_equal(stats.bytes, size);
+    seen_free(&seen);
+    unlink(path);
+
+    /* The same through the non-ASCII path and JSON: one 8 MB record. */
+    const size_t n = 8u * 1024 * 1024;
+    Buffer b;
+    buffer_init(&b);
+    buffer_append_str(&b, "{\"id\":\"big\",\"text\":\"");
+    for (size_t i = 0; b.len < n; i++)
+        buffer_append_str(&b, i % 10 == 0 ? "Caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D " : "word ");
+    size_t text_len = b.len - 20;
+    buffer_append_str(&b, "\"}");
+    path = write_tmp("big.jsonl", b.data, b.len);
+    seen_init(&seen);
+    assert_int_equal(read_one(path, &seen, &cap, &stats), 0);
+    assert_int_equal(seen.count, 1);
+    assert_int_equal(seen.len[0], text_len);
+    assert_string_equal(cap.log.data, "");
+    seen_free(&seen);
+    buffer_free(&b);
+    buffer_free(&cap.log);
+    free(data);
+}
+
+/* ---- The shared corpus -------------------------------------------------- */
+
+static int count_docs(Document *doc, void *ctx)
+{
+    assert_true(doc->id[0] != '\0');
+    assert_true(doc->len > 0);
+    assert_int_equal(strlen(doc->text), doc->len);
+    (*(long *)ctx)++;
+    return 0;
+}
+
+static void test_shared_fakes_dev(void **state)
+{
+    (void)state;
+    REQUIRE_SHARED(dir);
+    char path[512];
+    snprintf(path, sizeof path, "%s/corpus/fakes-dev.jsonl", dir);
+    const char *inputs[] = {path};
+    Capture cap;
+    capture_init(&cap);
+    ReadStats stats = {0};
+    long n = 0;
+    assert_int_equal(read_inputs(inputs, 1, count_docs, &n, &cap.diag, &stats), 0);
+    assert_string_equal(cap.log.data, "");
+    assert_int_equal(n, 180);
+    assert_int_equal(stats.documents, 180);
+    assert_int_equal(stats.inputs_failed, 0);
+    buffer_free(&cap.log);
+}
+
+static void test_shared_seeds(void **state)
+{
+    (void)state;
+    REQUIRE_SHARED(dir);
+    char path[512];
+    snprintf(path, sizeof path, "%s/corpus/seeds", dir);
+    Seen seen;
+    seen_init(&seen);
+    Capture cap;
+    capture_init(&cap);
+    ReadStats stats;
+    assert_int_equal(read_one(path, &seen, &cap, &stats), 0);
+    assert_string_equal(cap.log.data, "");
+    assert_int_equal(seen.count, 5);
+    assert_string_equal(seen.ids.data, "000_c6bea5240a295d26.txt|001_2eb522815f3a1db4.txt|"
+                                       "002_082355a820b040bb.txt|003_c3888249847dc611.txt|"
+                                       "004_c0d5f7308ebb5180.txt");
+    for (int i = 0; i < 5; i++) {
+        assert_int_equal(seen.format[i], FORMAT_TEXT);
+        assert_true(seen.len[i] > 1000);
+    }
+    seen_free(&seen);
+    buffer_free(&cap.log);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_utf8_valid_multibyte),
+        cmocka_unit_test(test_utf8_truncated_sequence),
+        cmocka_unit_test(test_utf8_overlong),
+        cmocka_unit_test(test_utf8_surrogate),
+        cmocka_unit_test(test_utf8_lone_continuation),
+        cmocka_unit_test(test_utf8_crlf_and_nul),
+        cmocka_unit_test(test_text_nfc_and_bom),
+        cmocka_unit_test(test_invalid_utf8_file_warns_once),
+        cmocka_unit_test(test_jsonl_good),
+        cmocka_unit_test(test_jsonl_malformed_line),
+        cmocka_unit_test(test_jsonl_missing_fields),
+        cmocka_unit_test(test_jsonl_bad_published),
+        cmocka_unit_test(test_jsonl_invalid_utf8_repaired),
+        cmocka_unit_test(test_html_main_content),
+        cmocka_unit_test(test_html_without_article),
+        cmocka_unit_test(test_html_truncated),
+        cmocka_unit_test(test_html_class_on_wrapper_not_fatal),
+        cmocka_unit_test(test_html_deep_nesting),
+        cmocka_unit_test(test_html_file_by_extension_and_sniffing),
+        cmocka_unit_test(test_sniff_format),
+        cmocka_unit_test(test_directory_recursion_order),
+        cmocka_unit_test(test_empty_file),
+        cmocka_unit_test(test_binary_file),
+        cmocka_unit_test(test_unreadable_path),
+        cmocka_unit_test(test_handler_stops_reading),
+        cmocka_unit_test(test_huge_single_line),
+        cmocka_unit_test(test_shared_fakes_dev),
+        cmocka_unit_test(test_shared_seeds),
+    };
+    return cmocka_run_group_tests_name("read", tests, make_tmp, remove_tmp);
+}
