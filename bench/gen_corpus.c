@@ -5,9 +5,11 @@
  *   gen_corpus SAMPLES_DIR OUT_DIR [MEGABYTES]
  *
  * writes OUT_DIR/corpus.txt (pages of wire stories and blog digests, every
- * article under a date line) and OUT_DIR/corpus.jsonl (one article per JSON
- * Lines document, the DESIGN.md input contract), each at least MEGABYTES
- * (10^6 bytes, default 48), and OUT_DIR/corpus.info with the counts.
+ * article under a date line), the same bytes cut into one file per page in
+ * OUT_DIR/pages/ (a folder of saved pages, the usual input), and
+ * OUT_DIR/corpus.jsonl (one article per JSON Lines document, the DESIGN.md
+ * input contract), each at least MEGABYTES (10^6 bytes, default 48), and
+ * OUT_DIR/corpus.info with the counts.
  *
  * The samples are far too small to time anything, so they are cut into a
  * pool of headlines and body sentences, and articles are drawn from that
@@ -31,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* ---- small helpers -------------------------------------------------------- */
 
@@ -720,17 +723,29 @@ int main(int argc, char **argv)
 
     /* The text corpus: archive pages and digests, two to one. */
     Out txt = {0};
+    size_t *page_starts = NULL;
     long pages = 0;
     while (txt.len < target) {
-        pages++;
+        page_starts = xrealloc(page_starts, (size_t)(pages + 2) * sizeof *page_starts);
+        page_starts[pages++] = txt.len;
         if (rng_below(&g.rng, 3) < 2)
             out_archive_page(&g, &txt, pages);
         else
             out_digest_page(&g, &txt);
     }
+    page_starts[pages] = txt.len;
     long txt_articles = g.articles;
     snprintf(path, sizeof path, "%s/corpus.txt", out_dir);
     write_file(path, &txt);
+    snprintf(path, sizeof path, "%s/pages", out_dir);
+    if (mkdir(path, 0777) != 0 && errno != EEXIST)
+        die("cannot create %s: %s", path, strerror(errno));
+    for (long k = 0; k < pages; k++) {
+        Out page = {.data = txt.data + page_starts[k], .len = page_starts[k + 1] - page_starts[k]};
+        snprintf(path, sizeof path, "%s/pages/page-%06ld.txt", out_dir, k + 1);
+        write_file(path, &page);
+    }
+    free(page_starts);
 
     Out jsonl = {0};
     long docs = 0;

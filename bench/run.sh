@@ -3,7 +3,8 @@
 # over the same bytes.
 #
 # Builds a deterministic corpus of at least $BENCH_MB megabytes (default 48)
-# from samples/ (bench/gen_corpus.c) as build/bench/corpus.txt and
+# from samples/ (bench/gen_corpus.c) as build/bench/corpus.txt, the same
+# bytes as one file per page in build/bench/pages/, and
 # build/bench/corpus.jsonl, then times, best of $BENCH_RUNS runs (default 3):
 #
 #   wc -w                     in the current locale and in LC_ALL=C
@@ -12,8 +13,9 @@
 #                             if the CLI has it, else bench/bench_matcher.c
 #                             linked against build/libsitrep.a)
 #   sitrep extract            --format jsonl, output to /dev/null
-#   sitrep ingest             into a fresh database; also its size per 1,000
-#                             articles
+#   sitrep ingest             the first $BENCH_INGEST_MB MB (default 8) of the
+#                             JSONL into a fresh database; also its size per
+#                             1,000 articles
 #
 # Stages that do not exist yet are skipped with a message. Speed targets are
 # ratios to `wc -w` in the current locale on the same file; the memory target
@@ -25,6 +27,7 @@ SITREP=build/sitrep
 OUT=build/bench
 MB=${BENCH_MB:-48}
 RUNS=${BENCH_RUNS:-3}
+INGEST_MB=${BENCH_INGEST_MB:-8}
 TIMEOUT=${BENCH_TIMEOUT:-600}  # seconds for one run of one command
 RSS_LIMIT_MB=200
 CC=${CC:-cc}
@@ -34,17 +37,28 @@ die() { echo "bench: $*" >&2; exit 1; }
 
 [ -x "$SITREP" ] || die "$SITREP is missing: run make first"
 mkdir -p "$OUT" || die "cannot create $OUT"
+# Time a private copy, so that a rebuild during the run (make in another
+# shell) cannot swap the binary under the benchmark; point it at the data
+# and the gazetteer it would find next to build/sitrep.
+cp "$SITREP" "$OUT/sitrep" || die "cannot copy $SITREP"
+SITREP=$OUT/sitrep
+export SITREP_DATA=${SITREP_DATA:-$PWD/data}
+export SITREP_GAZETTEER=${SITREP_GAZETTEER:-$PWD/build/gazetteer.bin}
 
 # ---- the corpus -------------------------------------------------------------
 echo "== corpus: ${MB} MB from samples/ (bench/gen_corpus.c)"
 "$CC" -O2 -std=c17 -D_DEFAULT_SOURCE -Wall -Wextra -Werror bench/gen_corpus.c \
     $(pkg-config --cflags --libs jansson) -o "$OUT/gen_corpus" || die "cannot build gen_corpus"
+mkdir -p "$OUT/pages" && find "$OUT/pages" -name 'page-*.txt' -delete
 "$OUT/gen_corpus" samples "$OUT" "$MB" >/dev/null || die "gen_corpus failed"
 TXT=$OUT/corpus.txt
+PAGES=$OUT/pages
 JSONL=$OUT/corpus.jsonl
 info() { awk -v k="$1" '$1 == k { print $2 }' "$OUT/corpus.info"; }
 echo "   $TXT: $(info txt_bytes) bytes, $(info txt_articles) articles on $(info txt_pages) pages"
+echo "   $PAGES/: the same bytes as $(info txt_pages) files, one per page"
 echo "   $JSONL: $(info jsonl_bytes) bytes, $(info jsonl_documents) documents"
+LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
 
 # ---- how runs are measured ----------------------------------------------------
 # Peak RSS comes from GNU time (Debian package `time`) when installed, else
@@ -99,13 +113,19 @@ mbs() { awk -v b="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.1f", b / 1e6 / s; 
 row() {
     local name=$1 input=$2 bytes=$3 target=$4 secs=${5:-$SECONDS_BEST}
     local key=${input##*.} wc_mbs rate ratio="-" verdict="-" rss_mb target_text="-"
+    local shown
+    shown=$(basename "$input")
+    if [ -d "$input" ]; then  # a folder of pages: compared with wc on corpus.txt
+        key=txt
+        shown="$shown/ ($(find "$input" -type f | wc -l) files)"
+    fi
     local wc_var="WC_MBS_$key"
     wc_mbs=${!wc_var:-}
     rss_mb=$(awk -v k="$RSS_KB" 'BEGIN { printf "%.1f", k / 1024 }')
     if [ "$RC" -ne 0 ] || [ -z "$secs" ]; then
         if [ "$RC" -eq 124 ]; then verdict="TIMEOUT (${TIMEOUT}s)"; else verdict="FAILED (exit $RC)"; fi
         NOTES+=("$name on $input: $(tail -3 "$OUT/stderr" | tr '\n' ' ')")
-        ROWS+=("$name|$(basename "$input")|$bytes|-|-|-|-|$rss_mb|$verdict")
+        ROWS+=("$name|$shown|$bytes|-|-|-|-|$rss_mb|$verdict")
         return
     fi
     rate=$(mbs "$bytes" "$secs")
@@ -120,10 +140,14 @@ row() {
         elif [ $fast = 0 ]; then verdict="BELOW TARGET (speed)"
         else verdict="BELOW TARGET (memory)"; fi
     fi
-    ROWS+=("$name|$(basename "$input")|$bytes|$secs|$rate|$ratio|$target_text|$rss_mb|$verdict")
+    ROWS+=("$name|$shown|$bytes|$secs|$rate|$ratio|$target_text|$rss_mb|$verdict")
 }
 
-size_of() { stat -c %s "$1"; }
+# Bytes of a file, or of all files in a folder.
+size_of() {
+    if [ -d "$1" ]; then find "$1" -type f -printf '%s\n' | awk '{ n += $1 } END { print n + 0 }'
+    else stat -c %s "$1"; fi
+}
 has_command() { "$SITREP" --help 2>/dev/null | grep -qE "^ +$1( |$)"; }
 has_option() { "$SITREP" "$1" --help 2>&1 | grep -q -- "$2"; }
 
@@ -144,12 +168,12 @@ for f in "$TXT" "$JSONL"; do
 done
 
 # ---- sitrep read --------------------------------------------------------------
-for f in "$TXT" "$JSONL"; do
+for f in "$TXT" "$PAGES" "$JSONL"; do
     echo "== sitrep read --format jsonl $f"
     measure "$OUT/read.out" "$SITREP" read --format jsonl "$f"
     row "sitrep read" "$f" "$(size_of "$f")" 0.25
     if [ "$RC" -eq 0 ]; then
-        if [ "$f" = "$TXT" ]; then written=$(info txt_articles); else written=$(info jsonl_documents); fi
+        if [ "$f" = "$JSONL" ]; then written=$(info jsonl_documents); else written=$(info txt_articles); fi
         NOTES+=("sitrep read on $(basename "$f"): $(wc -l <"$OUT/read.out") articles found; gen_corpus wrote $written")
     fi
 done
@@ -162,12 +186,13 @@ if has_command lookup && has_option lookup --bench; then
     row "matcher (lookup --bench)" "$TXT" "$(size_of "$TXT")" 0.25
 else
     echo "== matcher: no 'sitrep lookup --bench'; building bench/bench_matcher.c against build/libsitrep.a"
-    if [ -f build/libsitrep.a ] && "$CC" -O2 -g -std=c17 -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
-            $(pkg-config --cflags $PKGS) bench/bench_matcher.c build/libsitrep.a \
+    cp build/libsitrep.a "$OUT/libsitrep.a" 2>/dev/null
+    if [ -f "$OUT/libsitrep.a" ] && "$CC" -O2 -g -std=c17 -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
+            $(pkg-config --cflags $PKGS) bench/bench_matcher.c "$OUT/libsitrep.a" \
             $(pkg-config --libs $PKGS) -lm -lpthread -o "$OUT/bench_matcher" 2>"$OUT/matcher-build.log"; then
         : >"$OUT/matcher.all"
         AFTER_EACH='cat "$OUT/matcher.out" >>"$OUT/matcher.all"'
-        measure "$OUT/matcher.out" "$OUT/bench_matcher" data build/gazetteer.bin "$TXT"
+        measure "$OUT/matcher.out" "$OUT/bench_matcher" "$SITREP_DATA" "$SITREP_GAZETTEER" "$TXT"
         AFTER_EACH=""
         if [ "$RC" -eq 0 ]; then
             # The seconds are the runs' own tokenize+match time (best run);
@@ -188,7 +213,7 @@ fi
 if has_command extract; then
     fmt=()
     has_option extract --format && fmt=(--format jsonl)
-    for f in "$TXT" "$JSONL"; do
+    for f in "$TXT" "$PAGES" "$JSONL"; do
         echo "== sitrep extract ${fmt[*]} $f"
         measure "$OUT/extract.out" "$SITREP" extract "${fmt[@]}" "$f"
         row "sitrep extract" "$f" "$(size_of "$f")" 0.10
@@ -202,16 +227,21 @@ fi
 
 # ---- sitrep ingest ----------------------------------------------------------------
 if has_command ingest; then
+    # A prefix of the JSONL keeps `make bench` short; MB/s does not need all.
+    INGEST=$OUT/ingest.jsonl
+    all_docs=$(info jsonl_documents)
+    docs=$(awk -v n="$all_docs" -v want="$INGEST_MB" -v have="$(info jsonl_bytes)" \
+        'BEGIN { k = int(n * want * 1e6 / have); print (k < 1 ? 1 : (k > n ? n : k)) }')
+    head -n "$docs" "$JSONL" >"$INGEST"
     DB=$OUT/bench.db
-    echo "== sitrep ingest --db $DB $JSONL"
+    echo "== sitrep ingest --db $DB $INGEST ($docs documents)"
     BEFORE_EACH="rm -f '$DB' '$DB-wal' '$DB-shm' '$DB-journal'"
-    measure /dev/null "$SITREP" ingest --db "$DB" "$JSONL"
+    measure /dev/null "$SITREP" ingest --db "$DB" "$INGEST"
     BEFORE_EACH=""
-    row "sitrep ingest" "$JSONL" "$(size_of "$JSONL")" 0.05
+    row "sitrep ingest" "$INGEST" "$(size_of "$INGEST")" 0.05
     if [ "$RC" -eq 0 ] && [ -f "$DB" ]; then
         db_bytes=$(size_of "$DB")
-        docs=$(info jsonl_documents)
-        NOTES+=("sitrep ingest: database $(awk -v b="$db_bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB for $docs articles = $(awk -v b="$db_bytes" -v n="$docs" 'BEGIN { printf "%.1f", b / 1e6 / n * 1000 }') MB per 1,000 articles")
+        NOTES+=("sitrep ingest: database $(awk -v b="$db_bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB for $docs articles = $(awk -v b="$db_bytes" -v n="$docs" 'BEGIN { printf "%.2f", b / 1e6 / n * 1000 }') MB per 1,000 articles; $(tail -1 "$OUT/stderr")")
     fi
 else
     echo "== sitrep ingest: not in '$SITREP --help' yet, skipped"
@@ -221,6 +251,9 @@ fi
 # ---- report ----------------------------------------------------------------------
 echo
 echo "sitrep benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)"
+LOAD_AFTER=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
+# The benchmark itself keeps about one core busy; more than that was others.
+echo "load average ${LOAD_BEFORE} before, ${LOAD_AFTER} after$(awk -v a="$LOAD_BEFORE" -v b="$LOAD_AFTER" 'BEGIN { if (a + 0 > 1 || b + 0 > 2) print ": other work was running, figures are pessimistic" }')"
 echo "best of $RUNS runs; MB = 10^6 bytes; x wc = MB/s over wc -w ($LOCALE_NOW) on the same file; peak RSS by $RSS_NAME"
 echo
 {

@@ -23,7 +23,7 @@ if ! command -v npm >/dev/null 2>&1; then
     packages+=(nodejs npm)
 fi
 if [ "$want_tests" = 1 ]; then
-    packages+=(libcmocka-dev python3 gdal-bin sqlite3)
+    packages+=(libcmocka-dev python3 gdal-bin sqlite3 chromium wrk curl)
 fi
 
 missing=()

@@ -217,6 +217,7 @@ function installZoom(svg, root) {
     }
     drag = null;
   };
+  svg.addEventListener('dblclick', () => { z.k = 1; z.x = 0; z.y = 0; apply(); });
   svg.addEventListener('pointerup', end);
   svg.addEventListener('pointercancel', end);
 }
@@ -345,13 +346,13 @@ function drawLegend() {
   }
   const types = new Map();
   for (const e of state.events) types.set(e.event_type, (types.get(e.event_type) || 0) + 1);
-  const sideItems = state.legend.sides.map((s) => el('li', { class: held.has(s.key) ? '' : 'absent',
-    style: held.has(s.key) ? null : 'opacity:0.45' },
-    el('span', { class: 'swatch', style: `background:${s.colour}` }), s.label,
-    held.has(s.key) ? ` (${held.get(s.key)})` : ''));
-  const typeItems = state.legend.event_types.map((t) => el('li', { style: types.has(t.key) ? null : 'opacity:0.45' },
-    el('span', { class: 'swatch round', style: `background:${t.colour}` }), t.label,
-    types.has(t.key) ? ` (${types.get(t.key)})` : ''));
+  // Only what is on the map now, so the legend stays small.
+  const sideItems = state.legend.sides.filter((s) => held.has(s.key)).map((s) => el('li', {},
+    el('span', { class: 'swatch', style: `background:${s.colour}` }), `${s.label} (${held.get(s.key)})`));
+  const typeItems = state.legend.event_types.filter((t) => types.has(t.key)).map((t) => el('li', {},
+    el('span', { class: 'swatch round', style: `background:${t.colour}` }), `${t.label} (${types.get(t.key)})`));
+  if (!sideItems.length) sideItems.push(el('li', {}, 'no holder known on this date'));
+  if (!typeItems.length) typeItems.push(el('li', {}, 'no events in this window'));
   $('#legend').replaceChildren(
     el('h3', {}, 'Place held by (square)'), el('ul', {}, sideItems),
     el('h3', {}, 'Events (circle, area ~ fatalities)'), el('ul', {}, typeItems),

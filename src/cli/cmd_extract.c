@@ -67,6 +67,7 @@ int cmd_extract(int argc, char **argv)
                 run.format = EXTRACT_TSV;
             else {
                 fprintf(stderr, "sitrep extract: unknown format '%s' (jsonl or tsv)\n", f);
+                extract_usage(stderr);
                 free(inputs);
                 return EXIT_USAGE;
             }

@@ -110,6 +110,7 @@ int cmd_read(int argc, char **argv)
                 run.format = READ_TEXT;
             else {
                 fprintf(stderr, "sitrep read: unknown format '%s' (jsonl or text)\n", f);
+                read_usage(stderr);
                 free(inputs);
                 return EXIT_USAGE;
             }

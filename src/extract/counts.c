@@ -80,6 +80,8 @@ static size_t word_len(const char *s, size_t n, size_t i)
 
 static bool word_is(const char *s, size_t n, size_t i, const char *w)
 {
+    if (i >= n || tolower((unsigned char)s[i]) != tolower((unsigned char)w[0]))
+        return false;
     size_t len = word_len(s, n, i);
     return len == strlen(w) && !strncasecmp(s + i, w, len);
 }
@@ -90,6 +92,8 @@ static bool word_is(const char *s, size_t n, size_t i, const char *w)
 static size_t phrase_at(const char *s, size_t n, size_t i, const char *phrase)
 {
     size_t p = 0, k = i;
+    if (i >= n || tolower((unsigned char)s[i]) != tolower((unsigned char)phrase[0]))
+        return 0;
     while (phrase[p]) {
         if (phrase[p] == ' ' || phrase[p] == '-') {
             size_t k2 = skip_space(s, n, k);
@@ -118,8 +122,10 @@ static long numeral_value(const char *s, size_t n, size_t i, size_t *end)
     size_t len = word_len(s, n, i);
     if (!len)
         return -1;
+    int first = tolower((unsigned char)s[i]);
     for (size_t k = 0; k < sizeof numerals / sizeof *numerals; k++)
-        if (strlen(numerals[k].word) == len && !strncasecmp(s + i, numerals[k].word, len)) {
+        if (numerals[k].word[0] == first && strlen(numerals[k].word) == len &&
+            !strncasecmp(s + i, numerals[k].word, len)) {
             *end = i + len;
             return numerals[k].value;
         }

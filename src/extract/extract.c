@@ -12,6 +12,9 @@
 #include <string.h>
 #include <strings.h>
 
+static bool allied(Side a, Side b);
+static bool allied_sides(Side a, Side b);
+
 /* ---- Small helpers ------------------------------------------------------------ */
 
 static bool known_day(Date d) { return d.year > 0 && d.month > 0 && d.day > 0; }
@@ -24,6 +27,13 @@ static bool is_violent(const Event *ev)
 }
 
 static bool frame_is(const EventNote *n, const char *f) { return !strcmp(n->frame, f); }
+
+static bool is_territory_event(const Event *ev)
+{
+    return !strncmp(ev->sub_event_type, "Government regains", 18) ||
+           !strncmp(ev->sub_event_type, "Non-state actor", 15) ||
+           !strncmp(ev->sub_event_type, "Non-violent transfer", 20);
+}
 
 static Claim *add_claim(Ctx *c, Event *ev, Claim cl)
 {
@@ -82,7 +92,7 @@ static bool tok_in(const Sentence *s, int i, const char *const *words)
         return false;
     const char *f = s->tok.folded + s->tok.items[i].fold;
     for (; *words; words++)
-        if (!strcmp(f, *words))
+        if (f[0] == (*words)[0] && !strcmp(f, *words))
             return true;
     return false;
 }
@@ -180,7 +190,7 @@ static const Count *toll_count(const Sentence *s, int t0, int t1)
     /* "killing 5", "killed at least 11", "killed one" */
     for (int i = 0; i < s->count_count; i++) {
         const Count *ct = &s->counts[i];
-        if (ct->first >= t1 && ct->first <= t1 + 1 && (ct->person || ct->noun < 0))
+        if (ct->first == t1 && (ct->person || ct->noun < 0))
             return ct;
     }
     /* "Five people have been killed", "62 Syrian forces have been killed" */
@@ -296,12 +306,33 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
 
     /* "since 2011", "since the conflict began": background */
     bool since = false;
-    for (int i = 0; i < s->tok.count; i++)
-        if (tok_in(s, i, (const char *const[]){"since", NULL}))
+    for (int i = 0; i < s->date_count; i++) {
+        const DateMention *dm = &s->dates[i];
+        if (dm->since && tok_in(s, dm->first - 1, (const char *const[]){"since", NULL}) &&
+            (dm->precision >= PRECISION_MONTH || !known_day(c->ref) ||
+             date_to_days(dm->date) < date_to_days(c->ref) - 30))
             since = true;
+    }
+    for (int i = 0; i + 2 < s->tok.count; i++)
+        if (tok_in(s, i, (const char *const[]){"since", NULL}) &&
+            tok_in(s, i + 2, (const char *const[]){"conflict", "war", "start", "beginning",
+                                                   "uprising", "crisis", "revolution",
+                                                   "outbreak", NULL}))
+            since = true;
+    /* "the bloodiest of the campaign with at least 69 killed", "so far",
+     * "in total": a toll over many events */
+    bool cumulative = false;
+    for (int i = 0; i < s->tok.count; i++)
+        if (tok_in(s, i, (const char *const[]){"bloodiest", "deadliest", "total", "overall",
+                                                "cumulative", "altogether", NULL}) ||
+            (tok_in(s, i, (const char *const[]){"so", NULL}) &&
+             tok_in(s, i + 1, (const char *const[]){"far", NULL})) ||
+            (tok_in(s, i, (const char *const[]){"to", NULL}) &&
+             tok_in(s, i + 1, (const char *const[]){"date", NULL})))
+            cumulative = true;
 
     /* "one day after …": relative to the event told just before */
-    int rel_days = 0;
+    int rel_days = 0, rel_from = 0;
     for (int i = 1; i + 1 < s->tok.count; i++)
         if (tok_in(s, i, (const char *const[]){"day", "days", NULL}) &&
             tok_in(s, i + 1, (const char *const[]){"after", NULL}) &&
@@ -311,6 +342,7 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
             for (int k = 0; k < 4; k++)
                 if (!strcmp(f, small[k]))
                     rel_days = k == 0 ? 1 : k;
+            rel_from = i + 1;
         }
     Date prev_date = {0};
     for (int e = first_event - 1; e >= 0; e--)
@@ -346,11 +378,12 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
                 best_dist = dist;
             }
         }
-        if (best && !(rel_days && best_speech)) {
+        bool relative = rel_days && t > rel_from && known_day(prev_date);
+        if (best && !(relative && best_speech)) {
             ev->date = best->date;
             ev->date_precision = best->precision;
             note->weak_date = best_speech;
-        } else if (rel_days && known_day(prev_date)) {
+        } else if (relative) {
             ev->date = date_add_days(prev_date, -rel_days);
             ev->date_precision = PRECISION_DAY;
         } else {
@@ -381,7 +414,7 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
         if (!killed && !injured)
             continue;
         const Count *ct = toll_count(s, m->first, m->last);
-        if (!ct || ct->range.high >= 10000 || since)
+        if (!ct || ct->range.high >= 10000 || since || cumulative)
             continue;
         /* the host: the nearest other event of this sentence */
         int host = -1, host_dist = 1 << 30;
@@ -513,6 +546,112 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
         }
 }
 
+/* "The airstrikes …", "these strikes": a trigger that names an event
+ * already told. */
+static bool definite_trigger(const Ctx *c, int e)
+{
+    const Sentence *s = &c->sents[c->notes[e].sentence];
+    int t = c->notes[e].trigger_token;
+    if (tok_in(s, t - 1, (const char *const[]){"the", "these", "this", "those", "such", NULL}))
+        return true;
+    /* "Saturday's fighting" */
+    for (int i = 0; i < s->date_count; i++)
+        if (s->dates[i].last == t)
+            return true;
+    return false;
+}
+
+/* The lead event: what the first sentences are about (the first event
+ * of the first two sentences that is not a weak noun like "deal"), else
+ * the first of the first three, else the first. -1 if none. */
+static int primary_candidate(const Ctx *c)
+{
+    for (int e = 0; e < c->event_count; e++)
+        if (!c->notes[e].dropped && c->notes[e].sentence <= 1 && !c->notes[e].generic)
+            return e;
+    for (int e = 0; e < c->event_count; e++)
+        if (!c->notes[e].dropped && c->notes[e].sentence <= 2)
+            return e;
+    for (int e = 0; e < c->event_count; e++)
+        if (!c->notes[e].dropped)
+            return e;
+    return -1;
+}
+
+/* The first place with a governorate named in the lead (the first three
+ * sentences): where a lead event without a place of its own happened. */
+static bool lead_place(const Ctx *c, EventPlace *out)
+{
+    for (int si = 0; si < c->sent_count && si < 3; si++) {
+        const Sentence *s = &c->sents[si];
+        for (int t = 0; t < s->tok.count; t++) {
+            int mi = s->ment_at[t];
+            if (mi < 0 || s->ments[mi].place < 0)
+                continue;
+            const Place *p = &c->lex->places[s->ments[mi].place];
+            if (!p->admin1 || !*p->admin1 ||
+                (p->feature == 'A' && p->feature_code && !strncmp(p->feature_code, "PCL", 3)))
+                continue;
+            *out = place_from_index(c, s->ments[mi].place, NULL);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The event a toll told with "in the attacks" belongs to: an earlier
+ * event that already has a toll (two sources, one event), else the
+ * nearest violent event before it. */
+static int toll_host(const Ctx *c, int e)
+{
+    int si = c->notes[e].sentence;
+    for (int k = e - 1; k >= 0 && c->notes[k].sentence >= si - 12; k--)
+        if (!c->notes[k].dropped && is_violent(&c->events[k]) && !c->notes[k].killed_only &&
+            c->events[k].fatalities.present && c->notes[k].sentence < si)
+            return k;
+    for (int k = e - 1; k >= 0 && c->notes[k].sentence >= si - 4; k--)
+        if (!c->notes[k].dropped && is_violent(&c->events[k]) && !c->notes[k].killed_only &&
+            c->notes[k].sentence < si)
+            return k;
+    return -1;
+}
+
+/* The opponent of `side` named nearest to sentence si: the same sentence,
+ * then the ones around it. -1 if none. */
+static int neighbour_opponent(const Ctx *c, int si, Side side)
+{
+    for (int d = 0; d <= 2; d++) {
+        int best = -1;
+        for (int dir = -1; dir <= 1; dir += 2) {
+            int k = si + d * dir;
+            if (k < 0 || k >= c->sent_count || (d == 0 && dir > 0))
+                continue;
+            const Sentence *s = &c->sents[k];
+            for (int mi = 0; mi < s->ment_count; mi++) {
+                int a = s->ments[mi].actor;
+                if (a < 0)
+                    continue;
+                const Actor *ac = &c->lex->actors[a];
+                Side as = ac->side;
+                if (as == SIDE_UNKNOWN || as == SIDE_CIVILIANS || as == SIDE_US_COALITION ||
+                    as == SIDE_RUSSIA || as == SIDE_ISRAEL || allied_sides(as, side))
+                    continue;
+                if (ac->kind && (!strcmp(ac->kind, "monitor") || !strcmp(ac->kind, "agency") ||
+                                 !strcmp(ac->kind, "political")))
+                    continue;
+                /* among the names at the same distance, the side the
+                 * article talks about most */
+                if (best < 0 ||
+                    c->side_mentions[as] > c->side_mentions[c->lex->actors[best].side])
+                    best = a;
+            }
+        }
+        if (best >= 0)
+            return best;
+    }
+    return -1;
+}
+
 /* The two sides the article is mostly about, and an actor of each. */
 typedef struct Dyad {
     Side side[2];
@@ -554,6 +693,8 @@ static Dyad article_dyad(const Ctx *c)
     }
     return d;
 }
+
+static bool allied_sides(Side a, Side b) { return allied(a, b); }
 
 static bool allied(Side a, Side b)
 {
@@ -666,17 +807,43 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc,
         if (n->dropped)
             continue;
         Event *ev = &c.events[e];
-        if (n->killed_only && n->backref) {
-            for (int k = e - 1; k >= 0 && c.notes[k].sentence >= n->sentence - 4; k--)
-                if (!c.notes[k].dropped && is_violent(&c.events[k]) && !c.notes[k].killed_only) {
+        bool generic_ref = (frame_is(n, "attack") || frame_is(n, "clash")) &&
+                           definite_trigger(&c, e) && is_violent(ev);
+        if (generic_ref && ev->fatalities.present) {
+            int host = toll_host(&c, e);
+            if (host >= 0 && places_compatible(&c.events[host], ev))
+                merge_into(&c, host, e);
+            if (n->dropped)
+                continue;
+        }
+        if (!n->killed_only && (generic_ref || (!ev->has_actor1 && definite_trigger(&c, e)))) {
+            for (int k = e - 1; k >= 0 && c.notes[k].sentence >= n->sentence - 3; k--)
+                if (!c.notes[k].dropped && c.notes[k].sentence < n->sentence &&
+                    (!strcmp(c.events[k].sub_event_type, ev->sub_event_type) ||
+                     (generic_ref && is_violent(&c.events[k]) && !c.notes[k].killed_only &&
+                      !is_territory_event(&c.events[k]))) &&
+                    places_compatible(&c.events[k], ev)) {
                     merge_into(&c, k, e);
                     break;
                 }
             if (n->dropped)
                 continue;
+            /* "Following the attack, …": a mention of an attack told
+             * elsewhere, with nothing of its own */
+            if (generic_ref && !ev->fatalities.present && !ev->place_count) {
+                n->dropped = true;
+                continue;
+            }
         }
-        /* the same event told again later in the article */
-        for (int k = 0; k < e; k++) {
+        if (n->killed_only && n->backref) {
+            int host = toll_host(&c, e);
+            if (host >= 0)
+                merge_into(&c, host, e);
+            if (n->dropped)
+                continue;
+        }
+        /* the same event told again later in the article (nearest first) */
+        for (int k = e - 1; k >= 0; k--) {
             if (c.notes[k].dropped)
                 continue;
             Event *o = &c.events[k];
@@ -749,6 +916,13 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc,
             continue;
         Event *ev = &c.events[e];
         bool battle = is_violent(ev) && n->victim_actor != -2;
+        if (battle && ev->has_actor1 && !ev->has_actor2 && n->victim_actor < 0) {
+            int who = neighbour_opponent(&c, n->sentence, ev->actor1.side);
+            if (who >= 0) {
+                ev->has_actor2 = true;
+                ev->actor2 = (EventActor){lex->actors[who].name, lex->actors[who].side, who};
+            }
+        }
         if (battle && ev->has_actor1 && !ev->has_actor2) {
             Side other = SIDE_UNKNOWN;
             int who = -1;
@@ -783,6 +957,9 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc,
                                          ? "Government regains territory"
                                          : "Non-state actor overtakes territory";
         }
+        if (!ev->has_place && e == primary_candidate(&c) && lead_place(&c, &ev->place)) {
+            ev->has_place = true;
+        }
         if (!ev->has_place && article_admin1) {
             ev->has_place = true;
             ev->place = admin1_only(&c, article_admin1);
@@ -798,21 +975,27 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc,
     /* ---- the lead event: what the first sentences are about */
     EventList out = {0};
     out.items = arena_alloc(c.arena, (size_t)(kept + 1) * sizeof *out.items);
-    int primary = -1;
-    for (int e = 0; e < c.event_count && primary < 0; e++)
-        if (!c.notes[e].dropped && c.notes[e].sentence <= 1 && !c.notes[e].generic)
-            primary = e;
-    for (int e = 0; e < c.event_count && primary < 0; e++)
-        if (!c.notes[e].dropped && c.notes[e].sentence <= 2)
-            primary = e;
-    for (int e = 0; e < c.event_count && primary < 0; e++)
-        if (!c.notes[e].dropped)
-            primary = e;
+    int primary = primary_candidate(&c);
     for (int e = 0; e < c.event_count; e++) {
         if (c.notes[e].dropped)
             continue;
         Event *ev = &c.events[e];
         ev->primary = e == primary;
+        /* a place without a governorate (a name the gazetteer does not
+         * know) gives way to one of the event's places that has one, or
+         * lends the article's governorate */
+        if (ev->has_place && (!ev->place.admin1 || !*ev->place.admin1)) {
+            for (int i = 0; i < ev->place_count; i++)
+                if (ev->places[i].admin1 && *ev->places[i].admin1) {
+                    ev->place = ev->places[i];
+                    break;
+                }
+            if ((!ev->place.admin1 || !*ev->place.admin1) && article_admin1) {
+                ev->place.admin1 = article_admin1;
+                if (!ev->place.country || !*ev->place.country)
+                    ev->place.country = arena_strndup(c.arena, article_admin1, 2);
+            }
+        }
         if (ev->place_count == 0 && ev->has_place) {
             ev->places = arena_alloc(c.arena, sizeof *ev->places);
             ev->places[0] = ev->place;

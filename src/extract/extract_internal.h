@@ -17,6 +17,7 @@ typedef struct Mention {
     int place;            /* chosen index into Lexicon.places or -1 */
     const Entry *entries; /* all entries, for place_choose */
     int entry_count;
+    bool victim;          /* counted by a toll: "12 soldiers were killed" */
 } Mention;
 
 /* A count and what it counts. */
@@ -45,6 +46,8 @@ typedef struct Sentence {
     Mention *ments;
     int ment_count;
     int *ment_at;         /* per token: index into ments, or -1 */
+    uint8_t *number_at;   /* per token: a number phrase of the lexicon starts here */
+    uint32_t *word_classes; /* per token: WC_* bits of its fold */
     Count *counts;
     int count_count;
     DateMention *dates;
@@ -90,6 +93,32 @@ typedef struct Ctx {
     const char *countries[4];
     int country_count;
 } Ctx;
+
+/* words.c: closed word classes, one lookup per token */
+enum {
+    WC_ADMIN_WORDS = 1u << 0,
+    WC_ADVERBS = 1u << 1,
+    WC_CIVILIAN_NOUNS = 1u << 2,
+    WC_COREF_PLACE_WORDS = 1u << 3,
+    WC_DEMONYMS = 1u << 4,
+    WC_DIRECTIONS = 1u << 5,
+    WC_FEATURE_WORDS = 1u << 6,
+    WC_MODAL_WORDS = 1u << 7,
+    WC_NAME_CONNECTORS = 1u << 8,
+    WC_NEGATIONS = 1u << 9,
+    WC_NOT_NAMES = 1u << 10,
+    WC_PASSIVE_AUX = 1u << 11,
+    WC_PERSON_NOUNS = 1u << 12,
+    WC_PLAN_WORDS = 1u << 13,
+    WC_SPEECH_VERBS = 1u << 14,
+    WC_THING_NOUNS = 1u << 15,
+};
+typedef struct WordClassEntry {
+    const char *word;   /* plain fold */
+    uint32_t classes;   /* WC_* bits */
+} WordClassEntry;
+uint32_t word_class(const char *folded);
+const WordClassEntry *word_class_table(size_t *count);
 
 /* frames.c */
 void sentence_scan(Ctx *c, Sentence *s, Span span);

@@ -14,7 +14,6 @@
 #include "extract_internal.h"
 
 #include <ctype.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -39,9 +38,15 @@ static bool token_in(const Sentence *s, int i, const char *const *words)
         return false;
     const char *f = fold_of(s, i);
     for (; *words; words++)
-        if (!strcmp(f, *words))
+        if (f[0] == (*words)[0] && !strcmp(f, *words))
             return true;
     return false;
+}
+
+/* Is token i in one of the closed word classes (WC_* bits)? */
+static bool has_class(const Sentence *s, int i, uint32_t cls)
+{
+    return i >= 0 && i < s->tok.count && (s->word_classes[i] & cls);
 }
 
 static bool is_punct(const Ctx *c, const Sentence *s, int i, char ch)
@@ -64,86 +69,11 @@ static const char *span_text(const Ctx *c, size_t start, size_t end)
 
 /* ---- Word lists ----------------------------------------------------------------- */
 
-static const char *const person_nouns[] = {
-    "people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "troops",
-    "fighters", "fighter", "militants", "militant", "members", "militiamen", "children",
-    "women", "men", "residents", "rebels", "jihadists", "terrorists", "insurgents", "others",
-    "servicemen", "policemen", "police", "officers", "personnel", "individuals", "gunmen",
-    "worshippers", "students", "workers", "protesters", "demonstrators", "guards", "recruits",
-    "forces", "militias", "citizens", "victims", "syrians", "iraqis", "kurds", "dead",
-    "elements", "extremists", "combatants", "detainees", "prisoners", "captives", "inmates",
-    "pilots", "crew", "staff", "doctors", "journalists", "volunteers", "killed", "of", NULL};
-static const char *const civilian_nouns[] = {
-    "civilians", "civilian", "children", "women", "residents", "citizens", "worshippers",
-    "students", "workers", "protesters", "demonstrators", "journalists", "doctors", NULL};
-static const char *const thing_nouns[] = {
-    "villages", "village", "towns", "kilometers", "kilometres", "km", "miles", "meters",
-    "metres", "percent", "tanks", "vehicles", "families", "bodies", "years", "months", "weeks",
-    "days", "hours", "minutes", "square", "sq", "hectares", "homes", "houses", "buildings",
-    "positions", "neighborhoods", "neighbourhoods", "areas", "hills", "hilltops", "points",
-    "sites", "airstrikes", "strikes", "raids", "missiles", "rockets", "shells", "times",
-    "jets", "aircraft", "warplanes", "drones", "bombings", "attacks", "occasions", "round",
-    "rounds", "tonnes", "tons", "trucks", "cars", "dollars", "million", "billion", "am", "pm",
-    "gmt", "de", NULL};
 
-static const char *const speech_verbs[] = {
-    "said", "says", "say", "told", "tells", "reported", "reports", "announced", "announces",
-    "added", "stated", "claimed", "claims", "confirmed", "confirms", "declared", "according",
-    "quoted", "cited", "noted", "stressed", "insisted", "warned", "wrote", NULL};
 
-static const char *const modal_words[] = {
-    "will", "would", "could", "may", "might", "shall", "should", "must", "can", "cannot",
-    "wont", "ll", NULL};
-static const char *const negations[] = {
-    "not", "didnt", "dont", "doesnt", "hasnt", "havent", "hadnt", "wasnt", "werent",
-    "never", "failed", "no", "nor", "neither", "without", "wouldnt", "couldnt", "cant", NULL};
-static const char *const plan_words[] = {
-    "plan", "plans", "planned", "planning", "preparing", "prepare", "prepares", "intend",
-    "intends", "aim", "aims", "aiming", "seek", "seeks", "seeking", "sought", "threatened",
-    "threatens", "threaten", "vowed", "vows", "expected", "ready", "hopes", "hope", "want",
-    "wants", "attempt", "attempts", "attempting", "tried", "trying", "try", "order", "bid",
-    "conditions", "push", "efforts", "effort", "race", "goal", "objective", "intention",
-    "preparation", "preparations", "advance", "unless", "whether", "if", "sets", "set", NULL};
-static const char *const adverbs[] = {
-    "fully", "completely", "reportedly", "also", "already", "recently", "largely", "briefly",
-    "now", "just", "finally", "successfully", "totally", "partially", "partly", "effectively",
-    "allegedly", "apparently", "once", "again", "quickly", "swiftly", "officially", "later",
-    "since", "then", "had", "has", "have", "been", "managed", "eventually", NULL};
-static const char *const passive_aux[] = {
-    "was", "were", "been", "being", "is", "are", "be", "got", "gets", NULL};
-static const char *const directions[] = {
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "north-east", "north-west", "south-east", "south-west", "northern", "southern",
-    "eastern", "western", NULL};
-static const char *const admin_words[] = {
-    "province", "governorate", "countryside", "provinces", "region", "gov", NULL};
-static const char *const coref_place_words[] = {
-    "city", "town", "village", "area", "base", "airport", "airbase", "region", "district",
-    "neighborhood", "neighbourhood", "enclave", "site", "garrison", NULL};
 
-static const char *const demonyms[] = {
-    "syrian", "iraqi", "russian", "turkish", "kurdish", "arab", "american", "iranian",
-    "israeli", "lebanese", "jordanian", "saudi", "qatari", "british", "french", "european",
-    "western", "islamic", "shiite", "sunni", "christian", "muslim", "afghan", "egyptian",
-    "palestinian", "libyan", "yemeni", "chinese", NULL};
 
-static const char *const name_connectors[] = {
-    "al", "el", "ad", "ed", "as", "ash", "at", "ar", "az", "an", "ez", "es", "er", "bin",
-    "ibn", "bani", "bab", "um", "umm", "abu", "tal", "tell", "jabal", "jebel", "wadi", NULL};
 
-static const char *const not_names[] = {
-    "the", "on", "in", "a", "an", "and", "but", "as", "at", "after", "before", "while",
-    "meanwhile", "separately", "however", "earlier", "later", "it", "its", "they", "their",
-    "he", "she", "we", "this", "that", "these", "those", "there", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "syrian", "russian", "turkish", "iraqi", "kurdish", "american", "iranian",
-    "israeli", "arab", "government", "army", "forces", "troops", "rebels", "regime",
-    "islamic", "state", "coalition", "us", "un", "u", "s", "daesh", "isis", "isil", "is",
-    "sdf", "saa", "ndf", "ypg", "fsa", "hts", "president", "minister", "ministry", "defense",
-    "defence", "foreign", "spokesman", "commander", "source", "sources", "observatory",
-    "media", "news", "agency", "tv", "television", "video", "report", "reports", "turkey",
-    "russia", "iran", "iraq", "syria", "jordan", "lebanon", "israel", NULL};
 
 /* ---- Sentence analysis ------------------------------------------------------------ */
 
@@ -157,6 +87,24 @@ static bool is_admin1(const Place *p)
     return p->feature == 'A' && p->feature_code && !strcmp(p->feature_code, "ADM1");
 }
 
+/* A one-word match names a small place only if the place is one the
+ * project curated or a town of some size: the transliteration-insensitive
+ * matcher turns ordinary words ("says", "Swiss", "hours") into hamlets. */
+static bool place_strong(const Place *p, int words)
+{
+    if (words > 1)
+        return true;
+    if (p->source && !strncmp(p->source, "curated", 7))
+        return true;
+    if (p->population >= 20000)
+        return true;
+    if (p->feature == 'A')
+        return true;
+    return p->feature_code && (!strcmp(p->feature_code, "PPLA") ||
+                               !strcmp(p->feature_code, "PPLC") ||
+                               !strcmp(p->feature_code, "PPLA2"));
+}
+
 static bool place_allowed(const Ctx *c, const Place *p)
 {
     if (c->country_count == 0)
@@ -167,9 +115,6 @@ static bool place_allowed(const Ctx *c, const Place *p)
     return false;
 }
 
-static const char *const feature_words[] = {
-    "city", "province", "governorate", "countryside", "district", "region", "airport",
-    "gov", "suburbs", NULL};
 
 /* A one-word place match inside a longer capitalised name ("Tal Ghurab",
  * "Mount Hilal", "Hamam al-Alil") is a misreading of part of that name. */
@@ -183,33 +128,88 @@ static bool inside_longer_name(const Ctx *c, const Sentence *s, const MatchList 
     bool prev_matched = k > 0 && ml->items[k - 1].last == m->first;
     const char *text = c->doc->text;
     if (next < s->tok.count && !next_matched && s->tok.items[next].kind == TOKEN_WORD &&
-        !token_in(s, next, feature_words) && !token_in(s, next, not_names) &&
-        !token_in(s, next, directions)) {
+        !has_class(s, next, WC_FEATURE_WORDS) && !has_class(s, next, WC_NOT_NAMES) &&
+        !has_class(s, next, WC_DIRECTIONS)) {
         if (capitalised(s, next))
             return true;
         /* "Hamam al-Alil": an article joined to a capitalised word */
-        if (token_in(s, next, name_connectors) && capitalised(s, next + 1) &&
+        if (has_class(s, next, WC_NAME_CONNECTORS) && capitalised(s, next + 1) &&
             next + 1 < s->tok.count && text[s->tok.items[next].end] == '-')
             return true;
     }
     if (prev >= 0 && !prev_matched && s->tok.items[prev].kind == TOKEN_WORD &&
         capitalised(s, prev) && !(s->tok.items[prev].flags & TOKEN_SENTENCE_START) &&
-        !token_in(s, prev, not_names) && !token_in(s, prev, demonyms))
+        !has_class(s, prev, WC_NOT_NAMES) && !has_class(s, prev, WC_DEMONYMS))
         return true;
     return false;
+}
+
+/* A modifier naming a state before an armed noun or a trigger ("Russian
+ * airstrikes", "government airstrikes", "Turkish artillery"): the phrase
+ * to look the actor up by. */
+static const char *const modifier_actor[][2] = {
+    {"russian", "Russia"}, {"turkish", "Turkey"}, {"american", "United States"},
+    {"israeli", "Israel"}, {"iraqi", "Iraqi forces"}, {"iranian", "Iran"},
+    {"syrian", "Syrian forces"}, {"government", "government forces"},
+    {"regime", "regime forces"}, {"jordanian", "Jordan"}, {"coalition", "coalition"},
+    {"kurdish", "Kurdish forces"}, {"rebel", "rebels"}, {"jihadist", "jihadists"}};
+
+static int modifier_lookup(const Ctx *c, const Sentence *s, int i)
+{
+    const char *f = fold_of(s, i);
+    for (size_t k = 0; k < sizeof modifier_actor / sizeof *modifier_actor; k++) {
+        if (strcmp(f, modifier_actor[k][0]))
+            continue;
+        int n = 0;
+        const Entry *es = matcher_lookup(c->lex->matcher, modifier_actor[k][1],
+                                         strlen(modifier_actor[k][1]), &n);
+        for (int e = 0; es && e < n; e++)
+            if (es[e].kind == ENTRY_ACTOR)
+                return es[e].id;
+    }
+    return -1;
+}
+
+/* Texts with their apostrophes stripped write "Aleppos", "Daraas": an
+ * unmatched capitalised word ending in s whose stem is a place or an
+ * actor is read as the stem. Returns the entries or NULL. */
+static const Entry *stem_lookup(const Ctx *c, const Sentence *s, int i, int *count)
+{
+    const Token *t = &s->tok.items[i];
+    size_t n = t->end - t->start;
+    const char *w = c->doc->text + t->start;
+    *count = 0;
+    if (n < 5 || w[n - 1] != 's' || !capitalised(s, i) || (t->flags & TOKEN_ALLCAPS))
+        return NULL;
+    char stem[32];
+    if (n - 1 >= sizeof stem)
+        return NULL;
+    for (size_t k = 0; k + 1 < n; k++)
+        stem[k] = (char)tolower((unsigned char)w[k]);
+    stem[n - 1] = '\0';
+    if (word_class(stem) & WC_DEMONYMS)
+        return NULL; /* "Syrians" are people, not "Suran" */
+    return matcher_lookup(c->lex->matcher, w, n - 1, count);
 }
 
 static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
 {
     const Lexicon *lex = c->lex;
-    s->ments = arena_alloc(c->arena, (size_t)(ml->count + 1) * sizeof *s->ments);
+    s->ments = arena_alloc(c->arena, (size_t)(3 * ml->count + s->tok.count + 1) * sizeof *s->ments);
     s->ment_at = arena_alloc(c->arena, (size_t)(s->tok.count + 1) * sizeof *s->ment_at);
     for (int i = 0; i < s->tok.count; i++)
         s->ment_at[i] = -1;
     Entry *places = arena_alloc(c->arena, 64 * sizeof *places);
+    s->number_at = arena_alloc(c->arena, (size_t)(s->tok.count + 1));
     for (int k = 0; k < ml->count; k++) {
         const Match *m = &ml->items[k];
-        Mention me = {m->first, m->last, -1, -1, -1, -1, m->entries, m->entry_count};
+        for (int e = 0; e < m->entry_count; e++)
+            if (m->entries[e].kind == ENTRY_NUMBER && m->first < s->tok.count)
+                s->number_at[m->first] = 1;
+    }
+    for (int k = 0; k < ml->count; k++) {
+        const Match *m = &ml->items[k];
+        Mention me = {m->first, m->last, -1, -1, -1, -1, m->entries, m->entry_count, false};
         int np = 0;
         for (int e = 0; e < m->entry_count; e++) {
             const Entry *en = &m->entries[e];
@@ -218,14 +218,34 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
             case ENTRY_OUTLET: if (me.outlet < 0) me.outlet = en->id; break;
             case ENTRY_TRIGGER: if (me.trigger < 0) me.trigger = en->id; break;
             case ENTRY_PLACE:
-                if (np < 64 && place_allowed(c, &lex->places[en->id]))
+                if (np < 64 && place_allowed(c, &lex->places[en->id]) &&
+                    place_strong(&lex->places[en->id], m->last - m->first))
                     places[np++] = *en;
                 break;
             default: break;
             }
         }
-        if (np && (token_in(s, m->first, demonyms) || inside_longer_name(c, s, ml, k)))
-            np = 0;
+        if (np && m->last - m->first == 1 && has_class(s, m->first, WC_NOT_NAMES))
+            np = 0; /* "June", "Syria", "Monitor": words, not hamlets */
+        if (np && (has_class(s, m->first, WC_DEMONYMS) || inside_longer_name(c, s, ml, k) ||
+                   has_class(s, m->first - 1, WC_SPEECH_VERBS)))
+            np = 0; /* "said Omar Abu Leila": a person */
+        /* "US airstrike", "Syrian warplanes targeted": an actor phrase that
+         * ends in a trigger word is the actor and the trigger */
+        int split_trigger = -1;
+        if (me.actor >= 0 && me.trigger < 0 && m->last - m->first > 1) {
+            const Token *lt = &s->tok.items[m->last - 1];
+            int n = 0;
+            const Entry *es = matcher_lookup(lex->matcher, c->doc->text + lt->start,
+                                             lt->end - lt->start, &n);
+            for (int e = 0; es && e < n; e++)
+                if (es[e].kind == ENTRY_TRIGGER) {
+                    split_trigger = es[e].id;
+                    break;
+                }
+            if (split_trigger >= 0)
+                me.last = m->last - 1;
+        }
         if (np) {
             PlaceChoice pc = place_choose(lex, places, np, c->pctx);
             me.place = pc.place;
@@ -245,12 +265,72 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
         }
         if (me.actor >= 0 && me.place >= 0 && is_country(&lex->places[me.place]))
             me.place = -1; /* "Russia", "Turkey": the state, not the land */
+        if (me.actor >= 0 && me.place >= 0) {
+            /* "Iraq" read as the state and as "Arak": the name written
+             * exactly wins */
+            const char *txt = c->doc->text + s->tok.items[m->first].start;
+            size_t len = s->tok.items[m->last - 1].end - s->tok.items[m->first].start;
+            bool actor_exact = strlen(lex->actors[me.actor].name) == len &&
+                               !strncasecmp(lex->actors[me.actor].name, txt, len);
+            bool place_exact = strlen(lex->places[me.place].name) == len &&
+                               !strncasecmp(lex->places[me.place].name, txt, len);
+            if (actor_exact && !place_exact)
+                me.place = -1;
+            else if (place_exact && !actor_exact)
+                me.actor = -1;
+        }
         if (me.actor < 0 && me.outlet < 0 && me.trigger < 0 && me.place < 0)
             continue;
+        if (me.trigger >= 0 && m->first > 0 && s->ment_count > 0 &&
+            s->ments[s->ment_count - 1].last == m->first - 1 + 1 &&
+            s->ments[s->ment_count - 1].actor >= 0) {
+            /* actor right before the trigger: nothing to add */
+        } else if (me.trigger >= 0 && m->first > 0 &&
+                   (s->ment_count == 0 || s->ments[s->ment_count - 1].last <= m->first - 1)) {
+            int a = modifier_lookup(c, s, m->first - 1);
+            if (a >= 0) {
+                Mention am = {m->first - 1, m->first, a, -1, -1, -1, NULL, 0, false};
+                s->ments[s->ment_count] = am;
+                s->ment_at[m->first - 1] = s->ment_count++;
+            }
+        }
         int idx = s->ment_count++;
         s->ments[idx] = me;
-        for (int t = m->first; t < m->last && t < s->tok.count; t++)
+        for (int t = me.first; t < me.last && t < s->tok.count; t++)
             s->ment_at[t] = idx;
+        if (split_trigger >= 0) {
+            Mention tm = {me.last, m->last, -1, -1, split_trigger, -1, NULL, 0, false};
+            idx = s->ment_count++;
+            s->ments[idx] = tm;
+            s->ment_at[tm.first] = idx;
+        }
+    }
+    /* "Syrias Aleppo", "in Daraas countryside": stems of unmatched words */
+    for (int i = 0; i < s->tok.count; i++) {
+        if (s->ment_at[i] >= 0 || s->tok.items[i].kind != TOKEN_WORD)
+            continue;
+        int n = 0;
+        const Entry *es = stem_lookup(c, s, i, &n);
+        if (!es)
+            continue;
+        Mention me = {i, i + 1, -1, -1, -1, -1, es, n, false};
+        int np = 0;
+        for (int e = 0; e < n; e++) {
+            if (es[e].kind == ENTRY_ACTOR && me.actor < 0)
+                me.actor = es[e].id;
+            else if (es[e].kind == ENTRY_PLACE && np < 64 &&
+                     place_allowed(c, &lex->places[es[e].id]) &&
+                     place_strong(&lex->places[es[e].id], 1))
+                places[np++] = es[e];
+        }
+        if (np)
+            me.place = place_choose(lex, places, np, c->pctx).place;
+        if (me.place >= 0 && is_country(&lex->places[me.place]))
+            me.place = -1;
+        if (me.actor < 0 && me.place < 0)
+            continue;
+        s->ments[s->ment_count] = me;
+        s->ment_at[i] = s->ment_count++;
     }
 }
 
@@ -263,19 +343,20 @@ static void read_count_noun(Ctx *c, Sentence *s, Count *ct)
         int mi = s->ment_at[j];
         if (mi >= 0 && s->ments[mi].actor >= 0) {
             ct->victim_actor = s->ments[mi].actor;
+            s->ments[mi].victim = true;
             j = s->ments[mi].last - 1;
             continue;
         }
         if (s->tok.items[j].kind != TOKEN_WORD)
             break;
-        if (token_in(s, j, thing_nouns)) {
+        if (has_class(s, j, WC_THING_NOUNS)) {
             ct->noun = j;
             return;
         }
-        if (token_in(s, j, person_nouns) && !token_is(c, s, j, "of")) {
+        if (has_class(s, j, WC_PERSON_NOUNS) && !token_is(c, s, j, "of")) {
             ct->noun = j;
             ct->person = true;
-            ct->civilian = token_in(s, j, civilian_nouns);
+            ct->civilian = has_class(s, j, WC_CIVILIAN_NOUNS);
             return;
         }
         if (token_is(c, s, j, "of"))
@@ -294,32 +375,32 @@ static void read_count_noun(Ctx *c, Sentence *s, Count *ct)
     }
 }
 
+/* Could a count start at token i? Digits, a number phrase of the lexicon
+ * (the matcher marked it), an English numeral, or a qualifier ("at least",
+ * "more than", "dozens"). parse_count() decides; this only keeps it from
+ * being asked at every word. */
 static bool may_start_count(const Ctx *c, const Sentence *s, int i)
 {
     static const char *const starts[] = {
         "at", "more", "over", "nearly", "almost", "about", "around", "some", "up", "as",
-        "between", "approximately", "roughly", "an", "a", "no", "fewer", "less", "well",
-        "just", "close", "upwards", "dozens", "scores", "hundreds", "thousands", "tens",
-        "several", "another", "only", NULL};
-    (void)c;
-    const Token *t = &s->tok.items[i];
-    if (t->kind == TOKEN_NUMBER)
-        return true;
-    if (t->kind != TOKEN_WORD)
-        return false;
-    if (token_in(s, i, starts))
-        return true;
-    /* number words: the lexicon's numbers, or the English numerals */
-    const char *f = fold_of(s, i);
-    static const char *const numerals[] = {
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "between", "approximately", "roughly", "no", "fewer", "less", "well", "just", "close",
+        "upwards", "dozens", "scores", "hundreds", "thousands", "tens", "several", "another",
+        "only", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
         "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
         "eighty", "ninety", NULL};
-    for (const char *const *w = numerals; *w; w++)
-        if (!strcmp(f, *w))
-            return true;
-    return false;
+    static const char *const after_a[] = {"hundred", "thousand", "million", "dozen", "few",
+                                          "handful", "score", "total", "further", NULL};
+    (void)c;
+    const Token *t = &s->tok.items[i];
+    if (t->kind == TOKEN_NUMBER || s->number_at[i])
+        return true;
+    if (t->kind != TOKEN_WORD)
+        return false;
+    const char *f = fold_of(s, i);
+    if ((f[0] == 'a' && (f[1] == '\0' || (f[1] == 'n' && f[2] == '\0'))))
+        return token_in(s, i + 1, after_a); /* "a hundred", "an estimated" */
+    return token_in(s, i, starts);
 }
 
 static void read_counts(Ctx *c, Sentence *s)
@@ -360,17 +441,42 @@ static void read_counts(Ctx *c, Sentence *s)
     }
 }
 
+/* A weekday or month name (or its abbreviation) at token i? */
+static bool calendar_word(const Sentence *s, int i)
+{
+    static const char prefixes[][4] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                       "aug", "sep", "oct", "nov", "dec", "mon", "tue",
+                                       "wed", "thu", "fri", "sat", "sun"};
+    if (i < 0 || i >= s->tok.count || s->tok.items[i].kind != TOKEN_WORD)
+        return false;
+    const char *f = fold_of(s, i);
+    if (strlen(f) < 3)
+        return false;
+    for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++)
+        if (f[0] == prefixes[k][0] && f[1] == prefixes[k][1] && f[2] == prefixes[k][2])
+            return true;
+    return false;
+}
+
+/* Could a date expression start at token i? */
 static bool may_start_date(const Sentence *s, int i)
 {
     static const char *const starts[] = {
         "yesterday", "today", "tonight", "last", "earlier", "this", "early", "late", "mid",
-        "over", "on", "in", "past", "previous", "later", "during", NULL};
+        "past", "previous", "later", NULL};
+    static const char *const preps[] = {"over", "on", "in", "during", NULL};
     const Token *t = &s->tok.items[i];
     if (t->kind == TOKEN_NUMBER)
         return true;
     if (t->kind != TOKEN_WORD)
         return false;
-    return (t->flags & TOKEN_CAPITALISED) || token_in(s, i, starts);
+    if (calendar_word(s, i) || token_in(s, i, starts))
+        return true;
+    if (token_in(s, i, preps))
+        return i + 1 < s->tok.count &&
+               (s->tok.items[i + 1].kind == TOKEN_NUMBER || calendar_word(s, i + 1) ||
+                token_in(s, i + 1, starts) || token_is(NULL, s, i + 1, "the"));
+    return false;
 }
 
 static void read_dates(Ctx *c, Sentence *s)
@@ -397,7 +503,7 @@ static void read_dates(Ctx *c, Sentence *s)
         dm.since = token_is(c, s, before, "since") || token_is(c, s, before, "until") ||
                    token_is(c, s, before, "till") || token_is(c, s, before, "from") ||
                    token_is(c, s, before, "before") || token_is(c, s, before, "by");
-        dm.speech = token_in(s, before, speech_verbs) ||
+        dm.speech = has_class(s, before, WC_SPEECH_VERBS) ||
                     (token_is(c, s, before, "reporters") || token_is(c, s, before, "journalists"));
         if (s->date_count == cap) {
             s->dates = arena_grow(c->arena, s->dates, (size_t)cap, (size_t)cap * 2,
@@ -414,10 +520,14 @@ static bool sentence_has(const Ctx *c, const Sentence *s, const char *needle)
 {
     size_t n = strlen(needle);
     const char *t = c->doc->text;
-    for (size_t i = s->span.start; i + n <= s->span.end; i++)
-        if (!strncasecmp(t + i, needle, n) &&
-            (i == s->span.start || !isalpha((unsigned char)t[i - 1])))
+    int first = tolower((unsigned char)needle[0]);
+    /* phrases start at words: look only at word starts */
+    for (int k = 0; k < s->tok.count; k++) {
+        size_t i = s->tok.items[k].start;
+        if (tolower((unsigned char)t[i]) == first && i + n <= s->span.end &&
+            !strncasecmp(t + i, needle, n))
             return true;
+    }
     return false;
 }
 
@@ -427,6 +537,10 @@ void sentence_scan(Ctx *c, Sentence *s, Span span)
     s->span = span;
     s->tok = tokenize(c->doc->text, span, c->arena);
     s->matches = matcher_find(c->lex->matcher, &s->tok, c->arena);
+    s->word_classes = arena_alloc(c->arena, (size_t)(s->tok.count + 1) * sizeof *s->word_classes);
+    for (int i = 0; i < s->tok.count; i++)
+        if (s->tok.items[i].kind == TOKEN_WORD)
+            s->word_classes[i] = word_class(fold_of(s, i));
 }
 
 /* Which countries does the article's geography point to? Every
@@ -441,7 +555,7 @@ void article_countries(Ctx *c)
         const Sentence *s = &c->sents[si];
         for (int k = 0; k < s->matches.count; k++) {
             const Match *m = &s->matches.items[k];
-            if (!capitalised(s, m->first) || token_in(s, m->first, demonyms))
+            if (!capitalised(s, m->first) || has_class(s, m->first, WC_DEMONYMS))
                 continue;
             int np = 0;
             bool other = false;
@@ -454,7 +568,8 @@ void article_countries(Ctx *c)
             if (!np || other)
                 continue;
             for (int e = 0; e < m->entry_count; e++) {
-                if (m->entries[e].kind != ENTRY_PLACE)
+                if (m->entries[e].kind != ENTRY_PLACE ||
+                    !place_strong(&c->lex->places[m->entries[e].id], m->last - m->first))
                     continue;
                 const char *cc = c->lex->places[m->entries[e].id].country;
                 if (!cc || !*cc)
@@ -471,6 +586,36 @@ void article_countries(Ctx *c)
                 /* multi-word matches are rarely misreadings */
                 votes[i] += (m->last - m->first > 1 ? 2.0 : 1.0) / np;
             }
+        }
+    }
+    /* governorates of unambiguous, well-known places seed the context, so
+     * that the first ambiguous name is read where the article is */
+    for (int si = 0; si < c->sent_count; si++) {
+        const Sentence *s = &c->sents[si];
+        for (int k = 0; k < s->matches.count; k++) {
+            const Match *m = &s->matches.items[k];
+            if (!capitalised(s, m->first) || has_class(s, m->first, WC_DEMONYMS) ||
+                (m->last - m->first == 1 && has_class(s, m->first, WC_NOT_NAMES)))
+                continue;
+            int place = -1, np = 0;
+            for (int e = 0; e < m->entry_count; e++)
+                if (m->entries[e].kind == ENTRY_PLACE) {
+                    np++;
+                    place = m->entries[e].id;
+                }
+            if (np != 1)
+                continue;
+            const Place *p = &c->lex->places[place];
+            if (!p->admin1 || !*p->admin1 || is_country(p) ||
+                !(p->population >= 100000 || is_admin1(p) ||
+                  (p->feature_code && !strcmp(p->feature_code, "PPLA"))))
+                continue;
+            PlaceContext *x = c->pctx;
+            bool seen = false;
+            for (int i = 0; i < x->admin1_count; i++)
+                seen |= !strcmp(x->admin1s[i], p->admin1);
+            if (!seen && x->admin1_count < 16)
+                x->admin1s[x->admin1_count++] = p->admin1;
         }
     }
     double top = 0;
@@ -490,8 +635,11 @@ void article_countries(Ctx *c)
     }
 }
 
+static bool title_case(const Sentence *s);
+
 void sentence_read(Ctx *c, Sentence *s)
 {
+    s->is_title = title_case(s);
     read_mentions(c, s, &s->matches);
     read_counts(c, s);
     read_dates(c, s);
@@ -545,12 +693,26 @@ static bool is_admin_phrase(const Ctx *c, const Sentence *s, const Mention *m)
         return false;
     if (is_admin1(&c->lex->places[m->place]))
         return true;
-    if (token_in(s, m->last, admin_words))
+    if (has_class(s, m->last, WC_ADMIN_WORDS))
         return true;
     /* "the province of Homs", "Homs Governorate" */
-    if (token_is(c, s, m->first - 1, "of") && token_in(s, m->first - 2, admin_words))
+    if (token_is(c, s, m->first - 1, "of") && has_class(s, m->first - 2, WC_ADMIN_WORDS))
         return true;
     return false;
+}
+
+/* The governorate a sentence names ("in Hasakeh province"), or NULL. */
+static const char *sentence_admin1(const Ctx *c, const Sentence *s)
+{
+    for (int mi = 0; mi < s->ment_count; mi++) {
+        const Mention *m = &s->ments[mi];
+        if (m->place >= 0 && is_admin_phrase(c, s, m)) {
+            const char *a = c->lex->places[m->place].admin1;
+            if (a && *a)
+                return a;
+        }
+    }
+    return NULL;
 }
 
 /* A relation before token i: "south of", "near", "40 km from". Returns the
@@ -565,7 +727,7 @@ static const char *relation_before(const Ctx *c, const Sentence *s, int i)
     int k = i - 1;
     if (token_is(c, s, k, "the") || token_is(c, s, k, "town") || token_is(c, s, k, "city"))
         k--;
-    if (token_is(c, s, k, "of") && token_in(s, k - 1, directions)) {
+    if (token_is(c, s, k, "of") && has_class(s, k - 1, WC_DIRECTIONS)) {
         const Token *a = &s->tok.items[k - 1];
         return span_text(c, a->start, s->tok.items[k].end);
     }
@@ -585,8 +747,24 @@ static const char *relation_before(const Ctx *c, const Sentence *s, int i)
 /* An unknown proper name at i ("Zahar Abah", "al-Qusur", "17th Division",
  * "Husayn al-Mikhallaf"): a run of capitalised words and Arabic name
  * connectors not claimed by a dictionary match. Returns the end token or i. */
+/* Headline style ("Rebels Seize Town In North Syria"): capitals say
+ * nothing about names there. */
+static bool title_case(const Sentence *s)
+{
+    int words = 0, caps = 0;
+    for (int i = 0; i < s->tok.count; i++) {
+        if (s->tok.items[i].kind != TOKEN_WORD)
+            continue;
+        words++;
+        caps += capitalised(s, i);
+    }
+    return words >= 4 && caps * 10 >= words * 6;
+}
+
 static int unknown_name(const Ctx *c, const Sentence *s, int i)
 {
+    if (s->is_title)
+        return i;
     int j = i;
     bool any_cap = false;
     while (j < s->tok.count) {
@@ -594,10 +772,10 @@ static int unknown_name(const Ctx *c, const Sentence *s, int i)
         if (s->ment_at[j] >= 0)
             break;
         if (t->kind == TOKEN_WORD && (t->flags & TOKEN_CAPITALISED) &&
-            !(t->flags & TOKEN_ALLCAPS && t->end - t->start <= 4) && !token_in(s, j, not_names)) {
+            !(t->flags & TOKEN_ALLCAPS && t->end - t->start <= 4) && !has_class(s, j, WC_NOT_NAMES)) {
             any_cap = true;
             j++;
-        } else if (t->kind == TOKEN_WORD && token_in(s, j, name_connectors) &&
+        } else if (t->kind == TOKEN_WORD && has_class(s, j, WC_NAME_CONNECTORS) &&
                    j + 1 < s->tok.count && capitalised(s, j + 1)) {
             j++;
         } else if (t->kind == TOKEN_WORD && j == i && isdigit((unsigned char)c->doc->text[t->start]) &&
@@ -609,8 +787,15 @@ static int unknown_name(const Ctx *c, const Sentence *s, int i)
     }
     if (!any_cap)
         return i;
+    /* "Warplanes from …": a capital at the start of a sentence or quote
+     * says nothing; ask for a second capitalised word */
+    bool at_start = (s->tok.items[i].flags & TOKEN_SENTENCE_START) || i == 0 ||
+                    (s->tok.items[i - 1].kind == TOKEN_PUNCT &&
+                     !is_punct(c, s, i - 1, ',') && !is_punct(c, s, i - 1, '('));
+    if (at_start && j - i < 2)
+        return i;
     /* do not end on a connector */
-    while (j > i && token_in(s, j - 1, name_connectors) && !capitalised(s, j - 1))
+    while (j > i && has_class(s, j - 1, WC_NAME_CONNECTORS) && !capitalised(s, j - 1))
         j--;
     return j;
 }
@@ -690,10 +875,26 @@ static int find_actor(const Ctx *c, const Sentence *s, int from, int to, int dir
             }
             const Mention *m = &s->ments[mi];
             j = m->first;
-            if (!actor_is_party(c, m->actor) || actor_is_aside(c, s, m->first, m->last))
+            if (!actor_is_party(c, m->actor) || actor_is_aside(c, s, m->first, m->last) ||
+                m->victim)
                 continue;
             if (skip_side >= 0 && (int)actor_side(c, m->actor) == skip_side)
                 continue;
+            if (c->lex->actors[m->actor].side == SIDE_UNKNOWN) {
+                /* "a US-backed alliance of Kurdish and Arab fighters": the
+                 * named actor a few words before is who this is */
+                for (int k = m->first - 1; k >= from && k >= m->first - 6; k--) {
+                    if (is_punct(c, s, k, ',') || is_punct(c, s, k, ';'))
+                        break;
+                    int mk = s->ment_at[k];
+                    if (mk >= 0 && s->ments[mk].actor >= 0 &&
+                        c->lex->actors[s->ments[mk].actor].side != SIDE_UNKNOWN &&
+                        actor_is_party(c, s->ments[mk].actor))
+                        return mk;
+                    if (mk >= 0 && s->ments[mk].trigger >= 0)
+                        break;
+                }
+            }
             return mi;
         }
     } else {
@@ -703,7 +904,8 @@ static int find_actor(const Ctx *c, const Sentence *s, int from, int to, int dir
                 continue;
             const Mention *m = &s->ments[mi];
             j = m->last - 1;
-            if (!actor_is_party(c, m->actor) || actor_is_aside(c, s, m->first, m->last))
+            if (!actor_is_party(c, m->actor) || actor_is_aside(c, s, m->first, m->last) ||
+                m->victim)
                 continue;
             if (skip_side >= 0 && (int)actor_side(c, m->actor) == skip_side)
                 continue;
@@ -769,22 +971,22 @@ static bool not_an_event(const Ctx *c, const Sentence *s, int c0, int t0)
      * "will", "would" in the clause before the trigger */
     for (int j = c0; j < t0; j++) {
         if (token_is(c, s, j, "if") || token_is(c, s, j, "unless") ||
-            token_is(c, s, j, "whether") || token_is(c, s, j, "once"))
+            token_is(c, s, j, "whether"))
             return true;
-        if (token_in(s, j, modal_words) && t0 - j <= 8)
+        if (has_class(s, j, WC_MODAL_WORDS) && t0 - j <= 8)
             return true;
     }
     /* the words just before: "to capture", "not yet taken", "plans to" */
     int k = t0 - 1;
     int seen = 0;
     while (k >= c0 && seen < 4) {
-        if (token_is(c, s, k, "to"))
+        if (token_is(c, s, k, "to") && seen == 0)
             return true;
-        if (token_in(s, k, negations) || token_is(c, s, k, "yet"))
+        if (has_class(s, k, WC_NEGATIONS) || token_is(c, s, k, "yet"))
             return true;
-        if (token_in(s, k, plan_words))
+        if (has_class(s, k, WC_PLAN_WORDS))
             return true;
-        if (!token_in(s, k, adverbs) && !token_in(s, k, passive_aux) && !token_is(c, s, k, "the"))
+        if (!has_class(s, k, WC_ADVERBS) && !has_class(s, k, WC_PASSIVE_AUX) && !token_is(c, s, k, "the"))
             seen++;
         k--;
     }
@@ -812,9 +1014,9 @@ static bool adjectival(const Ctx *c, const Sentence *s, int t0, int t1, const ch
 static bool is_passive(const Ctx *c, const Sentence *s, int t0, int t1)
 {
     for (int k = t0 - 1, n = 0; k >= 0 && n < 3; k--, n++) {
-        if (token_in(s, k, passive_aux))
+        if (has_class(s, k, WC_PASSIVE_AUX))
             return true;
-        if (!token_in(s, k, adverbs))
+        if (!has_class(s, k, WC_ADVERBS))
             break;
     }
     /* reduced passive with an agent: "Palmyra, recaptured by …" */
@@ -895,6 +1097,15 @@ static void collect_places(Ctx *c, const Sentence *s, Event *ev, int from, int t
             }
             const char *rel = relation_before(c, s, m->first);
             EventPlace p = place_from_index(c, m->place, NULL);
+            const char *named = sentence_admin1(c, s);
+            if (named && pl->admin1 && strcmp(named, pl->admin1) && pl->population < 100000 &&
+                !is_admin1(pl) && !(pl->feature_code && !strcmp(pl->feature_code, "PPLA"))) {
+                /* "Qassiab in Hasakeh province" read as a namesake
+                 * elsewhere: keep the name as written, in the governorate
+                 * the sentence names */
+                const Token *a = &s->tok.items[m->first], *b = &s->tok.items[m->last - 1];
+                p = (EventPlace){span_text(c, a->start, b->end), named, "", 0, 0, "near", -1, NULL};
+            }
             if (rel && strcmp(rel, "near") && strcmp(rel, "outskirts of")) {
                 p.relation = rel;
                 p.precision = "near";
@@ -916,7 +1127,7 @@ static void collect_places(Ctx *c, const Sentence *s, Event *ev, int from, int t
         if (!unknown_ok || s->tok.items[j].kind != TOKEN_WORD)
             continue;
         if (j > from && capitalised(s, j - 1) && s->ment_at[j - 1] < 0 &&
-            !token_in(s, j - 1, not_names))
+            !has_class(s, j - 1, WC_NOT_NAMES))
             continue; /* inside a name already rejected */
         int e = unknown_name(c, s, j);
         if (e > j) {
@@ -956,17 +1167,59 @@ static void collect_places(Ctx *c, const Sentence *s, Event *ev, int from, int t
     }
 }
 
+/* Where the object of a verb ends: a new clause ("…, creating conditions
+ * for an advance on X"), a purpose or a time clause. */
+static int object_end(const Ctx *c, const Sentence *s, int from, int to)
+{
+    static const char *const stops[] = {
+        "for", "after", "before", "while", "which", "who", "towards", "toward", "amid",
+        "following", "during", "when", "where", "since", "until", "because", "despite",
+        "to", "but", "then", "thereby", NULL};
+    for (int j = from; j < to; j++) {
+        if (token_in(s, j, stops) && !(token_is(c, s, j, "to") && j == from))
+            return j;
+        if (is_punct(c, s, j, ',') && j + 1 < to) {
+            const char *f = fold_of(s, j + 1);
+            size_t n = strlen(f);
+            if (n > 4 && !strcmp(f + n - 3, "ing") && s->ment_at[j + 1] < 0 &&
+                strcmp(f, "including"))
+                return j;
+        }
+    }
+    return to;
+}
+
 /* "the city", "the town", "it": the place named last. */
 static bool has_place_coref(const Ctx *c, const Sentence *s, int from, int to)
 {
     for (int j = from; j < to; j++) {
         if ((token_is(c, s, j, "the") || token_is(c, s, j, "this") || token_is(c, s, j, "that")) &&
-            token_in(s, j + 1, coref_place_words))
+            has_class(s, j + 1, WC_COREF_PLACE_WORDS))
             return true;
         if ((token_is(c, s, j, "it") || token_is(c, s, j, "there")) && j > from)
             return true;
     }
     return false;
+}
+
+/* "after liberating", ", capturing": the doer is the subject of the
+ * clause, not the nearest name before. */
+static bool participle(const Ctx *c, const Sentence *s, int t0)
+{
+    const char *f = fold_of(s, t0);
+    size_t n = strlen(f);
+    if (n < 5 || strcmp(f + n - 3, "ing"))
+        return false;
+    return token_is(c, s, t0 - 1, "after") || token_is(c, s, t0 - 1, "before") ||
+           token_is(c, s, t0 - 1, "while") || token_is(c, s, t0 - 1, "by") ||
+           token_is(c, s, t0 - 1, "when") || is_punct(c, s, t0 - 1, ',');
+}
+
+/* The first eligible actor of the clause: its subject. */
+static int clause_subject(const Ctx *c, const Sentence *s, int c0, int t0)
+{
+    int mi = find_actor(c, s, c0, t0, +1, -1);
+    return mi >= 0 ? mi : find_actor(c, s, c0, t0, -1, -1);
 }
 
 /* ---- Frame filling --------------------------------------------------------------------- */
@@ -1005,9 +1258,6 @@ void frames_fill(Ctx *c, int si)
         if (frame_is(frame, "injured"))
             continue; /* attached to events below, never one itself */
         if (not_an_event(c, s, c0, t0) || adjectival(c, s, t0, t1, frame)) {
-#ifdef EXTRACT_DEBUG
-            fprintf(stderr, "drop %s at %d\n", frame, t0);
-#endif
             continue;
         }
 
@@ -1082,10 +1332,13 @@ void frames_fill(Ctx *c, int si)
                 loser = find_actor(c, s, c0, t0, -1, -1);
                 a1 = actor_after_word(c, s, t1, c1, to_words);
             } else if (a1 < 0 && a2 < 0) {
+                places_to = object_end(c, s, t1, c1);
                 if (passive) {
                     a1 = actor_after_word(c, s, t1 - 1, c1, by_words);
                     places_from = c0;
                     places_to = t0;
+                } else if (participle(c, s, t0)) {
+                    a1 = clause_subject(c, s, c0, t0);
                 } else {
                     a1 = find_actor(c, s, c0, t0, -1, -1);
                 }
@@ -1093,6 +1346,9 @@ void frames_fill(Ctx *c, int si)
             }
             if (a2 < 0)
                 a2 = loser;
+            if (a2 < 0 && frame_is(frame, "siege_imposed"))
+                a2 = find_actor(c, s, t1, s->tok.count, +1,
+                                a1 >= 0 ? (int)actor_side(c, s->ments[a1].actor) : -1);
         } else if (frame_is(frame, "agreement")) {
             a1 = find_actor(c, s, 0, s->tok.count, +1, -1);
             if (a1 >= 0)
@@ -1102,6 +1358,7 @@ void frames_fill(Ctx *c, int si)
             places_to = s->tok.count;
         } else {
             unknown_ok = !frame_is(frame, "killed") && !frame_is(frame, "protest");
+            places_to = object_end(c, s, t1, c1);
             if (passive)
                 a1 = actor_after_word(c, s, t1 - 1, c1, by_words);
             if (a1 < 0) {
@@ -1115,6 +1372,8 @@ void frames_fill(Ctx *c, int si)
                         break;
                     }
             }
+            if (a1 < 0 && !passive && participle(c, s, t0))
+                a1 = clause_subject(c, s, c0, t0);
             if (a1 < 0 && !passive)
                 a1 = find_actor(c, s, c0, t0, -1, -1);
             if (a1 < 0 && passive) {
@@ -1179,6 +1438,16 @@ void frames_fill(Ctx *c, int si)
                     best = i;
             ev->has_place = true;
             ev->place = ev->places[best];
+        }
+
+        /* ---- an air force "targeted", "attacked", "struck": an air strike */
+        if ((frame_is(frame, "attack") || frame_is(frame, "clash")) && ev->has_actor1 &&
+            ev->actor1.name &&
+            (strstr(ev->actor1.name, "Air Force") || strstr(ev->actor1.name, "Aerospace") ||
+             strstr(ev->actor1.name, "Air Force"))) {
+            ev->event_type = "Explosions/Remote violence";
+            ev->sub_event_type = "Air/drone strike";
+            note->frame = "strike";
         }
 
         /* ---- territory sub-type from the winner */

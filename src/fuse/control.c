@@ -9,11 +9,26 @@
  * ("advances in Deir ez-Zor province") says nothing about any one town,
  * and nothing is inherited from governorates.
  */
-#include "fuse.h"
+#include "fuse_internal.h"
 
 #include <string.h>
 
-#include "../store/sql.h"
+const char *const control_sql_report =
+    "SELECT r.sub_event_type, r.side1, r.side2, r.actor1, r.actor2,"
+    " r.date, r.date_days FROM reports r WHERE r.id = ?";
+/* The named places of the report, governorates and countries left out. */
+const char *const control_sql_places =
+    "SELECT rp.place_id FROM report_places rp"
+    " JOIN places p ON p.id = rp.place_id"
+    " WHERE rp.report_id = ?1"
+    "   AND coalesce(p.precision, '') NOT IN ('admin1', 'country')"
+    " UNION SELECT r.place_id FROM reports r"
+    " JOIN places p ON p.id = r.place_id WHERE r.id = ?1"
+    "   AND coalesce(p.precision, '') NOT IN ('admin1', 'country')";
+const char *const control_sql_insert =
+    "INSERT INTO control_changes (report_id, event_id, place_id,"
+    " date, date_days, holder_side, holder_actor, loser_side,"
+    " status, sub_event_type) VALUES (?,?,?,?,?,?,?,?,?,?)";
 
 bool control_holder(const char *sub_event_type, int side1, int side2,
                     int *holder, const char **status)
@@ -38,25 +53,16 @@ bool control_holder(const char *sub_event_type, int side1, int side2,
     return *holder != SIDE_UNKNOWN;
 }
 
-int control_record(void *dbp, long report_id, long event_id, int *written,
+int control_record(Fuser *f, long report_id, long event_id, int *written,
                    char *err, size_t cap)
 {
-    sqlite3 *db = dbp;
-    sqlite3_stmt *st = NULL, *ins = NULL;
+    sqlite3 *db = f->db;
+    sqlite3_stmt *st = fuse_use(f->control_report), *ins = NULL;
     int rc = -1;
     *written = 0;
     Arena arena;
     arena_init(&arena);
 
-    st = sql_prepare(db,
-                     "SELECT r.sub_event_type, r.side1, r.side2, a1.name, a2.name,"
-                     " r.date, r.date_days FROM reports r"
-                     " LEFT JOIN actors a1 ON a1.id = r.actor1_id"
-                     " LEFT JOIN actors a2 ON a2.id = r.actor2_id"
-                     " WHERE r.id = ?",
-                     err, cap);
-    if (!st)
-        goto done;
     sqlite3_bind_int64(st, 1, report_id);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sql_fail(db, err, cap, "control: report not found");
@@ -70,8 +76,7 @@ int control_record(void *dbp, long report_id, long event_id, int *written,
     const char *date = sql_col_text(st, 5, &arena);
     bool dated = !sql_col_null(st, 6);
     long days = sqlite3_column_int64(st, 6);
-    sqlite3_finalize(st);
-    st = NULL;
+    sqlite3_reset(st);
 
     int holder;
     const char *status;
@@ -82,26 +87,11 @@ int control_record(void *dbp, long report_id, long event_id, int *written,
     const char *holder_actor = holder == side1 ? actor1 : holder == side2 ? actor2 : NULL;
     int loser = !strcmp(status, "besieged") ? side1 : side2;
 
-    st = sql_prepare(db,
-                     "SELECT rp.place_id FROM report_places rp"
-                     " JOIN places p ON p.id = rp.place_id"
-                     " WHERE rp.report_id = ?1"
-                     "   AND coalesce(p.precision, '') NOT IN ('admin1', 'country')"
-                     " UNION SELECT r.place_id FROM reports r"
-                     " JOIN places p ON p.id = r.place_id WHERE r.id = ?1"
-                     "   AND coalesce(p.precision, '') NOT IN ('admin1', 'country')",
-                     err, cap);
-    ins = sql_prepare(db,
-                      "INSERT INTO control_changes (report_id, event_id, place_id,"
-                      " date, date_days, holder_side, holder_actor, loser_side,"
-                      " status, sub_event_type) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                      err, cap);
-    if (!st || !ins)
-        goto done;
+    st = fuse_use(f->control_places);
     sqlite3_bind_int64(st, 1, report_id);
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        sqlite3_reset(ins);
+        ins = fuse_use(f->control_insert);
         sqlite3_bind_int64(ins, 1, report_id);
         sqlite3_bind_int64(ins, 2, event_id);
         sqlite3_bind_int64(ins, 3, sqlite3_column_int64(st, 0));
@@ -111,8 +101,6 @@ int control_record(void *dbp, long report_id, long event_id, int *written,
         sql_bind_text(ins, 7, holder_actor);
         if (loser != SIDE_UNKNOWN && loser != holder)
             sql_bind_text(ins, 8, fuse_side_name(loser));
-        else
-            sqlite3_bind_null(ins, 8);
         sql_bind_text(ins, 9, status);
         sql_bind_text(ins, 10, sub);
         if (sqlite3_step(ins) != SQLITE_DONE) {
@@ -127,8 +115,9 @@ int control_record(void *dbp, long report_id, long event_id, int *written,
     }
     rc = 0;
 done:
-    sqlite3_finalize(st);
-    sqlite3_finalize(ins);
+    sqlite3_reset(st);
+    if (ins)
+        sqlite3_reset(ins);
     arena_free(&arena);
     return rc;
 }

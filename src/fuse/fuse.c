@@ -203,13 +203,29 @@ bool fuse_fatalities(const FuseClaim *claims, int n, long *low, long *best,
         if (i == 0 || claims[i].high > hi)
             hi = claims[i].high;
         for (int j = 0; j < i; j++)
-            if (!same_claimant(&claims[i], &claims[j]) &&
-                fuse_counts_contradict(claims[i].low, claims[i].high,
-                                       claims[j].low, claims[j].high))
+            if (fuse_counts_contradict(claims[i].low, claims[i].high,
+                                       claims[j].low, claims[j].high) &&
+                !same_claimant(&claims[i], &claims[j]))
                 *contradictory = true;
     }
     *low = lo;
     *high = hi;
     *best = claims[pick].best;
     return true;
+}
+
+static bool contains_nocase(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *hay; hay++)
+        if (strncasecmp(hay, needle, n) == 0)
+            return true;
+    return false;
+}
+
+bool fuse_claimant_is_party(const char *claimant, const char *actor)
+{
+    if (!claimant || !actor || !*claimant || !*actor)
+        return false;
+    return contains_nocase(claimant, actor) || contains_nocase(actor, claimant);
 }

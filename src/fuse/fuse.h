@@ -24,7 +24,11 @@
 #include "../core/core.h"
 #include "../extract/extract.h"
 
-enum { FUSE_NEAR_KM = 15 };
+enum {
+    FUSE_NEAR_KM = 15,
+    FUSE_NARROW_WINDOW = 31, /* widest day/week/month window, in days */
+    FUSE_WIDE_WINDOW = 366,  /* a year */
+};
 
 /* What fusion compares of one report. Days are date_to_days() values. */
 typedef struct FuseKey {
@@ -69,10 +73,20 @@ typedef struct FuseClaim {
  * claims from different claimants do not overlap and differ by more than a
  * quarter. Returns false when there is no claim with numbers. */
 bool fuse_counts_contradict(long alow, long ahigh, long blow, long bhigh);
+/* A claimant who is a party to the event (the army counting its own
+ * victory) is not independent. Names compared loosely, both ways. */
+bool fuse_claimant_is_party(const char *claimant, const char *actor);
 bool fuse_fatalities(const FuseClaim *claims, int n, long *low, long *best,
                      long *high, bool *contradictory);
 
 /* ---- Database side (inside the store's transaction) -------------------- */
+
+/* The prepared statements fusion runs for every report, prepared once per
+ * open store (fuser_open) rather than once per report. */
+typedef struct Fuser Fuser;
+Fuser *fuser_open(void *db, char *err, size_t err_cap); /* db: sqlite3 * */
+void fuser_close(Fuser *f);
+
 typedef struct FuseOutcome {
     long event_id;          /* the fused event the report now belongs to */
     bool joined;            /* false: a new event was created */
@@ -81,14 +95,17 @@ typedef struct FuseOutcome {
 
 /* Fuses stored report report_id (its row, places and claims already
  * written): joins a compatible event or creates one, recomputes that
- * event's aggregates and writes its control changes. db is a sqlite3 *. */
-int fuse_report(void *db, long report_id, FuseOutcome *out, char *err,
+ * event's aggregates and writes its control changes. */
+int fuse_report(Fuser *f, long report_id, FuseOutcome *out, char *err,
                 size_t err_cap);
 
 /* Recomputes one fused event from its reports: representative date,
  * actors and place, fatalities low/best/high, certainty (disputed on
- * contradiction), sources, first and last report, contradicted flags. */
-int fuse_refresh_event(void *db, long event_id, char *err, size_t err_cap);
+ * contradiction), sources, first and last report, contradicted flags.
+ * new_report: the report just added (only its pairs are compared; flags
+ * already set stand), or 0 to compare every pair. */
+int fuse_refresh_event(Fuser *f, long event_id, long new_report, char *err,
+                       size_t err_cap);
 
 /* Control: the side that holds the place after a report of this
  * sub-event type, or SIDE_UNKNOWN if it says nothing about control.
@@ -96,7 +113,7 @@ int fuse_refresh_event(void *db, long event_id, char *err, size_t err_cap);
 bool control_holder(const char *sub_event_type, int side1, int side2,
                     int *holder, const char **status);
 /* Writes the control_changes rows of one report (one per place). */
-int control_record(void *db, long report_id, long event_id, int *written,
+int control_record(Fuser *f, long report_id, long event_id, int *written,
                    char *err, size_t err_cap);
 
 #endif

@@ -5,28 +5,19 @@
  * starts a new event), and only that event is recomputed. Nothing else in
  * the store is touched, so ingest cost does not grow with the store.
  */
-#include "fuse.h"
+#include "fuse_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "../store/sql.h"
-
-/* Widest date window (a year): bounds the index range scan on date_lo. */
-enum { WIDEST_WINDOW = 366 };
 
 static bool admin1_precision(const char *p)
 {
     return p && (!strcmp(p, "admin1") || !strcmp(p, "country"));
 }
 
-/* Columns 0..10 of a reports row joined with its place, as a FuseKey. */
-#define KEY_COLUMNS                                                            \
-    "r.family, r.date_lo, r.date_hi, r.side1, r.side2, r.place_id, r.admin1," \
-    " p.lat, p.lon, p.precision, r.date_lo IS NOT NULL"
-
-static void read_key(sqlite3_stmt *st, int c, FuseKey *k, Arena *a)
+void fuse_read_key(sqlite3_stmt *st, int c, FuseKey *k, Arena *a)
 {
     memset(k, 0, sizeof *k);
     k->family = sql_col_text(st, c + 0, a);
@@ -58,82 +49,64 @@ static double fit(const FuseKey *a, const FuseKey *b)
     return score - labs(da - db);
 }
 
-int fuse_report(void *dbp, long report_id, FuseOutcome *out, char *err,
+int fuse_report(Fuser *f, long report_id, FuseOutcome *out, char *err,
                 size_t cap)
 {
-    sqlite3 *db = dbp;
+    sqlite3 *db = f->db;
     Arena arena;
     arena_init(&arena);
     sqlite3_stmt *st = NULL;
     int rc = -1;
     memset(out, 0, sizeof *out);
 
-    st = sql_prepare(db,
-                     "SELECT " KEY_COLUMNS ", r.event_type, r.sub_event_type,"
-                     " r.certainty FROM reports r"
-                     " LEFT JOIN places p ON p.id = r.place_id WHERE r.id = ?",
-                     err, cap);
-    if (!st)
-        goto done;
+    st = fuse_use(f->report_key);
     sqlite3_bind_int64(st, 1, report_id);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sql_fail(db, err, cap, "fuse: report not found");
         goto done;
     }
     FuseKey key;
-    read_key(st, 0, &key, &arena);
+    fuse_read_key(st, 0, &key, &arena);
     const char *event_type = sql_col_text(st, 11, &arena);
     const char *sub_event_type = sql_col_text(st, 12, &arena);
     const char *certainty = sql_col_text(st, 13, &arena);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     st = NULL;
 
     long best_event = 0;
     double best_fit = 0;
     if (key.dated && key.admin1 && *key.admin1) {
-        st = sql_prepare(db,
-                         "SELECT " KEY_COLUMNS ", r.event_id FROM reports r"
-                         " LEFT JOIN places p ON p.id = r.place_id"
-                         " WHERE r.admin1 = ?1 AND r.family = ?2"
-                         "   AND r.date_lo BETWEEN ?3 AND ?4 AND r.date_hi >= ?5"
-                         "   AND r.event_id IS NOT NULL AND r.id <> ?6",
-                         err, cap);
-        if (!st)
-            goto done;
+        st = fuse_use(f->candidates);
         sqlite3_bind_text(st, 1, key.admin1, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 2, key.family, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(st, 3, key.date_lo - WIDEST_WINDOW);
+        sqlite3_bind_int64(st, 3, key.date_lo - FUSE_NARROW_WINDOW);
+        sqlite3_bind_int64(st, 7, key.date_lo - FUSE_WIDE_WINDOW);
         sqlite3_bind_int64(st, 4, key.date_hi);
         sqlite3_bind_int64(st, 5, key.date_lo);
         sqlite3_bind_int64(st, 6, report_id);
         int step;
         while ((step = sqlite3_step(st)) == SQLITE_ROW) {
             FuseKey cand;
-            read_key(st, 0, &cand, &arena);
+            fuse_read_key(st, 0, &cand, &arena);
             bool contra = false;
             if (!fuse_compatible(&key, &cand, &contra))
                 continue;
-            double f = fit(&key, &cand);
-            if (!best_event || f > best_fit) {
+            double score = fit(&key, &cand);
+            if (!best_event || score > best_fit) {
                 best_event = sqlite3_column_int64(st, 11);
-                best_fit = f;
+                best_fit = score;
             }
         }
         if (step != SQLITE_DONE) {
             sql_fail(db, err, cap, "fuse: candidates");
             goto done;
         }
-        sqlite3_finalize(st);
+        sqlite3_reset(st);
         st = NULL;
     }
 
     if (!best_event) {
-        st = sql_prepare(db,
-                         "INSERT INTO events (event_type, sub_event_type, family,"
-                         " certainty) VALUES (?, ?, ?, ?)",
-                         err, cap);
-        if (!st)
-            goto done;
+        st = fuse_use(f->new_event);
         sql_bind_text(st, 1, event_type);
         sql_bind_text(st, 2, sub_event_type);
         sql_bind_text(st, 3, key.family);
@@ -143,33 +116,32 @@ int fuse_report(void *dbp, long report_id, FuseOutcome *out, char *err,
             goto done;
         }
         best_event = sqlite3_last_insert_rowid(db);
-        sqlite3_finalize(st);
+        sqlite3_reset(st);
         st = NULL;
     } else {
         out->joined = true;
     }
     out->event_id = best_event;
 
-    st = sql_prepare(db, "UPDATE reports SET event_id = ? WHERE id = ?", err, cap);
-    if (!st)
-        goto done;
+    st = fuse_use(f->assign);
     sqlite3_bind_int64(st, 1, best_event);
     sqlite3_bind_int64(st, 2, report_id);
     if (sqlite3_step(st) != SQLITE_DONE) {
         sql_fail(db, err, cap, "fuse: assign");
         goto done;
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     st = NULL;
 
-    if (fuse_refresh_event(db, best_event, err, cap) != 0)
+    if (fuse_refresh_event(f, best_event, report_id, err, cap) != 0)
         goto done;
-    if (control_record(db, report_id, best_event, &out->control_changes, err,
+    if (control_record(f, report_id, best_event, &out->control_changes, err,
                        cap) != 0)
         goto done;
     rc = 0;
 done:
-    sqlite3_finalize(st);
+    if (st)
+        sqlite3_reset(st);
     arena_free(&arena);
     return rc;
 }
@@ -189,7 +161,7 @@ typedef struct Member {
     const char *certainty, *outlet, *published, *evidence;
     bool primary;
     FuseKey key;
-    bool contradicted;
+    bool was_contradicted, contradicted;
 } Member;
 
 static int precision_rank(const char *p)
@@ -236,22 +208,6 @@ static bool same_text(const char *a, const char *b)
 
 /* A claimant who is a party to the event (the army counting its own
  * victory) is not independent. Names are compared loosely, both ways. */
-static bool contains_nocase(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (; *hay; hay++)
-        if (strncasecmp(hay, needle, n) == 0)
-            return true;
-    return false;
-}
-
-static bool party_to(const char *claimant, const char *actor)
-{
-    if (!claimant || !actor || !*claimant || !*actor)
-        return false;
-    return contains_nocase(claimant, actor) || contains_nocase(actor, claimant);
-}
-
 static bool reports_disagree(const Member *a, const Member *b)
 {
     bool denied_a = same_text(a->certainty, "denied");
@@ -265,27 +221,17 @@ static bool reports_disagree(const Member *a, const Member *b)
     return fuse_compatible(&a->key, &b->key, &contra) && contra;
 }
 
-int fuse_refresh_event(void *dbp, long event_id, char *err, size_t cap)
+int fuse_refresh_event(Fuser *f, long event_id, long new_report, char *err,
+                       size_t cap)
 {
-    sqlite3 *db = dbp;
+    sqlite3 *db = f->db;
     Arena arena;
     arena_init(&arena);
     sqlite3_stmt *st = NULL;
     int rc = -1, n = 0, mcap = 8;
     Member *m = arena_alloc(&arena, sizeof *m * (size_t)mcap);
 
-    st = sql_prepare(db,
-                     "SELECT " KEY_COLUMNS ", r.id, r.event_type, r.sub_event_type,"
-                     " r.date, r.date_precision, r.date_days, a1.name, a2.name,"
-                     " r.fat_low, r.fat_best, r.fat_high, r.certainty, r.outlet,"
-                     " r.published, r.evidence, r.is_primary"
-                     " FROM reports r LEFT JOIN places p ON p.id = r.place_id"
-                     " LEFT JOIN actors a1 ON a1.id = r.actor1_id"
-                     " LEFT JOIN actors a2 ON a2.id = r.actor2_id"
-                     " WHERE r.event_id = ? ORDER BY r.id",
-                     err, cap);
-    if (!st)
-        goto done;
+    st = fuse_use(f->members);
     sqlite3_bind_int64(st, 1, event_id);
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -295,7 +241,7 @@ int fuse_refresh_event(void *dbp, long event_id, char *err, size_t cap)
         }
         Member *r = &m[n++];
         memset(r, 0, sizeof *r);
-        read_key(st, 0, &r->key, &arena);
+        fuse_read_key(st, 0, &r->key, &arena);
         r->dated = r->key.dated;
         r->side1 = sql_col_text(st, 3, &arena);
         r->side2 = sql_col_text(st, 4, &arena);
@@ -319,12 +265,14 @@ int fuse_refresh_event(void *dbp, long event_id, char *err, size_t cap)
         r->published = sql_col_text(st, 24, &arena);
         r->evidence = sql_col_text(st, 25, &arena);
         r->primary = sqlite3_column_int(st, 26) != 0;
+        r->was_contradicted = sqlite3_column_int(st, 27) != 0;
+        r->contradicted = r->was_contradicted;
     }
     if (step != SQLITE_DONE) {
         sql_fail(db, err, cap, "fuse: members");
         goto done;
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     st = NULL;
     if (n == 0) { /* nothing to aggregate */
         rc = 0;
@@ -364,15 +312,7 @@ int fuse_refresh_event(void *dbp, long event_id, char *err, size_t cap)
      * come with no claim counts as its outlet's own claim. */
     int cn = 0, ccap = 16;
     FuseClaim *claims = arena_alloc(&arena, sizeof *claims * (size_t)ccap);
-    st = sql_prepare(db,
-                     "SELECT c.report_id, c.claimant, c.fat_low, c.fat_best,"
-                     " c.fat_high, r.outlet FROM claims c"
-                     " JOIN reports r ON r.id = c.report_id"
-                     " WHERE r.event_id = ? AND c.fat_best IS NOT NULL"
-                     " ORDER BY c.id",
-                     err, cap);
-    if (!st)
-        goto done;
+    st = fuse_use(f->claims);
     sqlite3_bind_int64(st, 1, event_id);
     long *claimed_reports = arena_alloc(&arena, sizeof(long) * (size_t)n);
     int claimed_count = 0;
@@ -389,7 +329,7 @@ int fuse_refresh_event(void *dbp, long event_id, char *err, size_t cap)
         c->low = sql_col_null(st, 2) ? c->best : sqlite3_column_int64(st, 2);
         c->high = sql_col_null(st, 4) ? c->best : sqlite3_column_int64(st, 4);
         c->outlet = sql_col_text(st, 5, &arena);
-        c->independent = !party_to(c->claimant, actor1) && !party_to(c->claimant, actor2);
+        c->independent = sqlite3_column_int(st, 6) != 0;
         bool seen = false;
         for (int i = 0; i < claimed_count; i++)
             seen |= claimed_reports[i] == rid;
@@ -400,7 +340,7 @@ int fuse_refresh_event(void *dbp, long event_id, char *err, size_t cap)
         sql_fail(db, err, cap, "fuse: claims");
         goto done;
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     st = NULL;
     for (int i = 0; i < n; i++) {
         bool seen = false;
@@ -420,12 +360,17 @@ int fuse_refresh_event(void *dbp, long event_id, char *err, size_t cap)
     bool fat_contra = false;
     bool has_fat = fuse_fatalities(claims, cn, &low, &best, &high, &fat_contra);
 
-    /* Contradictions between reports of different outlets. */
+    /* Contradictions between reports of different outlets. Reports are
+     * only ever added to an event, so a pair that disagreed still does:
+     * the flags already stored stand, and only pairs with the new report
+     * need comparing (all pairs when new_report is 0). */
     bool disputed = fat_contra;
     for (int i = 0; i < n; i++) {
-        if (same_text(m[i].certainty, "disputed"))
+        if (same_text(m[i].certainty, "disputed") || m[i].contradicted)
             disputed = true;
         for (int j = 0; j < i; j++) {
+            if (new_report && m[i].id != new_report && m[j].id != new_report)
+                continue;
             if (same_text(m[i].outlet, m[j].outlet) ||
                 (!m[i].outlet && !m[j].outlet))
                 continue;
@@ -471,17 +416,7 @@ int fuse_refresh_event(void *dbp, long event_id, char *err, size_t cap)
     if (sources == 0)
         sources = 1;
 
-    st = sql_prepare(db,
-                     "UPDATE events SET event_type = ?1, sub_event_type = ?2,"
-                     " date = ?3, date_days = ?4, date_precision = ?5,"
-                     " actor1 = ?6, side1 = ?7, actor2 = ?8, side2 = ?9,"
-                     " place_id = ?10, admin1 = ?11, fat_low = ?12, fat_best = ?13,"
-                     " fat_high = ?14, certainty = ?15, report_count = ?16,"
-                     " source_count = ?17, first_report = ?18, last_report = ?19,"
-                     " notes = ?20 WHERE id = ?21",
-                     err, cap);
-    if (!st)
-        goto done;
+    st = fuse_use(f->update_event);
     sql_bind_text(st, 1, rep->event_type);
     sql_bind_text(st, 2, rep->sub_event_type);
     sql_bind_text(st, 3, rep->dated ? rep->date : NULL);
@@ -507,14 +442,13 @@ int fuse_refresh_event(void *dbp, long event_id, char *err, size_t cap)
         sql_fail(db, err, cap, "fuse: update event");
         goto done;
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     st = NULL;
 
-    st = sql_prepare(db, "UPDATE reports SET contradicted = ? WHERE id = ?", err,
-                     cap);
-    if (!st)
-        goto done;
+    st = fuse_use(f->set_contradicted);
     for (int i = 0; i < n; i++) {
+        if (m[i].contradicted == m[i].was_contradicted)
+            continue;
         sqlite3_reset(st);
         sqlite3_bind_int(st, 1, m[i].contradicted);
         sqlite3_bind_int64(st, 2, m[i].id);
@@ -525,7 +459,96 @@ int fuse_refresh_event(void *dbp, long event_id, char *err, size_t cap)
     }
     rc = 0;
 done:
-    sqlite3_finalize(st);
+    if (st)
+        sqlite3_reset(st);
     arena_free(&arena);
     return rc;
+}
+
+/* ---- The Fuser ------------------------------------------------------------ */
+
+/* SQL of the control statements lives with its users in control.c. */
+extern const char *const control_sql_report, *const control_sql_places,
+    *const control_sql_insert;
+
+Fuser *fuser_open(void *db, char *err, size_t cap)
+{
+    Fuser *f = calloc(1, sizeof *f);
+    if (!f) {
+        snprintf(err, cap, "out of memory");
+        return NULL;
+    }
+    f->db = db;
+    struct {
+        sqlite3_stmt **st;
+        const char *sql;
+    } all[] = {
+        {&f->report_key,
+         "SELECT " FUSE_KEY_COLUMNS ", r.event_type, r.sub_event_type,"
+                     " r.certainty FROM reports r WHERE r.id = ?"},
+        {&f->candidates,
+         /* Two index ranges: windows up to a month wide start at most a
+          * month before ours; year-wide ones up to a year before. */
+         "SELECT " FUSE_KEY_COLUMNS ", r.event_id FROM reports r"
+         " WHERE r.admin1 = ?1 AND r.family = ?2 AND r.wide = 0"
+         "   AND r.date_lo BETWEEN ?3 AND ?4 AND r.date_hi >= ?5"
+         "   AND r.event_id IS NOT NULL AND r.id <> ?6"
+         " UNION ALL"
+         " SELECT " FUSE_KEY_COLUMNS ", r.event_id FROM reports r"
+         " WHERE r.admin1 = ?1 AND r.family = ?2 AND r.wide = 1"
+         "   AND r.date_lo BETWEEN ?7 AND ?4 AND r.date_hi >= ?5"
+         "   AND r.event_id IS NOT NULL AND r.id <> ?6"},
+        {&f->new_event,
+         "INSERT INTO events (event_type, sub_event_type, family,"
+                         " certainty) VALUES (?, ?, ?, ?)"},
+        {&f->assign,
+         "UPDATE reports SET event_id = ? WHERE id = ?"},
+        {&f->members,
+         "SELECT " FUSE_KEY_COLUMNS ", r.id, r.event_type, r.sub_event_type,"
+                     " r.date, r.date_precision, r.date_days, r.actor1, r.actor2,"
+                     " r.fat_low, r.fat_best, r.fat_high, r.certainty, r.outlet,"
+                     " r.published, r.evidence, r.is_primary, r.contradicted"
+                     " FROM reports r"
+                     " WHERE r.event_id = ? ORDER BY r.id"},
+        {&f->claims,
+         "SELECT c.report_id, c.claimant, c.fat_low, c.fat_best,"
+                     " c.fat_high, r.outlet, c.independent FROM claims c"
+                     " JOIN reports r ON r.id = c.report_id"
+                     " WHERE r.event_id = ? AND c.fat_best IS NOT NULL"
+                     " ORDER BY c.id"},
+        {&f->update_event,
+         "UPDATE events SET event_type = ?1, sub_event_type = ?2,"
+                     " date = ?3, date_days = ?4, date_precision = ?5,"
+                     " actor1 = ?6, side1 = ?7, actor2 = ?8, side2 = ?9,"
+                     " place_id = ?10, admin1 = ?11, fat_low = ?12, fat_best = ?13,"
+                     " fat_high = ?14, certainty = ?15, report_count = ?16,"
+                     " source_count = ?17, first_report = ?18, last_report = ?19,"
+                     " notes = ?20 WHERE id = ?21"},
+        {&f->set_contradicted,
+         "UPDATE reports SET contradicted = ?1 WHERE id = ?2 AND contradicted <> ?1"},
+        {&f->control_report, control_sql_report},
+        {&f->control_places, control_sql_places},
+        {&f->control_insert, control_sql_insert},
+    };
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+        if (sqlite3_prepare_v3(db, all[i].sql, -1, SQLITE_PREPARE_PERSISTENT,
+                               all[i].st, NULL) != SQLITE_OK) {
+            sql_fail(db, err, cap, "fuse: prepare");
+            fuser_close(f);
+            return NULL;
+        }
+    return f;
+}
+
+void fuser_close(Fuser *f)
+{
+    if (!f)
+        return;
+    sqlite3_stmt *all[] = {f->report_key,     f->candidates,     f->new_event,
+                           f->assign,         f->members,        f->claims,
+                           f->update_event,   f->set_contradicted, f->control_report,
+                           f->control_places, f->control_insert};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+        sqlite3_finalize(all[i]);
+    free(f);
 }

@@ -211,16 +211,24 @@ size_t fold_plain(const char *s, size_t n, char *out, size_t cap)
 
 bool fold_is_article(const char *w, size_t n)
 {
-    static const char *const articles[] = {
-        "al", "el", "ar", "as", "ad", "ash", "at", "az", "an", "ez",
-        "es", "ed", "et", "er", "en", "ul", "adh", "ath", "ud", "us",
-    };
-    if (n < 2 || n > 3)
-        return false;
-    for (size_t i = 0; i < sizeof articles / sizeof *articles; i++)
-        if (strlen(articles[i]) == n && memcmp(articles[i], w, n) == 0)
-            return true;
-    return false;
+    /* al el ar as ad at az an ez es ed et er en ul ud us ash adh ath,
+     * tested by hand: this runs for every word of every text. */
+    if (n == 2) {
+        char c = w[1];
+        switch (w[0]) {
+        case 'a':
+            return c == 'l' || c == 'r' || c == 's' || c == 'd' || c == 't' || c == 'z' ||
+                   c == 'n';
+        case 'e':
+            return c == 'l' || c == 'z' || c == 's' || c == 'd' || c == 't' || c == 'r' ||
+                   c == 'n';
+        case 'u':
+            return c == 'l' || c == 'd' || c == 's';
+        default:
+            return false;
+        }
+    }
+    return n == 3 && w[0] == 'a' && w[2] == 'h' && (w[1] == 's' || w[1] == 'd' || w[1] == 't');
 }
 
 bool fold_is_dash(const char *f, size_t n)
@@ -332,8 +340,10 @@ size_t fold_word(const char *s, size_t n, char *out, size_t cap)
 /* Dictionary side of the article rule: in a name, an article token followed
  * by another word is dropped when it is "al"/"el", hyphen-joined or
  * capitalised ("Ar Raqqah", "Deir ez-Zor", "Jabal al-Hilal"). The text side
- * (tokenize.c) is stricter, and a subset of this. */
-size_t fold_phrase(const char *s, size_t n, char *out, size_t cap)
+ * (tokenize.c) is stricter, and a subset of this. With translit, each word
+ * becomes its transliteration key (fold_phrase); without, it keeps its
+ * plain fold (fold_phrase_plain: the name as written, for exact matches). */
+static size_t fold_phrase_words(const char *s, size_t n, char *out, size_t cap, bool translit)
 {
     size_t pos = 0, len = 0;
     RawToken cur, next;
@@ -353,9 +363,17 @@ size_t fold_phrase(const char *s, size_t n, char *out, size_t cap)
          * or en dash is no part of a name (the matcher skips it too). */
         if (cur.kind == TOKEN_PUNCT && fold_is_dash(cur_fold, cur.fold_len))
             drop = true;
+        /* A final ʿayn or hamza ("Mare'", GeoNames' "Ḩamrāʼ") is left over
+         * by the scanner as punctuation; texts mostly leave it out. */
+        if (cur.kind == TOKEN_PUNCT && cur.fold_len > 0) {
+            int32_t cp;
+            if (utf8_decode(cur_fold, cur.fold_len, &cp) == cur.fold_len &&
+                char_class(cp) == CC_APOS)
+                drop = true;
+        }
         if (!drop && cur.fold_len > 0) {
             char key[FOLD_MAX];
-            size_t kn = cur.kind == TOKEN_WORD
+            size_t kn = cur.kind == TOKEN_WORD && translit
                             ? fold_translit(cur_fold, cur.fold_len, key)
                             : (memcpy(key, cur_fold, cur.fold_len), cur.fold_len);
             if (kn > 0 && len + kn + 2 <= cap) {
@@ -372,4 +390,14 @@ size_t fold_phrase(const char *s, size_t n, char *out, size_t cap)
         memcpy(cur_fold, next_fold, next.fold_len + 1);
     }
     return len;
+}
+
+size_t fold_phrase(const char *s, size_t n, char *out, size_t cap)
+{
+    return fold_phrase_words(s, n, out, cap, true);
+}
+
+size_t fold_phrase_plain(const char *s, size_t n, char *out, size_t cap)
+{
+    return fold_phrase_words(s, n, out, cap, false);
 }

@@ -5,13 +5,21 @@
  * Compiling keeps the region's countries (Syria and its neighbours), maps
  * each place's GeoNames admin1 code to ISO 3166-2 through data/admin1.tsv,
  * and folds the place's name, ASCII name and every Latin-script alternate
- * name into matching keys (fold_phrase), so start-up only hashes ready keys.
+ * name into matching keys (fold_phrase) and plain forms (fold_phrase_plain,
+ * for exact matches), so start-up only hashes ready keys.
+ *
+ * It also keeps the English words that fold like a word of some place name
+ * ("syrian" like Suran, "june" like Jinah, "hit" like Hit): a few thousand
+ * of the hundred thousand words of Debian's word list, each flagged as a
+ * lower-case word or a proper noun, so that the matcher can tell "Syrian"
+ * from a village without loading the whole list at every start.
  *
  * File layout (host byte order; the file is built on the machine that
  * uses it):
  *   GzHeader
  *   GzPlace[place_count]   fixed-size records, strings as offsets
- *   GzKey[key_count]       (folded key, place) pairs, grouped by place
+ *   GzKey[key_count]       (folded key, plain form, place), grouped by place
+ *   GzWord[word_count]     (plain word, WORD_* flags)
  *   strings                NUL-terminated, deduplicated
  */
 #include "lex_internal.h"
@@ -20,10 +28,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define GZ_MAGIC "SITREPGZ"
-enum { GZ_VERSION = 1 };
+enum { GZ_VERSION = 2 };
+
+/* Debian's wamerican: American English words, one a line, proper nouns
+ * capitalised, possessives with an apostrophe. */
+#define DEFAULT_WORD_LIST "/usr/share/dict/american-english"
 
 typedef struct GzHeader {
     char magic[8];
@@ -32,7 +43,8 @@ typedef struct GzHeader {
     uint32_t key_count;
     uint32_t strings_size;
     uint32_t places_off, keys_off, strings_off;
-    uint32_t reserved;
+    uint32_t word_count, words_off;
+    uint32_t reserved; /* keeps the size a multiple of 8 for GzPlace's doubles */
 } GzHeader;
 
 typedef struct GzPlace {
@@ -43,10 +55,18 @@ typedef struct GzPlace {
     char pad[7];
 } GzPlace;
 
+_Static_assert(sizeof(GzHeader) % 8 == 0, "GzPlace records must stay 8-byte aligned");
+
 typedef struct GzKey {
-    uint32_t key;   /* string offset */
+    uint32_t key;   /* string offset: the loose key ("dar zar") */
+    uint32_t plain; /* string offset: the name as written ("dayr zawr") */
     uint32_t place; /* index into the places */
 } GzKey;
+
+typedef struct GzWord {
+    uint32_t word;  /* string offset: plain fold */
+    uint32_t flags; /* WORD_COMMON, WORD_PROPER */
+} GzWord;
 
 static const char *const region_countries[] = {"SY", "IQ", "LB", "JO", "TR", "IL", "PS"};
 
@@ -81,6 +101,19 @@ static void strtab_free(StringTable *t)
 {
     buffer_free(&t->data);
     free(t->slots);
+}
+
+/* Whether the table holds s[0..n). */
+static bool strtab_has(const StringTable *t, const char *s, size_t n)
+{
+    size_t idx = str_hash(s, n) & (t->size - 1);
+    while (t->slots[idx]) {
+        const char *str = t->data.data + t->slots[idx] - 1;
+        if (strncmp(str, s, n) == 0 && str[n] == '\0')
+            return true;
+        idx = (idx + 1) & (t->size - 1);
+    }
+    return false;
 }
 
 static uint32_t strtab_add(StringTable *t, const char *s, size_t n)
@@ -253,7 +286,7 @@ typedef struct KeyList {
     size_t count, cap;
 } KeyList;
 
-static void keys_push(KeyList *k, uint32_t key, uint32_t place)
+static void keys_push(KeyList *k, uint32_t key, uint32_t plain, uint32_t place)
 {
     if (k->count == k->cap) {
         k->cap = k->cap ? k->cap * 2 : 4096;
@@ -261,14 +294,15 @@ static void keys_push(KeyList *k, uint32_t key, uint32_t place)
         if (!k->items)
             abort();
     }
-    k->items[k->count++] = (GzKey){key, place};
+    k->items[k->count++] = (GzKey){key, plain, place};
 }
 
-/* Adds the key of one name of a place unless the place has it already. */
+/* Adds the key and plain form of one name of a place unless the place has
+ * that spelling already. */
 static void add_name(StringTable *st, KeyList *keys, size_t first_key, uint32_t place,
                      const char *name, size_t n, GazetteerStats *stats)
 {
-    char key[512];
+    char key[512], plain[512];
     if (!name_usable(name, n)) {
         stats->names_skipped++;
         return;
@@ -278,12 +312,143 @@ static void add_name(StringTable *st, KeyList *keys, size_t first_key, uint32_t 
         stats->names_skipped++;
         return;
     }
-    uint32_t off = strtab_add(st, key, kn);
+    size_t pn = fold_phrase_plain(name, n, plain, sizeof plain);
+    uint32_t off = strtab_add(st, key, kn), poff = strtab_add(st, plain, pn);
     for (size_t i = first_key; i < keys->count; i++)
-        if (keys->items[i].key == off)
+        if (keys->items[i].key == off && keys->items[i].plain == poff)
             return;
-    keys_push(keys, off, place);
+    keys_push(keys, off, poff, place);
     stats->names_kept++;
+}
+
+/* ---- English words ------------------------------------------------------------ */
+
+/* Adds every word of a folded key ("dar zar") to the set. */
+static void add_key_words(StringTable *words, const char *key, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        while (i < n && key[i] == ' ')
+            i++;
+        size_t start = i;
+        while (i < n && key[i] != ' ')
+            i++;
+        if (i > start)
+            strtab_add(words, key + start, i - start);
+    }
+}
+
+/* The words of the curated names (places.tsv beside admin1.tsv): a word
+ * list entry that folds like one of them is as ambiguous as one that folds
+ * like a GeoNames name. A missing file adds nothing. */
+static void add_curated_words(StringTable *words, const char *admin1_tsv)
+{
+    char path[4096];
+    const char *slash = strrchr(admin1_tsv, '/');
+    int dir = slash ? (int)(slash - admin1_tsv) : 1;
+    snprintf(path, sizeof path, "%.*s/places.tsv", dir, slash ? admin1_tsv : ".");
+    char *data;
+    size_t len;
+    if (file_read_all(path, &data, &len))
+        return;
+    for (char *line = data; line && line < data + len;) {
+        char *nl = memchr(line, '\n', (size_t)(data + len - line));
+        if (nl)
+            *nl = '\0';
+        if (*line != '#') {
+            /* The name and the |-separated aliases: the first two fields. */
+            char *tab = strchr(line, '\t');
+            char *end = tab ? strchr(tab + 1, '\t') : NULL;
+            if (end)
+                *end = '\0';
+            for (char *a = line; a && *a;) {
+                size_t n = strcspn(a, "|\t");
+                char key[512];
+                size_t kn = fold_phrase(a, n, key, sizeof key);
+                add_key_words(words, key, kn);
+                a = a[n] ? a + n + 1 : NULL;
+            }
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    free(data);
+}
+
+typedef struct WordHit {
+    char *plain;
+    unsigned flags;
+} WordHit;
+
+static int word_hit_cmp(const void *pa, const void *pb)
+{
+    return strcmp(((const WordHit *)pa)->plain, ((const WordHit *)pb)->plain);
+}
+
+/* Reads the word list and returns the words (plain folds, with WORD_COMMON
+ * for a lower-case entry and WORD_PROPER for a capitalised one, merged)
+ * whose transliteration key is a word of some name in name_words. */
+static WordHit *english_words(const StringTable *name_words, size_t *count,
+                              Diagnostics *diag)
+{
+    const char *path = getenv("SITREP_WORDS");
+    if (!path || !*path)
+        path = DEFAULT_WORD_LIST;
+    *count = 0;
+    char *data;
+    size_t len;
+    int err = file_read_all(path, &data, &len);
+    if (err) {
+        diag_report(diag, DIAG_WARNING, path, 0,
+                    "no English word list (%s; Debian package wamerican): capitalised "
+                    "English words may be taken for small places",
+                    strerror(err));
+        return NULL;
+    }
+    size_t cap = 1024, n = 0;
+    WordHit *hits = malloc(cap * sizeof *hits);
+    if (!hits)
+        abort();
+    for (char *line = data; line && line < data + len;) {
+        char *nl = memchr(line, '\n', (size_t)(data + len - line));
+        size_t ln = nl ? (size_t)(nl - line) : (size_t)(data + len - line);
+        if (ln && line[ln - 1] == '\r')
+            ln--;
+        /* Possessives ("June's") fold to their word, listed anyway. */
+        if (ln > 0 && !memchr(line, '\'', ln)) {
+            char plain[FOLD_MAX], key[FOLD_MAX];
+            size_t pn = fold_plain(line, ln, plain, sizeof plain);
+            size_t kn = pn >= 2 ? fold_translit(plain, pn, key) : 0;
+            if (kn > 0 && strtab_has(name_words, key, kn)) {
+                int32_t cp;
+                utf8_decode(line, ln, &cp);
+                if (n == cap) {
+                    cap *= 2;
+                    hits = realloc(hits, cap * sizeof *hits);
+                    if (!hits)
+                        abort();
+                }
+                hits[n].plain = strdup(plain);
+                if (!hits[n].plain)
+                    abort();
+                hits[n++].flags = char_is_upper(cp) ? WORD_PROPER : WORD_COMMON;
+            }
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    free(data);
+    /* "Turkey" and "turkey": one word, both flags. */
+    if (n > 1)
+        qsort(hits, n, sizeof *hits, word_hit_cmp);
+    size_t out = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (out > 0 && !strcmp(hits[out - 1].plain, hits[i].plain)) {
+            hits[out - 1].flags |= hits[i].flags;
+            free(hits[i].plain);
+            continue;
+        }
+        hits[out++] = hits[i];
+    }
+    *count = out;
+    return hits;
 }
 
 bool gazetteer_compile(const char *geonames_path, const char *admin1_tsv,
@@ -371,15 +536,39 @@ bool gazetteer_compile(const char *geonames_path, const char *admin1_tsv,
     free(admin1);
     stats->places_kept = (long)place_count;
 
+    /* The English words that fold like a word of a name. */
+    StringTable name_words;
+    strtab_init(&name_words);
+    for (size_t i = 0; i < keys.count; i++) {
+        const char *key = st.data.data + keys.items[i].key;
+        add_key_words(&name_words, key, strlen(key));
+    }
+    add_curated_words(&name_words, admin1_tsv);
+    size_t word_count = 0;
+    WordHit *hits = english_words(&name_words, &word_count, diag);
+    strtab_free(&name_words);
+    GzWord *words = calloc(word_count + 1, sizeof *words);
+    if (!words)
+        abort();
+    for (size_t i = 0; i < word_count; i++) {
+        words[i] = (GzWord){strtab_add(&st, hits[i].plain, strlen(hits[i].plain)),
+                            hits[i].flags};
+        free(hits[i].plain);
+    }
+    free(hits);
+    stats->words_kept = (long)word_count;
+
     GzHeader h = {0};
     memcpy(h.magic, GZ_MAGIC, 8);
     h.version = GZ_VERSION;
     h.place_count = (uint32_t)place_count;
     h.key_count = (uint32_t)keys.count;
+    h.word_count = (uint32_t)word_count;
     h.strings_size = (uint32_t)st.data.len;
     h.places_off = sizeof h;
     h.keys_off = h.places_off + (uint32_t)(place_count * sizeof(GzPlace));
-    h.strings_off = h.keys_off + (uint32_t)(keys.count * sizeof(GzKey));
+    h.words_off = h.keys_off + (uint32_t)(keys.count * sizeof(GzKey));
+    h.strings_off = h.words_off + (uint32_t)(word_count * sizeof(GzWord));
 
     /* Write to a temporary file and rename, so a failed build never leaves
      * half a gazetteer behind. */
@@ -391,6 +580,7 @@ bool gazetteer_compile(const char *geonames_path, const char *admin1_tsv,
         ok = fwrite(&h, sizeof h, 1, out) == 1 &&
              (place_count == 0 || fwrite(places, sizeof *places, place_count, out) == place_count) &&
              (keys.count == 0 || fwrite(keys.items, sizeof *keys.items, keys.count, out) == keys.count) &&
+             (word_count == 0 || fwrite(words, sizeof *words, word_count, out) == word_count) &&
              fwrite(st.data.data, 1, st.data.len, out) == st.data.len;
         ok = (fclose(out) == 0) && ok;
         if (ok && rename(tmp, out_path) != 0)
@@ -403,6 +593,7 @@ bool gazetteer_compile(const char *geonames_path, const char *admin1_tsv,
     stats->file_size = h.strings_off + st.data.len;
     free(places);
     free(keys.items);
+    free(words);
     strtab_free(&st);
     return ok;
 }
@@ -424,7 +615,8 @@ bool gazetteer_load(const char *path, Lexicon *lex, MatcherBuilder *b, Diagnosti
         total = (size_t)h.strings_off + h.strings_size;
         ok = h.places_off == sizeof h &&
              h.keys_off == h.places_off + (uint64_t)h.place_count * sizeof(GzPlace) &&
-             h.strings_off == h.keys_off + (uint64_t)h.key_count * sizeof(GzKey) &&
+             h.words_off == h.keys_off + (uint64_t)h.key_count * sizeof(GzKey) &&
+             h.strings_off == h.words_off + (uint64_t)h.word_count * sizeof(GzWord) &&
              h.strings_size > 0;
     }
     char *data = NULL;
@@ -444,6 +636,7 @@ bool gazetteer_load(const char *path, Lexicon *lex, MatcherBuilder *b, Diagnosti
     }
     const GzPlace *gp = (const GzPlace *)(data + h.places_off);
     const GzKey *gk = (const GzKey *)(data + h.keys_off);
+    const GzWord *gw = (const GzWord *)(data + h.words_off);
     const char *strings = data + h.strings_off;
     data[total] = '\0';
 #define STR(off) ((off) < h.strings_size ? strings + (off) : "")
@@ -471,11 +664,18 @@ bool gazetteer_load(const char *path, Lexicon *lex, MatcherBuilder *b, Diagnosti
     lex->places = places;
     lex->place_count = base + (int)h.place_count;
     for (uint32_t i = 0; i < h.key_count; i++) {
-        if (gk[i].place >= h.place_count || gk[i].key >= h.strings_size)
+        if (gk[i].place >= h.place_count || gk[i].key >= h.strings_size ||
+            gk[i].plain >= h.strings_size)
             continue;
-        const char *key = strings + gk[i].key;
-        matcher_builder_add_key(b, key, strlen(key),
-                                (Entry){ENTRY_PLACE, base + (int32_t)gk[i].place});
+        const char *key = strings + gk[i].key, *plain = strings + gk[i].plain;
+        matcher_builder_add_name(b, key, strlen(key), plain, strlen(plain),
+                                 (Entry){ENTRY_PLACE, base + (int32_t)gk[i].place});
+    }
+    for (uint32_t i = 0; i < h.word_count; i++) {
+        if (gw[i].word >= h.strings_size)
+            continue;
+        const char *w = strings + gw[i].word;
+        matcher_builder_add_word(b, w, strlen(w), gw[i].flags & (WORD_COMMON | WORD_PROPER));
     }
 #undef STR
     return true;

@@ -149,6 +149,17 @@ typedef struct Match {
     const Entry *entries; /* every entry this phrase names (a place name
                              shared by three villages gives three) */
     int entry_count;
+    /* Exact or fuzzy. An entry is exact when the text spells its name or
+     * an alias as the data writes it, up to case, diacritics, apostrophes
+     * and the articles the matcher skips ("Dayr al-Zawr" for the alias
+     * "Dayr az-Zawr"); fuzzy when only the transliteration keys met
+     * ("Deir Ezour" for "Deir ez-Zor", "Syrian" for the village Suran).
+     * Trigger, number and acronym phrases are always exact. When a place
+     * entry is exact, the fuzzy place entries are dropped: exact ranks
+     * above fuzzy before place_choose() sees the entries. */
+    bool exact;                 /* some entry is exact */
+    const uint8_t *entry_exact; /* per entry (parallel to entries): 1 exact,
+                                   0 fuzzy; NULL when all are as `exact` */
 } Match;
 
 typedef struct MatchList {
@@ -157,12 +168,36 @@ typedef struct MatchList {
 } MatchList;
 
 /* One pass over the tokens: at each position the longest dictionary phrase
- * that starts there, then on after it. Allocates in arena. */
+ * that starts there, then on after it. Names written with a capital in the
+ * data (places, actors, outlets) match only capitalised or all-caps tokens,
+ * skipping articles ("Dayr al-Zawr"); a single capitalised word whose
+ * lower-case form also occurs in the same token list is taken for an
+ * ordinary word ("More" when the text also says "more"). Entries of a
+ * match are ordered by kind (actors, outlets, places, triggers, numbers)
+ * and marked exact or fuzzy (Match.exact).
+ *
+ * Place entries that are ordinary words are dropped (see matcher.c,
+ * "English words"): a word of data/not-places.tsv (demonyms, months,
+ * weekdays, person names) is never a one-word place; a fuzzy one-word
+ * place match whose word is in the English word list compiled into the
+ * gazetteer is dropped, and so is an exact one unless it is capitalised in
+ * mid-sentence or follows a locative preposition ("in Hit"); a fuzzy place
+ * is dropped when an exact actor or outlet names the same span ("SANA").
+ * A match left with no entry is no match. */
 MatchList matcher_find(const Matcher *m, const TokenList *tokens, Arena *arena);
 
-/* Looks up one phrase (folded internally). Returns the entries or NULL. */
+/* Looks up one phrase (folded internally). Returns the entries or NULL.
+ * Fuzzy and exact alike, and no English-word filtering: "June" finds what
+ * its key finds. */
 const Entry *matcher_lookup(const Matcher *m, const char *phrase, size_t n,
                             int *count);
+
+/* The entries whose name or alias the phrase spells exactly (see
+ * Match.exact): "Tadmur" gives Palmyra, whose aliases list "Tadmur", and
+ * not a village whose name only folds alike; "Syrian" gives nothing.
+ * Trigger, number and acronym phrases as matcher_lookup(). NULL if none. */
+const Entry *matcher_lookup_exact(const Matcher *m, const char *phrase, size_t n,
+                                  int *count);
 
 /* ---- Places ------------------------------------------------------------ */
 /* Where the document has already been (for disambiguation). */
@@ -178,7 +213,8 @@ typedef struct PlaceChoice {
 } PlaceChoice;
 
 /* Picks among the entries of a place match: context first (countries and
- * governorates already named), then feature class and population. */
+ * governorates already named), then feature class and population. (The
+ * matcher has already preferred exact spellings: see Match.exact.) */
 PlaceChoice place_choose(const Lexicon *lex, const Entry *entries, int count,
                          const PlaceContext *ctx);
 
@@ -190,11 +226,17 @@ typedef struct GazetteerStats {
     long rows_read, places_kept, names_kept, names_skipped;
     long unmapped_admin1; /* kept places whose admin1 code had no ISO code */
     size_t file_size;
+    long words_kept;      /* English words that fold like a place name */
 } GazetteerStats;
 
 /* Reads GeoNames cities500.txt (or any file in its format), keeps the
  * region's countries, maps admin1 codes to ISO 3166-2 through admin1_tsv
- * (data/admin1.tsv) and writes the binary gazetteer to out_path. */
+ * (data/admin1.tsv) and writes the binary gazetteer to out_path. With it
+ * go the English words that fold like a word of a place name (from
+ * $SITREP_WORDS or /usr/share/dict/american-english, Debian's wamerican;
+ * the places.tsv beside admin1_tsv counts too): the matcher's cue that
+ * "Syrian" is not the village Suran. Without the word list the gazetteer
+ * is still written, with a warning. */
 bool gazetteer_compile(const char *geonames_path, const char *admin1_tsv,
                        const char *out_path, GazetteerStats *stats,
                        Diagnostics *diag);

@@ -53,6 +53,12 @@ bool fold_is_article(const char *folded, size_t n);
 /* True for a free-standing "-" or en dash, skipped inside names. */
 bool fold_is_dash(const char *folded, size_t n);
 
+/* fold_phrase() without the transliteration step: the plain folds of the
+ * words of a name, articles and free-standing dashes dropped the same way
+ * ("Dayr al-Zawr" -> "dayr zawr"). Two spellings give the same result only
+ * when they are the same name as written: the key of exact matches. */
+size_t fold_phrase_plain(const char *s, size_t n, char *out, size_t cap);
+
 /* The transliteration step: plain fold -> matching key ("raqqah" ->
  * "raka"). out must hold FOLD_MAX bytes; returns the length. */
 size_t fold_translit(const char *plain, size_t n, char *out);
@@ -77,9 +83,27 @@ MatcherBuilder *matcher_builder_new(void);
 bool matcher_builder_add(MatcherBuilder *b, const char *phrase, size_t n, Entry e);
 /* Adds an already folded loose key ("dar zar": fold_phrase output). */
 void matcher_builder_add_key(MatcherBuilder *b, const char *key, size_t n, Entry e);
+/* Adds a name by its loose key and its plain form (fold_phrase_plain
+ * output, "dayr zawr"), so that a text spelling it as written is an exact
+ * match. plain may be NULL (no exact form known). */
+void matcher_builder_add_name(MatcherBuilder *b, const char *key, size_t kn,
+                              const char *plain, size_t pn, Entry e);
+
+/* What a word is besides a possible name (flags of a plain-folded word):
+ * used to tell "Syrian", "June" or "hit" from the places they fold like. */
+enum {
+    WORD_COMMON = 1,    /* in the English word list in lower case ("hit") */
+    WORD_PROPER = 2,    /* in the list only capitalised ("Kerry", "Mosul") */
+    WORD_NOT_PLACE = 4, /* in data/not-places.tsv: never a one-word place */
+};
+void matcher_builder_add_word(MatcherBuilder *b, const char *plain, size_t n, unsigned flags);
 /* Compiles everything added into a Matcher allocated in arena and frees the
  * builder. */
 Matcher *matcher_build(MatcherBuilder *b, Arena *arena);
+/* The places the matcher's place entries index (lexicon_load sets them
+ * after the build): the English-word rules keep places that are large or
+ * seats ("Turkey" the country, not the bird). */
+void matcher_set_places(Matcher *m, const Place *places, int count);
 /* Number of distinct phrases and of (phrase, entry) pairs, for figures. */
 void matcher_stats(const Matcher *m, long *phrases, long *entries);
 

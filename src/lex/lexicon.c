@@ -406,8 +406,10 @@ static bool place_row(LoadState *st, const TsvLine *row)
     p->lon = lon;
     p->feature = *row->field[6] ? row->field[6][0] : 'P';
     p->feature_code = trimmed(&lex->arena, row->field[7]);
-    p->source = *row->field[8] ? arena_printf(&lex->arena, "curated: %s", row->field[8])
-                               : "curated";
+    const char *src = row->field[8];
+    p->source = !*src                            ? "curated"
+                : !strncmp(src, "curated", 7)    ? trimmed(&lex->arena, src)
+                                                 : arena_printf(&lex->arena, "curated: %s", src);
     if (*p->admin1 && !admin1_name(p->admin1) && admin1_country_known(p->admin1))
         diag_report(diag, DIAG_WARNING, row->file, row->line,
                     "unknown ISO 3166-2 code '%s'", p->admin1);
@@ -465,6 +467,27 @@ static bool number_row(LoadState *st, const TsvLine *row)
     return true;
 }
 
+/* A word that is never a one-word place: its plain fold, as the text's
+ * tokens are folded ("Shi'ite" -> shiite). */
+static bool not_place_row(LoadState *st, const TsvLine *row)
+{
+    char plain[FOLD_MAX];
+    const char *w = row->field[0];
+    while (*w == ' ')
+        w++;
+    size_t n = strlen(w);
+    while (n && w[n - 1] == ' ')
+        n--;
+    size_t pn = fold_plain(w, n, plain, sizeof plain);
+    if (pn == 0 || memchr(w, ' ', n)) {
+        diag_report(st->diag, DIAG_WARNING, row->file, row->line,
+                    "expected one word, then a note");
+        return false;
+    }
+    matcher_builder_add_word(st->b, plain, pn, WORD_NOT_PLACE);
+    return true;
+}
+
 /* ---- Loading -------------------------------------------------------------------- */
 
 static void resolve_parents(LoadState *st)
@@ -518,9 +541,11 @@ bool lexicon_load(Lexicon *lex, const char *data_dir, const char *gazetteer_path
     tsv_each(data_dir, "outlets.tsv", &st, outlet_row);
     tsv_each(data_dir, "triggers.tsv", &st, trigger_row);
     tsv_each(data_dir, "numbers.tsv", &st, number_row);
+    tsv_each(data_dir, "not-places.tsv", &st, not_place_row);
     resolve_parents(&st);
 
     lex->matcher = matcher_build(st.b, &lex->arena);
+    matcher_set_places(lex->matcher, lex->places, lex->place_count);
     return true;
 }
 

@@ -28,6 +28,15 @@
  *    tokens written in capitals, never the English "is" or "us".
  * At each position the longest match over the chains wins; when two chains
  * match the same tokens their entries are merged.
+ *
+ * Two more kinds of keys live in the same table, never walked:
+ *  - exact keys: for every NAME phrase, the hash of its plain folds
+ *    (fold_phrase_plain: "dayr zawr" for "Dayr al-Zawr") carrying the same
+ *    entry. A NAME match whose plain tokens hash to an exact key is exact
+ *    for the entries of that key (Entry.exact); the others are fuzzy;
+ *  - word keys: the plain fold of an English word (from the word list
+ *    compiled into the gazetteer) or of a word of data/not-places.tsv,
+ *    with flags and no entries (see "English words" below).
  */
 #include "lex_internal.h"
 
@@ -35,7 +44,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { SLOT_TERMINAL = 1, SLOT_PREFIX = 2 };
+enum {
+    SLOT_TERMINAL = 1, SLOT_PREFIX = 2,
+    SLOT_EXACT = 4,       /* an exact key (not a phrase of its own) */
+};
+/* A word key keeps its WORD_* flags in Slot.flags, shifted past the above. */
+enum { SLOT_WORD_SHIFT = 8 };
 
 typedef struct Slot {
     uint64_t key;      /* 0 = empty */
@@ -44,18 +58,31 @@ typedef struct Slot {
     uint16_t flags;
 } Slot;
 
+/* A bit per possible first-token key (hashed down to 18 bits): most tokens
+ * of a text start no phrase, and this 32 KB table, which stays in the L1
+ * cache, says so without touching the big one. */
+enum { FIRST_FILTER_BITS = 1 << 18 };
+
 struct Matcher {
+    uint64_t first_filter[FIRST_FILTER_BITS / 64];
     Slot *slots;
     uint64_t mask;
     Entry *entries;
     long phrase_count, entry_count;
+    const Place *places; /* what ENTRY_PLACE ids index (matcher_set_places) */
+    int place_count;
 };
+
+/* What a builder item is. */
+enum { ITEM_PREFIX, ITEM_PHRASE, ITEM_EXACT, ITEM_WORD };
 
 typedef struct BuilderItem {
     uint64_t key;
     int32_t id;
     uint8_t kind;
-    uint8_t terminal; /* 0 for a prefix key */
+    uint8_t role;     /* ITEM_* */
+    uint8_t first;    /* the key of a phrase's first token */
+    uint8_t word;     /* WORD_* flags of an ITEM_WORD */
 } BuilderItem;
 
 struct MatcherBuilder {
@@ -66,21 +93,39 @@ struct MatcherBuilder {
 static const uint64_t chain_seed[CHAIN_COUNT] = {
     0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full, 0x165667B19E3779F9ull,
 };
+/* Seeds of the keys that are looked up, never walked. */
+static const uint64_t exact_seed = 0x27D4EB2F165667C5ull;
+static const uint64_t word_seed = 0x85EBCA77C2B2AE63ull;
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ull;
+    /* Eight bytes at a time: tokens are short, so one or two rounds. */
+    const uint64_t k = 0x9E3779B97F4A7C15ull;
+    uint64_t h = (uint64_t)n * k, w;
+    for (; n >= 8; s += 8, n -= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
     }
-    return h;
+    if (n) {
+        w = 0;
+        memcpy(&w, s, n);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
+    }
+    h *= 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 32);
 }
 
 /* The hash of one folded token; never 0, which marks "not computed". */
 static uint64_t token_hash(const char *s, size_t n)
 {
     return hash_bytes(s, n) | 1;
+}
+
+static unsigned first_bit(uint64_t key)
+{
+    return (unsigned)(key >> 40) & (FIRST_FILTER_BITS - 1);
 }
 
 static uint64_t hash_step(uint64_t h, uint64_t token)
@@ -105,7 +150,8 @@ MatcherBuilder *matcher_builder_new(void)
     return b;
 }
 
-static void builder_push(MatcherBuilder *b, uint64_t key, Entry e, bool terminal)
+static void builder_push(MatcherBuilder *b, uint64_t key, Entry e, int role, bool first,
+                         unsigned word)
 {
     if (b->count == b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 4096;
@@ -117,8 +163,9 @@ static void builder_push(MatcherBuilder *b, uint64_t key, Entry e, bool terminal
         b->items = items;
         b->cap = cap;
     }
-    b->items[b->count++] = (BuilderItem){key, terminal ? e.id : -1,
-                                         terminal ? e.kind : 0, terminal};
+    bool entry = role == ITEM_PHRASE || role == ITEM_EXACT;
+    b->items[b->count++] = (BuilderItem){key, entry ? e.id : -1, entry ? e.kind : 0,
+                                         (uint8_t)role, first, (uint8_t)word};
 }
 
 /* Adds the keys of a phrase given as token hashes. */
@@ -128,16 +175,17 @@ static void builder_add_hashes(MatcherBuilder *b, MatchChain chain,
     uint64_t h = chain_seed[chain];
     for (int i = 0; i < n; i++) {
         h = hash_step(h, tokens[i]);
-        builder_push(b, h, e, i == n - 1);
+        builder_push(b, h, e, i == n - 1 ? ITEM_PHRASE : ITEM_PREFIX, i == 0, 0);
     }
 }
 
-void matcher_builder_add_key(MatcherBuilder *b, const char *key, size_t n, Entry e)
+/* Splits a folded phrase at its spaces into token hashes; returns the
+ * count and the length of the first token. */
+static int key_hashes(const char *key, size_t n, uint64_t hashes[64], size_t *first_len)
 {
-    uint64_t hashes[64];
     int count = 0;
-    size_t key_len_first = 0;
     size_t i = 0;
+    *first_len = 0;
     while (i < n && count < 64) {
         while (i < n && key[i] == ' ')
             i++;
@@ -146,16 +194,51 @@ void matcher_builder_add_key(MatcherBuilder *b, const char *key, size_t n, Entry
             i++;
         if (i > start) {
             if (count == 0)
-                key_len_first = i - start;
+                *first_len = i - start;
             hashes[count++] = token_hash(key + start, i - start);
         }
     }
+    return count;
+}
+
+static uint64_t exact_key(const uint64_t *tokens, int n)
+{
+    uint64_t h = exact_seed;
+    for (int i = 0; i < n; i++)
+        h = hash_step(h, tokens[i]);
+    return h;
+}
+
+static uint64_t word_key(uint64_t token) { return hash_step(word_seed, token); }
+
+void matcher_builder_add_name(MatcherBuilder *b, const char *key, size_t kn,
+                              const char *plain, size_t pn, Entry e)
+{
+    uint64_t hashes[64];
+    size_t key_len_first;
+    int count = key_hashes(key, kn, hashes, &key_len_first);
     /* A one-word name of one or two letters after folding ("Eis" -> "as")
      * would match half the short words of a text. */
-    if (count == 1 && key_len_first < 3)
+    if (count == 0 || (count == 1 && key_len_first < 3))
         return;
-    if (count > 0)
-        builder_add_hashes(b, CHAIN_NAME, hashes, count, e);
+    builder_add_hashes(b, CHAIN_NAME, hashes, count, e);
+    if (plain && pn > 0) {
+        count = key_hashes(plain, pn, hashes, &key_len_first);
+        if (count > 0)
+            builder_push(b, exact_key(hashes, count), e, ITEM_EXACT, false, 0);
+    }
+}
+
+void matcher_builder_add_key(MatcherBuilder *b, const char *key, size_t n, Entry e)
+{
+    matcher_builder_add_name(b, key, n, NULL, 0, e);
+}
+
+void matcher_builder_add_word(MatcherBuilder *b, const char *plain, size_t n, unsigned flags)
+{
+    if (n == 0 || flags == 0)
+        return;
+    builder_push(b, word_key(token_hash(plain, n)), (Entry){0, 0}, ITEM_WORD, false, flags);
 }
 
 bool matcher_builder_add(MatcherBuilder *b, const char *phrase, size_t n, Entry e)
@@ -196,11 +279,12 @@ bool matcher_builder_add(MatcherBuilder *b, const char *phrase, size_t n, Entry 
     } else if (single_caps) {
         builder_add_hashes(b, letters <= 3 ? CHAIN_CAPS : CHAIN_PLAIN, hashes, 1, e);
     } else {
-        char key[1024];
+        char key[1024], plain[1024];
         size_t kn = fold_phrase(phrase, n, key, sizeof key);
         if (kn == 0)
             return false;
-        matcher_builder_add_key(b, key, kn, e);
+        size_t pn = fold_phrase_plain(phrase, n, plain, sizeof plain);
+        matcher_builder_add_name(b, key, kn, plain, pn, e);
     }
     return true;
 }
@@ -210,8 +294,8 @@ static int item_cmp(const void *pa, const void *pb)
     const BuilderItem *a = pa, *b = pb;
     if (a->key != b->key)
         return a->key < b->key ? -1 : 1;
-    if (a->terminal != b->terminal)
-        return b->terminal - a->terminal; /* terminals first */
+    if (a->role != b->role)
+        return b->role - a->role; /* entries (phrase or exact) first */
     if (a->kind != b->kind)
         return a->kind - b->kind;
     return a->id < b->id ? -1 : a->id > b->id;
@@ -227,7 +311,7 @@ Matcher *matcher_build(MatcherBuilder *b, Arena *arena)
     for (size_t i = 0; i < b->count; i++) {
         if (i == 0 || b->items[i].key != b->items[i - 1].key)
             unique++;
-        if (b->items[i].terminal)
+        if (b->items[i].role == ITEM_PHRASE || b->items[i].role == ITEM_EXACT)
             terminals++;
     }
     size_t size = 16;
@@ -243,11 +327,17 @@ Matcher *matcher_build(MatcherBuilder *b, Arena *arena)
         Slot s = {key, (uint32_t)ne, 0, 0};
         for (; i < b->count && b->items[i].key == key; i++) {
             const BuilderItem *it = &b->items[i];
-            if (!it->terminal) {
+            if (it->first)
+                m->first_filter[first_bit(key) / 64] |= 1ull << (first_bit(key) % 64);
+            if (it->role == ITEM_PREFIX) {
                 s.flags |= SLOT_PREFIX;
                 continue;
             }
-            s.flags |= SLOT_TERMINAL;
+            if (it->role == ITEM_WORD) {
+                s.flags |= (uint16_t)(it->word << SLOT_WORD_SHIFT);
+                continue;
+            }
+            s.flags |= it->role == ITEM_EXACT ? SLOT_EXACT : SLOT_TERMINAL;
             /* Sorted, so duplicates (a name given twice) are adjacent. */
             if (s.entry_count > 0 && m->entries[ne - 1].kind == it->kind &&
                 m->entries[ne - 1].id == it->id)
@@ -336,9 +426,12 @@ static int walk_chain(const Matcher *m, MatchChain chain, const TokenList *tl,
         }
         if (first)
             *first_word = j;
+        h = hash_step(h, th);
+        if (first &&
+            !(m->first_filter[first_bit(h) / 64] & (1ull << (first_bit(h) % 64))))
+            break;
         first = false;
         hashed++;
-        h = hash_step(h, th);
         const Slot *s = slot_find(m, h);
         if (!s)
             break;
@@ -357,46 +450,288 @@ static int walk_chain(const Matcher *m, MatchChain chain, const TokenList *tl,
  * The name keys are loose on purpose (vowels do not count), so English
  * words written with a capital meet small places: "More" = Mare',
  * "There" = Thawra. A single capitalised word whose plain fold also occurs
- * in lower case in the same text is taken for the ordinary word. The set
- * holds the plain hashes of the lower-case words, sized to the text. */
-typedef struct WordSet {
-    uint64_t *slots;
-    uint64_t mask;
-    size_t used;
-} WordSet;
+ * in lower case in the same text is taken for the ordinary word. Such
+ * matches are few, so they are kept aside with what the other chains found
+ * at the same place, and settled after the pass with one scan of the
+ * lower-case words against a small set of their hashes. */
+typedef struct Pending {
+    int match;       /* index in the match list */
+    uint64_t hash;   /* plain hash of the capitalised word */
+    Match fallback;  /* what the other chains matched there (last 0: none) */
+    bool ordinary;
+} Pending;
 
-static void wordset_build(WordSet *ws, const TokenList *tl, const uint64_t *plain, Arena *arena)
+/* Index in slot[] of the pending word with this hash, or of the empty slot
+ * where it would go. */
+static size_t pending_slot(const Pending *pend, const int *slot, size_t size, uint64_t h)
 {
-    size_t lower = 0;
-    for (int i = 0; i < tl->count; i++)
-        if (tl->items[i].kind == TOKEN_WORD && !(tl->items[i].flags & TOKEN_CAPITALISED))
-            lower++;
+    size_t idx = h & (size - 1);
+    while (slot[idx] && pend[slot[idx] - 1].hash != h)
+        idx = (idx + 1) & (size - 1);
+    return idx;
+}
+
+static void settle_pending(const TokenList *tl, const uint64_t *plain, Pending *pend,
+                           int npend, Match *items, int *count, Arena *arena)
+{
     size_t size = 16;
-    while (size < lower * 2 && size < 65536)
+    while (size < (size_t)npend * 2)
         size *= 2;
-    ws->slots = arena_alloc(arena, size * sizeof *ws->slots);
-    ws->mask = size - 1;
-    ws->used = 0;
-    for (int i = 0; i < tl->count && ws->used * 2 < size; i++) {
+    /* One slot per distinct word: pending index + 1 of its first occurrence. */
+    int *slot = arena_alloc(arena, size * sizeof *slot);
+    for (int p = 0; p < npend; p++) {
+        size_t idx = pending_slot(pend, slot, size, pend[p].hash);
+        if (!slot[idx])
+            slot[idx] = p + 1;
+    }
+    for (int i = 0; i < tl->count; i++) {
         const Token *tok = &tl->items[i];
         if (tok->kind != TOKEN_WORD || (tok->flags & TOKEN_CAPITALISED))
             continue;
-        uint64_t idx = plain[i] & ws->mask;
-        while (ws->slots[idx] && ws->slots[idx] != plain[i])
-            idx = (idx + 1) & ws->mask;
-        if (!ws->slots[idx]) {
-            ws->slots[idx] = plain[i];
-            ws->used++;
+        size_t idx = pending_slot(pend, slot, size, plain[i]);
+        if (slot[idx])
+            pend[slot[idx] - 1].ordinary = true;
+    }
+    bool removed = false;
+    for (int p = 0; p < npend; p++) {
+        size_t idx = pending_slot(pend, slot, size, pend[p].hash);
+        if (!pend[slot[idx] - 1].ordinary)
+            continue;
+        if (pend[p].fallback.last > 0) {
+            items[pend[p].match] = pend[p].fallback;
+        } else {
+            items[pend[p].match].first = -1;
+            removed = true;
         }
+    }
+    if (removed) {
+        int kept = 0;
+        for (int i = 0; i < *count; i++)
+            if (items[i].first >= 0)
+                items[kept++] = items[i];
+        *count = kept;
     }
 }
 
-static bool wordset_has(const WordSet *ws, uint64_t h)
+/* Entries of every chain in `use` that reached `end` (merged when several). */
+static const Entry *chain_entries(const Matcher *m, const Slot *const found[CHAIN_COUNT],
+                                  const int last[CHAIN_COUNT], int end, unsigned use,
+                                  int *count, Arena *arena)
 {
-    for (uint64_t idx = h & ws->mask; ws->slots[idx]; idx = (idx + 1) & ws->mask)
-        if (ws->slots[idx] == h)
+    const Slot *win = NULL;
+    int ties = 0, total = 0;
+    for (int c = 0; c < CHAIN_COUNT; c++)
+        if ((use & (1u << c)) && last[c] == end) {
+            win = found[c];
+            ties++;
+            total += found[c]->entry_count;
+        }
+    if (!win) {
+        *count = 0;
+        return NULL;
+    }
+    if (ties == 1) {
+        *count = win->entry_count;
+        return m->entries + win->entry_off;
+    }
+    Entry *merged = arena_alloc(arena, (size_t)total * sizeof *merged);
+    int n = 0;
+    for (int c = 0; c < CHAIN_COUNT; c++) {
+        if (!(use & (1u << c)) || last[c] != end)
+            continue;
+        for (int k = 0; k < found[c]->entry_count; k++) {
+            Entry e = m->entries[found[c]->entry_off + k];
+            bool dup = false;
+            for (int d = 0; d < n && !dup; d++)
+                dup = merged[d].kind == e.kind && merged[d].id == e.id;
+            if (!dup)
+                merged[n++] = e;
+        }
+    }
+    *count = n;
+    return merged;
+}
+
+/* ---- Exact and fuzzy; English words -----------------------------------------------
+ * The loose keys let "Syrian" meet the village Suran, "June" Jinah and
+ * "SANA" Sinaa. After a NAME match, the plain folds of its tokens (skipped
+ * as the walk skipped them) are hashed into an exact key: the entries found
+ * there are exact, the others fuzzy. Then the place entries are weighed
+ * against what the words are:
+ *  - an exact actor or outlet on the same span wins over fuzzy places
+ *    ("SANA" the agency);
+ *  - a one-word match on a word of data/not-places.tsv (demonyms, months,
+ *    weekdays, person names) names no place;
+ *  - a one-word match on an English word the word list has in lower case
+ *    ("hit", "mare", "roman"): fuzzy places are dropped; an exact place is
+ *    kept when the word is written as a name (capitalised in mid-sentence,
+ *    not in a headline in capitals or title case, or after a locative
+ *    preposition: "in Hit") or the place is large ("Turkey");
+ *  - a one-word match on a proper noun of the list ("Kerry", "Mosul"):
+ *    exact places are kept (a name spelled as the place is spelled is the
+ *    place), fuzzy ones only when large ("Basra" for Basrah);
+ *  - a longer match made of English words only: fuzzy places are dropped.
+ * This runs for NAME matches only, a small share of the tokens. */
+
+void matcher_set_places(Matcher *m, const Place *places, int count)
+{
+    if (m) {
+        m->places = places;
+        m->place_count = count;
+    }
+}
+
+static unsigned word_flags(const Matcher *m, uint64_t plain_hash)
+{
+    const Slot *s = slot_find(m, word_key(plain_hash));
+    return s ? (unsigned)(s->flags >> SLOT_WORD_SHIFT) : 0;
+}
+
+/* A country, a governorate or its seat, a capital, or 100,000 people. */
+static bool place_is_large(const Matcher *m, int id)
+{
+    if (!m->places || id < 0 || id >= m->place_count)
+        return false;
+    const Place *p = &m->places[id];
+    const char *c = p->feature_code ? p->feature_code : "";
+    return p->population >= 100000 || !strncmp(c, "PCL", 3) || !strcmp(c, "ADM1") ||
+           !strcmp(c, "PPLC") || !strcmp(c, "PPLA");
+}
+
+static bool is_locative(const char *w, size_t n)
+{
+    static const char *const words[] = {"in", "near", "at", "from", "to", "of", "outside",
+                                        "around", "towards", "toward", "into", "inside",
+                                        "across", "via", "through", "nearby"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == n && !memcmp(words[i], w, n))
             return true;
     return false;
+}
+
+static bool capitalised_word(const Token *t)
+{
+    return t->kind == TOKEN_WORD && (t->flags & (TOKEN_CAPITALISED | TOKEN_ALLCAPS));
+}
+
+/* Whether an ordinary English word matched as one word (tokens first..word)
+ * is written as a name: after a locative preposition, or capitalised in
+ * mid-sentence and not in a headline ("Rebels Hit Army Base"). */
+static bool written_as_name(const TokenList *tl, int first, int word)
+{
+    const Token *prev = first > 0 ? &tl->items[first - 1] : NULL;
+    if (prev && prev->kind == TOKEN_WORD &&
+        is_locative(tl->folded + prev->fold, prev->fold_len))
+        return true;
+    const Token *t = &tl->items[word];
+    if (!(t->flags & TOKEN_CAPITALISED) || (t->flags & TOKEN_ALLCAPS) ||
+        (tl->items[first].flags & TOKEN_SENTENCE_START))
+        return false;
+    bool next_cap = word + 1 < tl->count && capitalised_word(&tl->items[word + 1]);
+    return !(prev && capitalised_word(prev) && next_cap);
+}
+
+static bool entry_in(const Entry *list, int n, Entry e)
+{
+    for (int i = 0; i < n; i++)
+        if (list[i].id == e.id && list[i].kind == e.kind)
+            return true;
+    return false;
+}
+
+/* Marks the exact entries of a match the NAME chain made (words: how many
+ * tokens it hashed, word: the first of them; plain_ties: the slots of the
+ * other chains that matched the same tokens, exact by nature) and drops
+ * the place entries that are ordinary words, and the fuzzy places when a
+ * place is exact. Returns false when no entry is left. */
+static bool weigh_name_match(const Matcher *m, const TokenList *tl, const uint64_t *plain,
+                             Match *mt, const Slot *const plain_ties[2], int word, int words,
+                             Arena *arena)
+{
+    uint64_t h = exact_seed;
+    bool first = true;
+    for (int j = mt->first; j < mt->last; j++) {
+        const Token *tok = &tl->items[j];
+        if (tok->flags & TOKEN_ARTICLE)
+            continue;
+        if (!first && tok->kind == TOKEN_PUNCT &&
+            fold_is_dash(tl->folded + tok->fold, tok->fold_len))
+            continue;
+        h = hash_step(h, plain[j]);
+        first = false;
+    }
+    const Slot *ex = slot_find(m, h);
+    const Entry *exact = ex && (ex->flags & SLOT_EXACT) ? m->entries + ex->entry_off : NULL;
+    int exact_n = exact ? ex->entry_count : 0;
+
+    /* What the words are: one word's flags, or whether all are English. */
+    unsigned wf = 0;
+    bool all_english = false;
+    if (words == 1) {
+        wf = word_flags(m, plain[word]);
+    } else {
+        all_english = true;
+        for (int j = mt->first; j < mt->last && all_english; j++) {
+            const Token *tok = &tl->items[j];
+            if (tok->kind == TOKEN_WORD && !(tok->flags & TOKEN_ARTICLE))
+                all_english = word_flags(m, plain[j]) != 0;
+        }
+    }
+
+    int n = mt->entry_count;
+    uint8_t *is_exact = arena_alloc(arena, (size_t)n + 1);
+    bool named_other = false, exact_place = false;
+    for (int k = 0; k < n; k++) {
+        Entry e = mt->entries[k];
+        bool x = entry_in(exact, exact_n, e);
+        for (int t = 0; t < 2 && !x; t++)
+            x = plain_ties[t] &&
+                entry_in(m->entries + plain_ties[t]->entry_off, plain_ties[t]->entry_count, e);
+        is_exact[k] = x;
+        if (x && (e.kind == ENTRY_ACTOR || e.kind == ENTRY_OUTLET))
+            named_other = true;
+        if (x && e.kind == ENTRY_PLACE)
+            exact_place = true;
+    }
+
+    Entry *out = (Entry *)mt->entries;
+    bool copied = false, any_exact = false, all_exact = true;
+    int kept = 0, as_name = -1;
+    for (int k = 0; k < n; k++) {
+        Entry e = mt->entries[k];
+        bool keep = true;
+        if (e.kind == ENTRY_PLACE) {
+            if (wf & WORD_NOT_PLACE) {
+                keep = false;
+            } else if (!is_exact[k]) {
+                keep = !exact_place && !named_other && !all_english && !(wf & WORD_COMMON) &&
+                       (!(wf & WORD_PROPER) || place_is_large(m, e.id));
+            } else if (wf & WORD_COMMON) {
+                if (as_name < 0)
+                    as_name = written_as_name(tl, mt->first, word);
+                keep = as_name || place_is_large(m, e.id);
+            }
+        }
+        if (!keep) {
+            if (!copied) { /* the first drop: copy what was kept so far */
+                out = arena_alloc(arena, (size_t)n * sizeof *out);
+                memcpy(out, mt->entries, (size_t)kept * sizeof *out);
+                copied = true;
+            }
+            continue;
+        }
+        if (copied)
+            out[kept] = e;
+        is_exact[kept] = is_exact[k];
+        any_exact |= is_exact[k];
+        all_exact &= is_exact[k];
+        kept++;
+    }
+    mt->entries = out;
+    mt->entry_count = kept;
+    mt->exact = any_exact;
+    mt->entry_exact = any_exact && !all_exact ? is_exact : NULL;
+    return kept > 0;
 }
 
 MatchList matcher_find(const Matcher *m, const TokenList *tl, Arena *arena)
@@ -413,12 +748,9 @@ MatchList matcher_find(const Matcher *m, const TokenList *tl, Arena *arena)
         plain[i] = token_hash(tl->folded + tok->fold, tok->fold_len);
     }
 
-    WordSet lower;
-    wordset_build(&lower, tl, plain, arena);
-
-    int cap = 64;
+    int cap = 64, count = 0, pcap = 16, npend = 0;
     Match *items = arena_alloc(arena, (size_t)cap * sizeof *items);
-    int count = 0;
+    Pending *pend = arena_alloc(arena, (size_t)pcap * sizeof *pend);
     for (int i = 0; i < n;) {
         if (tl->items[i].kind == TOKEN_PUNCT) {
             i++;
@@ -426,9 +758,9 @@ MatchList matcher_find(const Matcher *m, const TokenList *tl, Arena *arena)
         }
         const Slot *found[CHAIN_COUNT] = {0};
         int last[CHAIN_COUNT] = {0};
-        int best = 0;
+        int best = 0, name_words = 0, name_word = i;
+        uint8_t f = tl->items[i].flags;
         for (int c = 0; c < CHAIN_COUNT; c++) {
-            uint8_t f = tl->items[i].flags;
             if (c == CHAIN_CAPS && !(f & TOKEN_ALLCAPS))
                 continue;
             if (c == CHAIN_NAME && !(f & (TOKEN_CAPITALISED | TOKEN_ALLCAPS | TOKEN_ARTICLE)))
@@ -436,10 +768,8 @@ MatchList matcher_find(const Matcher *m, const TokenList *tl, Arena *arena)
             int words = 0, first_word = i;
             last[c] = walk_chain(m, (MatchChain)c, tl, plain, loose, i, &found[c], &words,
                                  &first_word);
-            if (c == CHAIN_NAME && last[c] && words == 1 &&
-                !(tl->items[first_word].flags & TOKEN_ALLCAPS) &&
-                wordset_has(&lower, plain[first_word]))
-                last[c] = 0; /* "More" where the text also says "more" */
+            if (c == CHAIN_NAME)
+                name_words = words, name_word = first_word;
             if (last[c] > best)
                 best = last[c];
         }
@@ -447,53 +777,75 @@ MatchList matcher_find(const Matcher *m, const TokenList *tl, Arena *arena)
             i++;
             continue;
         }
-
-        /* Entries of every chain that reached the same end. */
-        const Slot *win = NULL;
-        int ties = 0, total = 0;
-        for (int c = 0; c < CHAIN_COUNT; c++)
-            if (last[c] == best) {
-                win = found[c];
-                ties++;
-                total += found[c]->entry_count;
-            }
-        const Entry *entries = m->entries + win->entry_off;
-        int entry_count = win->entry_count;
-        if (ties > 1) {
-            Entry *merged = arena_alloc(arena, (size_t)total * sizeof *merged);
-            entry_count = 0;
-            for (int c = 0; c < CHAIN_COUNT; c++) {
-                if (last[c] != best)
-                    continue;
-                for (int k = 0; k < found[c]->entry_count; k++) {
-                    Entry e = m->entries[found[c]->entry_off + k];
-                    bool dup = false;
-                    for (int d = 0; d < entry_count && !dup; d++)
-                        dup = merged[d].kind == e.kind && merged[d].id == e.id;
-                    if (!dup)
-                        merged[entry_count++] = e;
-                }
-            }
-            entries = merged;
-        }
-
         if (count == cap) {
             items = arena_grow(arena, items, (size_t)count, (size_t)cap * 2, sizeof *items);
             cap *= 2;
         }
-        items[count++] = (Match){i, best, entries, entry_count};
+        /* The longest match of the other chains, the fallback when the name
+         * turns out to be a word. */
+        int other = 0;
+        for (int c = 0; c < CHAIN_COUNT; c++)
+            if (c != CHAIN_NAME && last[c] > other)
+                other = last[c];
+
+        Match *mt = &items[count];
+        mt->first = i;
+        mt->last = best;
+        mt->entries = chain_entries(m, found, last, best, ~0u, &mt->entry_count, arena);
+        mt->exact = true;
+        mt->entry_exact = NULL;
+        bool by_name = last[CHAIN_NAME] == best;
+        const Slot *ties[2] = {last[CHAIN_PLAIN] == best ? found[CHAIN_PLAIN] : NULL,
+                               last[CHAIN_CAPS] == best ? found[CHAIN_CAPS] : NULL};
+        if (by_name &&
+            !weigh_name_match(m, tl, plain, mt, ties, name_word, name_words, arena)) {
+            if (other > 0 && other < best) {
+                mt->last = other;
+                mt->entries = chain_entries(m, found, last, other, ~(1u << CHAIN_NAME),
+                                            &mt->entry_count, arena);
+                mt->exact = true;
+                count++;
+                i = other;
+            } else {
+                i++;
+            }
+            continue;
+        }
+
+        /* A one-word name in capitals-only-at-the-start: maybe an ordinary
+         * word; decided after the pass. */
+        if (by_name && name_words == 1 && !(tl->items[name_word].flags & TOKEN_ALLCAPS)) {
+            if (npend == pcap) {
+                pend = arena_grow(arena, pend, (size_t)npend, (size_t)pcap * 2, sizeof *pend);
+                pcap *= 2;
+            }
+            Pending *p = &pend[npend++];
+            memset(p, 0, sizeof *p);
+            p->match = count;
+            p->hash = plain[name_word];
+            if (other > 0) {
+                p->fallback.first = i;
+                p->fallback.last = other;
+                p->fallback.entries = chain_entries(m, found, last, other,
+                                                    ~(1u << CHAIN_NAME),
+                                                    &p->fallback.entry_count, arena);
+                p->fallback.exact = true;
+            }
+        }
+        count++;
         i = best;
     }
+    if (npend > 0)
+        settle_pending(tl, plain, pend, npend, items, &count, arena);
     list.items = items;
     list.count = count;
     return list;
 }
 
-const Entry *matcher_lookup(const Matcher *m, const char *phrase, size_t n, int *count)
+/* The slot a phrase resolves to: an acronym first, then the plain words,
+ * then the names' keys (*by_name set). NULL if none. */
+static const Slot *lookup_slot(const Matcher *m, const char *phrase, size_t n, bool *by_name)
 {
-    *count = 0;
-    if (!m)
-        return NULL;
     uint64_t plain[64];
     int k = 0;
     size_t pos = 0;
@@ -501,6 +853,7 @@ const Entry *matcher_lookup(const Matcher *m, const char *phrase, size_t n, int 
     char fold[FOLD_MAX];
     bool caps = false;
     int letters = 0;
+    *by_name = false;
     while (k < 64 && scan_token(phrase, &pos, n, &t, fold)) {
         if (t.fold_len == 0)
             continue;
@@ -513,7 +866,6 @@ const Entry *matcher_lookup(const Matcher *m, const char *phrase, size_t n, int 
 
     const Slot *s = NULL;
     uint64_t h;
-    /* An acronym first, then the plain words, then the names' keys. */
     if (k == 1 && caps && letters <= 3) {
         s = slot_find(m, hash_step(chain_seed[CHAIN_CAPS], plain[0]));
         if (s && !(s->flags & SLOT_TERMINAL))
@@ -530,23 +882,49 @@ const Entry *matcher_lookup(const Matcher *m, const char *phrase, size_t n, int 
     if (!s) {
         char key[1024];
         size_t kn = fold_phrase(phrase, n, key, sizeof key);
+        uint64_t hashes[64];
+        size_t first_len;
+        int words = key_hashes(key, kn, hashes, &first_len);
         h = chain_seed[CHAIN_NAME];
-        int words = 0;
-        for (size_t i = 0; i < kn;) {
-            size_t start = i;
-            while (i < kn && key[i] != ' ')
-                i++;
-            h = hash_step(h, token_hash(key + start, i - start));
-            words++;
-            while (i < kn && key[i] == ' ')
-                i++;
-        }
+        for (int i = 0; i < words; i++)
+            h = hash_step(h, hashes[i]);
         s = words ? slot_find(m, h) : NULL;
         if (s && !(s->flags & SLOT_TERMINAL))
             s = NULL;
+        *by_name = s != NULL;
     }
+    return s;
+}
+
+const Entry *matcher_lookup(const Matcher *m, const char *phrase, size_t n, int *count)
+{
+    *count = 0;
+    bool by_name;
+    const Slot *s = m ? lookup_slot(m, phrase, n, &by_name) : NULL;
     if (!s)
         return NULL;
     *count = s->entry_count;
     return m->entries + s->entry_off;
+}
+
+const Entry *matcher_lookup_exact(const Matcher *m, const char *phrase, size_t n,
+                                  int *count)
+{
+    *count = 0;
+    bool by_name;
+    const Slot *s = m ? lookup_slot(m, phrase, n, &by_name) : NULL;
+    if (s && !by_name) {
+        *count = s->entry_count;
+        return m->entries + s->entry_off;
+    }
+    char key[1024];
+    size_t kn = fold_phrase_plain(phrase, n, key, sizeof key);
+    uint64_t hashes[64];
+    size_t first_len;
+    int words = m ? key_hashes(key, kn, hashes, &first_len) : 0;
+    const Slot *ex = words ? slot_find(m, exact_key(hashes, words)) : NULL;
+    if (!ex || !(ex->flags & SLOT_EXACT))
+        return NULL;
+    *count = ex->entry_count;
+    return m->entries + ex->entry_off;
 }

@@ -242,7 +242,7 @@ TokenList tokenize(const char *text, Span span, Arena *arena)
 {
     TokenList list = {0};
     size_t n = span.end > span.start ? span.end - span.start : 0;
-    size_t cap = n / 5 + 16;
+    size_t cap = n / 4 + 16;
     size_t fcap = n + n / 4 + FOLD_MAX * 2;
     Token *items = arena_alloc(arena, cap * sizeof *items);
     char *folded = arena_alloc(arena, fcap);

@@ -11,6 +11,10 @@
  * Block elements become line breaks, paragraphs are separated by a blank
  * line, and whitespace inside a paragraph collapses to one space, so the
  * splitter downstream sees headlines and paragraphs as separate lines.
+ * Separate <article> elements are separated more strongly, by a line that
+ * holds only a form feed: the page has told us where one post ends, and
+ * the splitter always starts a new article there (a post's "Posted … in
+ * Idlib" line must not pass for the headline of a story of its own).
  *
  * Trees are walked with an explicit stack: a page of a hundred thousand
  * nested <div>s must not overflow the C stack.
@@ -208,8 +212,14 @@ typedef struct Extractor {
     bool pending_space; /* a space owed before the next text */
     int in_pre;         /* inside <pre>: keep line breaks */
     int in_content;     /* inside <article>/<main>: keep its <header> */
+    int in_article;     /* depth of <article> elements */
+    bool pending_article; /* an outermost <article> ended: the next text
+                             goes after an article-break line */
     bool use_classes;   /* drop elements by class/id names */
 } Extractor;
+
+/* What goes between two <article>s: a line holding only a form feed. */
+static const char ARTICLE_BREAK[] = "\n\n\f\n\n";
 
 static void want_break(Extractor *x, int n)
 {
@@ -254,13 +264,16 @@ static void emit_text(Extractor *x, const char *s, size_t n)
         while (j < n && !space_at(s, j, n))
             j++;
         if (x->out->len > 0) {
-            if (x->pending_break)
+            if (x->pending_article)
+                buffer_append(x->out, ARTICLE_BREAK, sizeof ARTICLE_BREAK - 1);
+            else if (x->pending_break)
                 buffer_append(x->out, "\n\n", (size_t)x->pending_break);
             else if (x->pending_space)
                 buffer_append_char(x->out, ' ');
         }
         x->pending_break = 0;
         x->pending_space = false;
+        x->pending_article = false;
         buffer_append(x->out, s + i, j - i);
         i = j;
     }
@@ -286,6 +299,8 @@ static void enter(Extractor *x, const GumboNode *node, Role r)
         x->in_pre++;
     if (t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN)
         x->in_content++;
+    if (t == GUMBO_TAG_ARTICLE)
+        x->in_article++;
     if (r == ROLE_PARAGRAPH)
         want_break(x, 2);
     else if (r == ROLE_LINE)
@@ -303,6 +318,8 @@ static void leave(Extractor *x, const GumboNode *node, Role r)
         x->in_pre--;
     if (t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN)
         x->in_content--;
+    if (t == GUMBO_TAG_ARTICLE && --x->in_article == 0 && x->out->len > 0)
+        x->pending_article = true;
     if (r == ROLE_PARAGRAPH)
         want_break(x, 2);
     else if (r == ROLE_LINE)

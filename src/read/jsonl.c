@@ -11,11 +11,14 @@
 #include <jansson.h>
 #include <string.h>
 
-/* Copies a JSON string into the arena as document text (NFC). */
-static const char *normalized_string(Arena *arena, const json_t *s, size_t *out_len)
+/* Copies a JSON string into the arena as it was decoded: offsets into a
+ * record's text are offsets into its "text" value, so nothing moves. The
+ * input was repaired before parsing and jansson decodes to valid UTF-8;
+ * the copy only turns a "\u0000" into a space (same length). */
+static const char *decoded_string(Arena *arena, const json_t *s, size_t *out_len)
 {
-    size_t bad, len;
-    const char *t = text_normalize(arena, json_string_value(s), json_string_length(s), &len, &bad);
+    size_t bad, len = json_string_length(s);
+    const char *t = text_repair(arena, json_string_value(s), len, &bad);
     if (out_len)
         *out_len = len;
     return t;
@@ -35,7 +38,7 @@ static const char *optional_string(Arena *arena, json_t *obj, const char *key, c
     }
     if (json_string_length(v) == 0)
         return NULL;
-    return normalized_string(arena, v, NULL);
+    return decoded_string(arena, v, NULL);
 }
 
 /* "published": YYYY-MM-DD, or an ISO timestamp starting with one. */
@@ -75,7 +78,7 @@ bool jsonl_parse_record(Document *doc, Arena *arena, const char *path, long line
     json_t *id = json_object_get(root, "id");
     const char *id_text = NULL;
     if (json_is_string(id) && json_string_length(id) > 0)
-        id_text = normalized_string(arena, id, NULL);
+        id_text = decoded_string(arena, id, NULL);
     else if (json_is_integer(id))
         id_text = arena_printf(arena, "%lld", (long long)json_integer_value(id));
     if (!id_text) {
@@ -99,7 +102,7 @@ bool jsonl_parse_record(Document *doc, Arena *arena, const char *path, long line
     doc->line = line;
     doc->format = FORMAT_JSONL;
     doc->arena = arena;
-    doc->text = normalized_string(arena, text, &doc->len);
+    doc->text = decoded_string(arena, text, &doc->len);
     if (doc->len == 0) {
         diag_report(diag, DIAG_WARNING, path, line, "empty \"text\", record skipped");
         goto done;

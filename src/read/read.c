@@ -126,11 +126,19 @@ static bool is_report_file_name(const char *name)
 
 /* ---- Documents ---------------------------------------------------------- */
 
+/* Anything but white space and a byte-order mark (which the text keeps:
+ * dropping it would shift every offset by three). */
 static bool has_visible_text(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\f' && s[i] != '\v')
+    for (size_t i = 0; i < n; i++) {
+        if (i + 3 <= n && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0) {
+            i += 2;
+            continue;
+        }
+        if (s[i] != ' ' && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f' &&
+            s[i] != '\v')
             return true;
+    }
     return false;
 }
 
@@ -143,12 +151,13 @@ static bool html_document(Document *doc, Arena *arena, const char *path, const c
     html_extract(repaired ? repaired : data, n, &page);
     free(repaired);
 
+    /* Offsets of an HTML document are into this extracted text. gumbo
+     * hands back valid UTF-8, so the repair only guards. */
     size_t bad;
-    doc->text = text_normalize(arena, page.text.data, page.text.len, &doc->len, &bad);
-    if (page.title.len > 0) {
-        size_t tlen;
-        doc->title = text_normalize(arena, page.title.data, page.title.len, &tlen, &bad);
-    }
+    doc->text = text_repair(arena, page.text.data, page.text.len, &bad);
+    doc->len = page.text.len;
+    if (page.title.len > 0)
+        doc->title = text_repair(arena, page.title.data, page.title.len, &bad);
     if (page.url.len > 0)
         doc->url = arena_strndup(arena, page.url.data, page.url.len);
     doc->published = page.published;
@@ -189,8 +198,10 @@ bool document_from_bytes(Document *doc, Arena *arena, const char *id, const char
     case FORMAT_TEXT:
         break;
     }
+    /* Text keeps the input's bytes and length: offsets are the file's. */
     size_t bad;
-    doc->text = text_normalize(arena, data, len, &doc->len, &bad);
+    doc->text = text_repair(arena, data, len, &bad);
+    doc->len = len;
     utf8_report_repair(diag, path, bad);
     if (!has_visible_text(doc->text, doc->len)) {
         diag_report(diag, DIAG_WARNING, path, 0, "no text");

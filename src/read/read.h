@@ -1,12 +1,28 @@
 /*
  * read.h — turning inputs (files, directories, stdin, JSON Lines) into
- * documents of clean UTF-8 text.
+ * documents of UTF-8 text.
  *
- * A document is one unit of input: a .txt file, the main text of an .html
- * page, or one line of a .jsonl file. Its text is valid UTF-8 (invalid
- * sequences are replaced by U+FFFD with a warning naming the file), with
- * line ends normalised to "\n" and NUL bytes removed. Byte offsets that
- * later stages report ("start", "end") are offsets into this text.
+ * A document is one unit of input: a .txt file (or text on stdin), the
+ * main text of an .html page, or one line of a .jsonl file. Its text is
+ * valid UTF-8, NUL-terminated, and later stages report byte offsets
+ * ("start", "end", evidence offsets) into it. What those offsets are
+ * offsets of depends on the format:
+ *
+ *   text   offsets in the input itself. Document.text has the length of the
+ *          input and the same bytes wherever the input is valid UTF-8: CR
+ *          bytes ("\r\n" and lone "\r" line ends) are kept, a byte-order
+ *          mark is kept, nothing is NFC-normalised (matching folds accents
+ *          on its own). Each byte that is not valid UTF-8 becomes one '?'
+ *          (one warning per file gives their count) and each NUL a space,
+ *          so no byte moves.
+ *   html   offsets in the extracted main text (the page's markup is gone,
+ *          so offsets into the file cannot exist): paragraphs separated by
+ *          blank lines, separate <article> elements by a line holding only
+ *          a form feed ("\f"), which the splitter always takes as an
+ *          article boundary.
+ *   jsonl  offsets in the record's "text" value as JSON decodes it (escapes
+ *          resolved), with the same rules as text: no other change than
+ *          "\u0000" becoming a space.
  */
 #ifndef SITREP_READ_H
 #define SITREP_READ_H
@@ -52,7 +68,7 @@ int read_inputs(const char *const *inputs, int count, DocumentHandler handler,
                 void *ctx, Diagnostics *diag, ReadStats *stats);
 
 /* Builds a document from bytes already in memory (tests, benchmarks, HTTP).
- * `data` is copied into `arena`, repaired and normalised as for files.
+ * `data` is copied into `arena` and repaired as for files (see above).
  * Returns false (and reports) only if nothing usable remains. */
 bool document_from_bytes(Document *doc, Arena *arena, const char *id,
                          const char *path, DocumentFormat format,
@@ -64,9 +80,10 @@ bool document_from_bytes(Document *doc, Arena *arena, const char *id,
  * otherwise. Looks at the first 8 KB only. */
 DocumentFormat read_sniff_format(const char *data, size_t len);
 
-/* Repairs invalid UTF-8 (each bad byte becomes U+FFFD), drops NULs and
- * turns CRLF / CR into LF. Returns the new length; *bad_bytes counts the
- * replaced bytes. dst must hold 3 * len + 1 bytes. */
+/* Repairs invalid UTF-8 without moving any byte: each byte that is not part
+ * of a well-formed sequence becomes '?', each NUL a space, everything else
+ * (CR included) is copied. Returns the length, which is len; *bad_bytes
+ * counts the replaced bytes. dst must hold len + 1 bytes (NUL-terminated). */
 size_t utf8_clean(const char *src, size_t len, char *dst, size_t *bad_bytes);
 
 #endif

@@ -2,7 +2,7 @@
  * read_internal.h — what the files of the read stage share with each other
  * (and with their tests), but not with the rest of the pipeline.
  *
- *   utf8.c   byte repair, the ASCII fast checks and NFC normalisation
+ *   utf8.c   byte repair (offset-preserving) and the fast cleanliness checks
  *   html.c   main-content text of an HTML page (gumbo)
  *   jsonl.c  one JSON Lines record into a Document (jansson)
  *   read.c   files, directories, stdin, sniffing; the public entry points
@@ -14,28 +14,24 @@
 
 /* ---- utf8.c ------------------------------------------------------------ */
 
-/* True if data[0..len) is ASCII without NUL or CR: such bytes are already
- * the final text and need neither repair nor normalisation. */
+/* True if data[0..len) is ASCII without NUL: such bytes are already the
+ * final text. */
 bool ascii_is_clean(const char *data, size_t len);
 
-/* The whole text pipeline for raw bytes: utf8_clean, leading byte-order
- * mark removed, NFC. Returns the text, NUL-terminated, in `arena`;
- * *out_len gets its length and *bad_bytes the number of replaced bytes. */
-char *text_normalize(Arena *arena, const char *data, size_t len, size_t *out_len,
-                     size_t *bad_bytes);
+/* The document text for raw bytes: a NUL-terminated copy in `arena` of the
+ * same length as the input, repaired as utf8_clean does (nothing else is
+ * changed: no NFC, CR and byte-order mark kept). *bad_bytes gets the number
+ * of invalid bytes replaced. */
+char *text_repair(Arena *arena, const char *data, size_t len, size_t *bad_bytes);
 
-/* NFC-normalises already valid UTF-8 into `out` (appending). Returns false,
- * leaving `out` untouched, when the text is already in NFC, which is the
- * common case and costs one scan. */
-bool utf8_nfc(const char *s, size_t n, Buffer *out);
-
-/* True if data is valid UTF-8 without NUL or CR: nothing to repair. */
+/* True if data is valid UTF-8 without NUL: nothing to repair. */
 bool utf8_is_clean(const char *data, size_t len);
 
 /* For inputs that are parsed after repair (HTML, JSON Lines): returns NULL
  * when `data` is clean already (use it as it is), otherwise a repaired heap
- * copy that the caller frees, reporting the replaced bytes once, naming
- * `path`. *out_len is the length of whichever is to be used. */
+ * copy (utf8_clean: same length) that the caller frees, reporting the
+ * replaced bytes once, naming `path`. *out_len is the length of whichever
+ * is to be used (always len). */
 char *utf8_repair_input(const char *data, size_t len, size_t *out_len, const char *path,
                         Diagnostics *diag);
 
@@ -45,7 +41,9 @@ void utf8_report_repair(Diagnostics *diag, const char *path, size_t bad);
 /* ---- html.c ------------------------------------------------------------ */
 
 typedef struct HtmlContent {
-    Buffer text;    /* main content, paragraphs separated by blank lines */
+    Buffer text;    /* main content, paragraphs separated by blank lines,
+                       separate <article>s by a line holding only
+                       a form feed ("\n\n\f\n\n") */
     Buffer title;   /* <title>, whitespace collapsed; empty if none */
     Buffer url;     /* <link rel="canonical" href>; empty if none */
     Date published; /* <meta property="article:published_time">, if any */

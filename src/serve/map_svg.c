@@ -28,7 +28,7 @@ static const struct {
     {"SYRIA", 38.6, 35.0, 22},  {"TURKEY", 37.0, 37.7, 15},
     {"IRAQ", 42.2, 33.6, 15},   {"JORDAN", 37.0, 31.3, 15},
     {"LEBANON", 35.55, 33.75, 10}, {"ISRAEL", 34.75, 31.25, 10},
-    {"CYPRUS", 34.1, 35.2, 10}, {"Mediterranean Sea", 34.55, 34.2, 11},
+    {"CYPRUS", 34.4, 35.45, 10}, {"Mediterranean", 34.8, 34.55, 11},
 };
 
 typedef struct View {

@@ -56,12 +56,14 @@ static const char *const statement_sql[] = {
     " event_type, sub_event_type, family, date, date_days, date_precision,"
     " date_lo, date_hi, actor1_id, side1, actor2_id, side2, place_id, admin1,"
     " fat_low, fat_best, fat_high, inj_low, inj_best, inj_high, certainty,"
-    " outlet, published, evidence, ev_start, ev_end)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    " outlet, published, evidence, ev_start, ev_end, lat, lon, place_precision,"
+    " actor1, actor2, wide)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+    "?,?,?,?,?,?)",
     "INSERT INTO report_places (report_id, idx, place_id, relation)"
     " VALUES (?,?,?,?)",
     "INSERT INTO claims (report_id, claimant, fat_low, fat_best, fat_high, text,"
-    " start, end) VALUES (?,?,?,?,?,?,?,?)",
+    " start, end, independent) VALUES (?,?,?,?,?,?,?,?,?)",
 };
 enum { STATEMENT_COUNT = sizeof statement_sql / sizeof *statement_sql };
 _Static_assert(STATEMENT_COUNT * sizeof(sqlite3_stmt *) == sizeof(Statements),
@@ -258,6 +260,14 @@ static int insert_report(Store *s, Statements *q, const Document *doc,
     sql_bind_text(st, 29, ev->evidence_text);
     sqlite3_bind_int64(st, 30, (sqlite3_int64)ev->evidence.start);
     sqlite3_bind_int64(st, 31, (sqlite3_int64)ev->evidence.end);
+    if (p && (ev->place.lat != 0 || ev->place.lon != 0)) {
+        sqlite3_bind_double(st, 32, ev->place.lat);
+        sqlite3_bind_double(st, 33, ev->place.lon);
+    }
+    sql_bind_text(st, 34, p ? ev->place.precision : NULL);
+    sql_bind_text_nonempty(st, 35, a1 ? ev->actor1.name : NULL);
+    sql_bind_text_nonempty(st, 36, a2 ? ev->actor2.name : NULL);
+    sqlite3_bind_int(st, 37, dated && hi - lo > FUSE_NARROW_WINDOW);
     if (run(s, st, "insert report") != 0)
         return -1;
     *report_id = sqlite3_last_insert_rowid(s->db);
@@ -285,6 +295,9 @@ static int insert_report(Store *s, Statements *q, const Document *doc,
         sql_bind_text(ci, 6, c->text);
         sqlite3_bind_int64(ci, 7, (sqlite3_int64)c->span.start);
         sqlite3_bind_int64(ci, 8, (sqlite3_int64)c->span.end);
+        bool party = fuse_claimant_is_party(c->claimant, a1 ? ev->actor1.name : NULL) ||
+                     fuse_claimant_is_party(c->claimant, a2 ? ev->actor2.name : NULL);
+        sqlite3_bind_int(ci, 9, !party);
         if (run(s, ci, "insert claim") != 0)
             return -1;
     }
@@ -354,7 +367,7 @@ int store_ingest(Store *s, const Document *doc, const ArticleList *articles,
                           &events->items[i], &report_id) != 0)
             goto fail;
         FuseOutcome fo;
-        if (fuse_report(s->db, report_id, &fo, s->err, sizeof s->err) != 0)
+        if (fuse_report(s->fuser, report_id, &fo, s->err, sizeof s->err) != 0)
             goto fail;
         res.reports++;
         if (fo.joined)

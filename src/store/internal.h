@@ -4,11 +4,13 @@
 #ifndef SITREP_STORE_INTERNAL_H
 #define SITREP_STORE_INTERNAL_H
 
+#include "../fuse/fuse.h"
 #include "sql.h"
 #include "store.h"
 
 struct Store {
     sqlite3 *db;
+    Fuser *fuser; /* fusion's prepared statements */
     char err[512];
 };
 

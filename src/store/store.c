@@ -83,17 +83,26 @@ static const char schema_v1[] =
     "  family TEXT NOT NULL,"
     "  date TEXT, date_days INTEGER, date_precision TEXT,"
     "  date_lo INTEGER, date_hi INTEGER,"
+    /* 1 when the date window is wider than a month (year precision). */
+    "  wide INTEGER NOT NULL DEFAULT 0,"
     "  actor1_id INTEGER REFERENCES actors(id), side1 TEXT,"
     "  actor2_id INTEGER REFERENCES actors(id), side2 TEXT,"
     "  place_id INTEGER REFERENCES places(id), admin1 TEXT NOT NULL,"
     "  fat_low INTEGER, fat_best INTEGER, fat_high INTEGER,"
     "  inj_low INTEGER, inj_best INTEGER, inj_high INTEGER,"
+    /* Copies of the place's coordinates and the actors' names, so fusion
+     * reads candidates from the fusion index without joins. */
+    "  lat REAL, lon REAL, place_precision TEXT, actor1 TEXT, actor2 TEXT,"
     "  certainty TEXT NOT NULL, outlet TEXT, published TEXT,"
     "  evidence TEXT, ev_start INTEGER, ev_end INTEGER,"
     "  event_id INTEGER REFERENCES events(id),"
     "  contradicted INTEGER NOT NULL DEFAULT 0);"
-    /* Fusion candidates: same governorate and family, date window. */
-    "CREATE INDEX reports_fuse ON reports(admin1, family, date_lo);"
+    /* Fusion candidates: same governorate and family, date window; covers
+     * every column fusion compares, so candidates are read from the index
+     * alone. `wide` keeps the rare year-wide windows from widening the
+     * range scanned for everything else. */
+    "CREATE INDEX reports_fuse ON reports(admin1, family, wide, date_lo,"
+    "  date_hi, event_id, side1, side2, place_id, lat, lon, place_precision);"
     "CREATE INDEX reports_event ON reports(event_id);"
     "CREATE INDEX reports_document ON reports(document_id);"
     "CREATE INDEX reports_outlet ON reports(outlet);"
@@ -110,6 +119,7 @@ static const char schema_v1[] =
     "  id INTEGER PRIMARY KEY,"
     "  report_id INTEGER NOT NULL REFERENCES reports(id),"
     "  claimant TEXT,"
+    "  independent INTEGER NOT NULL DEFAULT 1,"
     "  fat_low INTEGER, fat_best INTEGER, fat_high INTEGER,"
     "  text TEXT, start INTEGER, end INTEGER);"
     "CREATE INDEX claims_report ON claims(report_id);"
@@ -205,9 +215,13 @@ static Store *open_with(const char *path, int flags, char *err, size_t cap)
      * mid-transaction is rolled back on the next open. synchronous=NORMAL
      * is durable against process death (only an OS crash may lose the
      * last transactions, never consistency). */
+    /* A larger page cache and fewer, larger checkpoints: an ingest
+     * touches many index pages per document, and each checkpoint syncs. */
     if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                "PRAGMA foreign_keys=ON;") != 0 ||
-        migrate(s) != 0) {
+                "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"
+                "PRAGMA wal_autocheckpoint=8192; PRAGMA temp_store=MEMORY;") != 0 ||
+        migrate(s) != 0 ||
+        !(s->fuser = fuser_open(s->db, s->err, sizeof s->err))) {
         if (err && cap)
             snprintf(err, cap, "%s: %s", path, s->err);
         store_close(s);
@@ -239,6 +253,7 @@ void store_close(Store *s)
 {
     if (!s)
         return;
+    fuser_close(s->fuser);
     if (s->db)
         sqlite3_close_v2(s->db);
     free(s);

@@ -19,10 +19,21 @@
  *     blank lines or boilerplate come before it, or header material
  *     (date, byline, Source:, URL, another headline) follows it. Otherwise
  *     it is a sub-heading of the running article.
+ *   - A headline-like line below a date line that is itself below (a blank
+ *     line under) an earlier headline, with the story directly under it,
+ *     is the story's headline: the earlier one was a section heading
+ *     ("Syria round-up for Monday" above "12 June" above the story).
+ *   - A line holding only a form feed (the HTML reader puts one between
+ *     separate <article> elements) always ends the article.
  *   - Boilerplate lines belong to no article; article spans end before
- *     them.
+ *     them. At the very top of a page, lines that name the page ("Stories
+ *     tagged …", a masthead in capitals) count as boilerplate.
  * A page header (the first block, with no body: the digest's date and
- * title) is not an article; its date is inherited by undated articles.
+ * title) is not an article; its date is inherited by undated articles. An
+ * article with neither a sentence nor a headline is dropped.
+ *
+ * Lines end at "\n", "\r\n" or a lone "\r": text documents keep their
+ * input's bytes so that offsets are the file's.
  *
  * JSON Lines documents are one article each, dated by a date at the start
  * of their text when there is one, else by their "published" field.
@@ -52,6 +63,7 @@ const char *date_source_name(DateSource s)
 
 typedef enum LineKind {
     LINE_BLANK,
+    LINE_BREAK,     /* only a form feed: a hard article boundary */
     LINE_BOILER,
     LINE_DATE,      /* a date alone, or "Outlet, June 10, 2017" */
     LINE_BYLINE,
@@ -99,6 +111,52 @@ static bool parse_labelled_date_line(const char *s, size_t n, Date *out)
     return true;
 }
 
+/* "Posted 5 April 2017 in Idlib", "Posted on March 3, 2017 by Desk",
+ * "Published 12 June 2017 | 11:40", "Updated 5 April 2017, 14:02": a
+ * publication label, a date, and a short tail (place, author, time) that
+ * is not a sentence. */
+static bool parse_posted_date_line(const char *s, size_t n, Date *out)
+{
+    if (n > 100)
+        return false;
+    size_t label = text_date_label_len(s, n);
+    if (!label)
+        return false;
+    Date d;
+    size_t k = parse_leading_date(s + label, n - label, &d);
+    if (!k)
+        return false;
+    size_t i = label + k;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i < n) {
+        const char *t = s + i;
+        size_t tn = n - i;
+        if (!(text_starts_with_ci(t, tn, "in ") || text_starts_with_ci(t, tn, "by ") ||
+              text_starts_with_ci(t, tn, "at ") || t[0] == ',' || t[0] == '|' ||
+              t[0] == '-' || t[0] == '(' || (unsigned char)t[0] == 0xE2 /* – — • */))
+            return false;
+        if (tn > 60)
+            return false;
+        for (size_t j = 0; j + 1 < tn; j++)
+            if ((t[j] == '.' || t[j] == '!' || t[j] == '?') && t[j + 1] == ' ')
+                return false; /* a sentence runs on */
+    }
+    *out = d;
+    return true;
+}
+
+/* A line of nothing but form feeds (and vertical tabs). */
+static bool is_break_line(const char *s, size_t n)
+{
+    if (n == 0)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != '\f' && s[i] != '\v')
+            return false;
+    return true;
+}
+
 static void classify(const char *text, Line *ln, const BoilerIndex *ix,
                      Arena *arena)
 {
@@ -107,6 +165,10 @@ static void classify(const char *text, Line *ln, const BoilerIndex *ix,
     ln->short_period = false;
     if (n == 0) {
         ln->kind = LINE_BLANK;
+        return;
+    }
+    if (is_break_line(s, n)) {
+        ln->kind = LINE_BREAK;
         return;
     }
     if (text_source_label_len(s, n) && n <= 120) {
@@ -121,8 +183,9 @@ static void classify(const char *text, Line *ln, const BoilerIndex *ix,
         ln->kind = LINE_BOILER;
         return;
     }
-    if (n <= 80 && (parse_date_line(s, n, &ln->date) ||
-                    parse_labelled_date_line(s, n, &ln->date))) {
+    if ((n <= 80 && (parse_date_line(s, n, &ln->date) ||
+                     parse_labelled_date_line(s, n, &ln->date))) ||
+        parse_posted_date_line(s, n, &ln->date)) {
         ln->kind = LINE_DATE;
         return;
     }
@@ -148,24 +211,53 @@ static void classify(const char *text, Line *ln, const BoilerIndex *ix,
     ln->kind = LINE_TEXT;
 }
 
+static size_t count_byte(const char *text, size_t len, char c)
+{
+    size_t n = 0;
+    for (const char *p = text; (p = memchr(p, c, len - (size_t)(p - text))); p++)
+        n++;
+    return n;
+}
+
+/* Where the line starting at pos ends: at the next "\n", "\r\n" or lone
+ * "\r" (has_cr: the text has CR bytes at all; most texts have none and
+ * take the memchr path). Sets *next to the start of the following line,
+ * or past len if this is the last one. */
+static size_t line_end(const char *text, size_t len, size_t pos, bool has_cr, size_t *next)
+{
+    size_t i;
+    if (!has_cr) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        i = nl ? (size_t)(nl - text) : len;
+    } else {
+        i = pos;
+        while (i < len && text[i] != '\n' && text[i] != '\r')
+            i++;
+    }
+    if (i >= len) {
+        *next = len + 1;
+        return len;
+    }
+    *next = i + 1 + (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n');
+    return i;
+}
+
 /* Cuts the text into lines (trimmed) and classifies them. */
 static Line *scan_lines(const char *text, size_t len, Arena *arena, int *count)
 {
-    size_t nlines = 1;
-    for (const char *p = text; (p = memchr(p, '\n', len - (size_t)(p - text)));
-         p++)
-        nlines++;
+    size_t crs = count_byte(text, len, '\r');
+    size_t nlines = 1 + count_byte(text, len, '\n') + crs;
     Line *lines = arena_alloc(arena, nlines * sizeof *lines);
     BoilerIndex ix;
     boiler_index_init(&ix);
     int n = 0, blanks = 0;
     size_t pos = 0;
     while (pos <= len) {
-        const char *nl = memchr(text + pos, '\n', len - pos);
-        size_t e = nl ? (size_t)(nl - text) : len;
+        size_t after;
+        size_t e = line_end(text, len, pos, crs > 0, &after);
         size_t a = pos, b = e, k;
-        while (a < b && ((k = hspace_len(text + a, b - a)) || text[a] == '\r'))
-            a += k ? k : 1;
+        while (a < b && (k = hspace_len(text + a, b - a)))
+            a += k;
         while (b > a && (k = hspace_len_back(text + a, b - a)))
             b -= k;
         Line *ln = &lines[n];
@@ -178,9 +270,7 @@ static Line *scan_lines(const char *text, size_t len, Arena *arena, int *count)
             blanks = 0;
             n++;
         }
-        if (!nl)
-            break;
-        pos = e + 1;
+        pos = after;
     }
     *count = n; /* blank lines are only counted, not kept */
     return lines;
@@ -221,6 +311,8 @@ typedef struct Builder {
     Span *sentences;
     int sentence_count, sentence_cap;
     bool seen_body, closed;
+    bool dated_below_title; /* a date line, a blank line under the title */
+    size_t dated_start;     /* where that date line starts */
     int paragraphs;
     size_t body_bytes;
     bool run_open; /* a stretch of body lines waiting to be cut */
@@ -294,6 +386,8 @@ static void open_article(Builder *b, size_t start)
     b->sentences = NULL;
     b->sentence_count = b->sentence_cap = 0;
     b->seen_body = b->closed = false;
+    b->dated_below_title = false;
+    b->dated_start = start;
     b->paragraphs = 0;
     b->body_bytes = 0;
     b->run_open = false;
@@ -329,8 +423,8 @@ static void close_article(Builder *b)
             return;
         }
     }
-    if (empty && !b->title)
-        return; /* a stray date or byline with nothing under it */
+    if (b->sentence_count == 0 && !b->title)
+        return; /* a stray date, byline or link with nothing to read */
 
     Article a;
     memset(&a, 0, sizeof a);
@@ -397,6 +491,8 @@ static void set_title(Builder *b, const Line *ln)
 {
     const char *text = b->doc->text;
     b->title = arena_strndup(b->arena, text + ln->start, ln->end - ln->start);
+    b->title_date = (Date){0, 0, 0};
+    b->dated_below_title = false;
     /* "Syrian War Report – June 23, 2017: …" dates its report. A month
      * alone ("… – August 2016") is not taken: article dates are days. */
     size_t at;
@@ -454,29 +550,61 @@ static bool is_header_kind(LineKind k)
            k == LINE_LINK || k == LINE_DATELINE;
 }
 
+/* Is the line after a headline candidate the start of its story: body
+ * text, or the byline, dateline or attribution a story opens with? */
+static bool story_follows(const Line *next)
+{
+    return next && (next->kind == LINE_TEXT || next->kind == LINE_BYLINE ||
+                    next->kind == LINE_DATELINE || next->kind == LINE_SOURCE);
+}
+
 static void split_lines(Builder *b, const Line *lines, int count)
 {
     const char *text = b->doc->text;
     bool separated = false; /* boilerplate since the last body line */
+    bool top = true;        /* nothing but boilerplate so far */
     for (int i = 0; i < count; i++) {
         const Line *ln = &lines[i];
         const char *s = text + ln->start;
         size_t n = ln->end - ln->start;
         const Line *next = next_near(lines, count, i);
         bool strong = ln->blanks_before >= 2 || separated;
+        LineKind kind = ln->kind;
 
-        switch (ln->kind) {
+        /* The page's own name at its very top ("Desk — Stories tagged
+         * "Syria"", "THE LEVANT LEDGER") is furniture, not a headline. */
+        if (top && (kind == LINE_SHORT || kind == LINE_TEXT || kind == LINE_SUBHEAD) &&
+            line_is_page_title(s, n, next && next->kind == LINE_TEXT))
+            kind = LINE_BOILER;
+        if (kind != LINE_BOILER)
+            top = false;
+
+        switch (kind) {
         case LINE_BLANK:
+            break;
+        case LINE_BREAK:
+            close_article(b);
+            separated = false;
             break;
         case LINE_BOILER:
             flush_run(b);
             separated = true;
             break;
         case LINE_DATE:
-            if (in_header(b)) {
+            /* Below a headline and a short lead, a date line is the
+             * article's own (digests put it there), unless a headline
+             * follows it: then it heads the next story. */
+            if (in_header(b) && !(b->seen_body && next && next->kind == LINE_SHORT)) {
                 if (!b->date.year) {
                     b->date = ln->date;
                     b->date_source = DATE_SOURCE_LINE;
+                }
+                /* "Section heading" / blank / "12 June" / story headline:
+                 * remember where the story's own header starts. */
+                if (b->title && !b->seen_body && !b->dated_below_title &&
+                    ln->blanks_before > 0) {
+                    b->dated_below_title = true;
+                    b->dated_start = ln->start;
                 }
                 flush_run(b);
             } else {
@@ -543,6 +671,15 @@ static void split_lines(Builder *b, const Line *lines, int count)
             break;
         }
         case LINE_SHORT: {
+            /* Several headline-like lines above one story: the one right
+             * above the story (below its date line) is its headline; the
+             * one above the date was a section heading, left out. */
+            if (b->open && !b->closed && !b->seen_body && b->dated_below_title &&
+                ln->blanks_before < 2 && story_follows(next)) {
+                b->start = b->dated_start;
+                set_title(b, ln);
+                break;
+            }
             bool starts;
             if (!b->open || b->closed)
                 starts = true;
@@ -597,8 +734,8 @@ static void split_lines(Builder *b, const Line *lines, int count)
             break;
         }
         }
-        if (ln->kind == LINE_TEXT || ln->kind == LINE_SUBHEAD ||
-            ln->kind == LINE_SHORT || ln->kind == LINE_DATE)
+        if (kind == LINE_TEXT || kind == LINE_SUBHEAD || kind == LINE_SHORT ||
+            kind == LINE_DATE)
             separated = false;
     }
     close_article(b);

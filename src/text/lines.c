@@ -65,6 +65,9 @@ typedef struct Phrase {
 #define PHRASE(x) {x, sizeof(x) - 1}
 static const Phrase boiler_anywhere[] = {
     PHRASE("please support"),
+    PHRASE("please consider a donation"),
+    PHRASE("please consider donating"),
+    PHRASE("make a donation"),
     PHRASE("support the project"),
     PHRASE("support our work"),
     PHRASE("paypal"),
@@ -105,6 +108,7 @@ static const char *const boiler_start[] = {
     "category archive", "categories:",   "tags:",            "filed under",
     "region:",        "theme:",          "in-depth report:", "read more:",
     "read also:",     "see also:",       "you may also like",
+    "labels:",        "subscribe to:",
 };
 
 /* Labels that make a line furniture only when the line is short (a body
@@ -123,7 +127,8 @@ static const char *const share_words[] = {
     "share", "facebook", "twitter", "whatsapp", "telegram", "email", "e-mail",
     "print", "tweet", "linkedin", "reddit", "vk", "pinterest", "google+",
     "tumblr", "pocket", "skype", "messenger", "more", "like", "this:", "on",
-    "via", "|", "-", "•", "share:", "related", "comments", "comment",
+    "via", "|", "-", "•", "share:", "related", "comments", "comment", "to",
+    "blogthis!", "blogthis",
 };
 
 static bool is_share_row(const char *s, size_t n)
@@ -165,6 +170,73 @@ static bool is_share_row(const char *s, size_t n)
                                                         n, "share") ||
                                          text_starts_with_ci(s + skip_markup(s, n),
                                                         n, "tweet")));
+}
+
+/* Words of page navigation: "Page 3 of 41 | Newer stories | Older
+ * stories", "« Newer stories 1 2 3 … 41 Older stories »", "Newer Post
+ * Home Older Post". Numbers and arrows count as such words too. */
+static const char *const pagination_words[] = {
+    "page", "of", "newer", "older", "previous", "prev", "next", "stories",
+    "posts", "post", "entries", "articles", "home", "first", "last", "«", "»",
+    "‹", "›", "…", "...", "|", "<", ">", "<<", ">>", "←", "→", "-", "–", "•",
+    "·",
+};
+
+/* The words that make such a row navigation rather than a heading. */
+static bool is_pagination_anchor(const char *w, size_t n)
+{
+    static const char *const anchors[] = {"page", "newer", "older", "previous",
+                                          "prev", "next"};
+    for (size_t k = 0; k < sizeof anchors / sizeof anchors[0]; k++)
+        if (strlen(anchors[k]) == n && text_starts_with_ci(w, n, anchors[k]))
+            return true;
+    return false;
+}
+
+static bool line_is_pagination(const char *s, size_t n)
+{
+    if (n > 160)
+        return false;
+    size_t i = 0;
+    int words = 0;
+    bool anchor = false;
+    while (i < n) {
+        size_t sp;
+        while (i < n && (sp = hspace_len(s + i, n - i)))
+            i += sp;
+        if (i >= n)
+            break;
+        size_t w = i;
+        while (i < n && !hspace_len(s + i, n - i))
+            i++;
+        size_t wn = i - w;
+        bool number = true;
+        for (size_t k = w; k < i; k++)
+            number &= is_ascii_digit(s[k]);
+        bool known = number;
+        for (size_t k = 0; !known && k < sizeof pagination_words / sizeof *pagination_words; k++)
+            known = strlen(pagination_words[k]) == wn &&
+                    text_starts_with_ci(s + w, wn, pagination_words[k]);
+        if (!known)
+            return false;
+        anchor |= is_pagination_anchor(s + w, wn);
+        words++;
+    }
+    return words >= 2 && anchor;
+}
+
+/* The footer a blog platform puts under each post: "Posted by Desk at
+ * 11:40 PM" (a time, where a byline would name a place). */
+static bool line_is_posted_by(const char *s, size_t n)
+{
+    size_t m = skip_markup(s, n);
+    if (n > 120 || !text_starts_with_ci(s + m, n - m, "posted by "))
+        return false;
+    for (size_t i = m + 10; i + 4 < n; i++)
+        if (s[i] == ' ' && text_starts_with_ci(s + i + 1, n - i - 1, "at ") &&
+            is_ascii_digit(s[i + 4]))
+            return true;
+    return false;
 }
 
 void boiler_index_init(BoilerIndex *ix)
@@ -220,7 +292,41 @@ bool line_is_boilerplate(const BoilerIndex *ix, const char *s, size_t n)
     /* "© 2017 Outlet", and bare "Advertisements". */
     if (tn >= 2 && (unsigned char)t[0] == 0xC2 && (unsigned char)t[1] == 0xA9)
         return true;
-    return is_share_row(s, n);
+    return is_share_row(s, n) || line_is_pagination(s, n) || line_is_posted_by(s, n);
+}
+
+/* ---- the page's own header ---------------------------------------------- */
+
+bool line_is_page_title(const char *s, size_t n, bool body_follows)
+{
+    /* "Middle East Desk — Stories tagged "Syria"", "Posts tagged Raqqa",
+     * "Archive for March 2017": the page says what it collects. */
+    static const char *const collects[] = {
+        "stories tagged", "posts tagged", "articles tagged", "news tagged",
+        "tagged with", "archive for", "archives for", "tag archive",
+        "category archive", "all posts in", "posts in category",
+    };
+    if (n > 160)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && is_ascii_alpha(s[i - 1]))
+            continue;
+        for (size_t k = 0; k < sizeof collects / sizeof collects[0]; k++)
+            if (text_starts_with_ci(s + i, n - i, collects[k]))
+                return true;
+    }
+    /* A masthead: a few words in capitals ("THE LEVANT LEDGER") with no
+     * body paragraph directly under it; an all-capitals headline has its
+     * story right below. */
+    if (body_follows || n > 80 || count_words(s, n) > 8)
+        return false;
+    int upper = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (is_ascii_lower(s[i]) || is_ascii_digit(s[i]))
+            return false;
+        upper += is_ascii_upper(s[i]);
+    }
+    return upper >= 4;
 }
 
 /* ---- attributions ------------------------------------------------------ */
@@ -328,6 +434,15 @@ bool line_is_byline(const char *s, size_t n)
     char last = s[n - 1];
     if (last == '.' && !(n >= 2 && is_ascii_upper(s[n - 2])))
         return false; /* "By then, it was over." */
+    /* "By our correspondent", "By the desk's river correspondent". */
+    static const char *const roles[] = {"correspondent", "reporter", "staff",
+                                        "editor", "desk", "team"};
+    if (count_words(s, n) <= 8 && last != '.' && last != ',')
+        for (size_t i = m + k; i < n; i++)
+            if (i == 0 || s[i - 1] == ' ')
+                for (size_t r = 0; r < sizeof roles / sizeof roles[0]; r++)
+                    if (text_starts_with_ci(s + i, n - i, roles[r]))
+                        return true;
     /* The name must contain a capitalised word ("By Eva Bartlett"). */
     for (size_t i = m + k; i < n; i++)
         if (is_ascii_upper(s[i]) && (i == 0 || s[i - 1] == ' ' ||

@@ -1,7 +1,9 @@
 /*
  * sentences.c — cutting a stretch of article text into sentences.
  *
- * One pass over the bytes. A sentence ends at
+ * One pass over the bytes. A line ends at "\n", "\r\n" or a lone "\r"
+ * (text documents keep their input's line ends, so that offsets are the
+ * file's). A sentence ends at
  *   - a blank line (always);
  *   - a line break, unless the line plainly runs on into the next (it has
  *     no final punctuation and the next line starts in lower case), so
@@ -148,7 +150,7 @@ static void push_span(Arena *arena, Span **out, int *count, int *cap,
                       const char *text, size_t s, size_t e)
 {
     size_t k;
-    while (s < e && ((k = hspace_len(text + s, e - s)) || text[s] == '\n'))
+    while (s < e && ((k = hspace_len(text + s, e - s)) || text[s] == '\n' || text[s] == '\r'))
         s += k ? k : 1;
     while (e > s && ((k = hspace_len_back(text + s, e - s)) || text[e - 1] == '\n'))
         e -= k ? k : 1;
@@ -163,8 +165,9 @@ static void push_span(Arena *arena, Span **out, int *count, int *cap,
     (*out)[(*count)++] = (Span){s, e};
 }
 
-/* Does the line that ends at the '\n' at nl run on into the next line? */
-static bool line_runs_on(const char *text, size_t from, size_t nl, size_t end)
+/* Does the line that ends at the line break at nl run on into the next
+ * line, which starts at `next`? */
+static bool line_runs_on(const char *text, size_t from, size_t nl, size_t next, size_t end)
 {
     size_t e = nl;
     while (e > from && (text[e - 1] == ' ' || text[e - 1] == '\t'))
@@ -175,7 +178,7 @@ static bool line_runs_on(const char *text, size_t from, size_t nl, size_t end)
     if (last == '.' || last == '!' || last == '?' || last == ':' ||
         last == '"' || (unsigned char)last >= 0x80)
         return false;
-    size_t k = nl + 1;
+    size_t k = next;
     while (k < end && (text[k] == ' ' || text[k] == '\t'))
         k++;
     return k < end && is_ascii_lower(text[k]);
@@ -188,25 +191,26 @@ int split_sentences(const char *text, Span span, Arena *arena, Span **out,
     size_t end = span.end, start = span.start, i = span.start;
     /* Bytes that may end a sentence: line break, . ! ? and the lead byte
      * of "…". Everything else is skipped in a tight loop. */
-    static const bool stop[256] = {['\n'] = true, ['.'] = true, ['!'] = true,
-                                   ['?'] = true, [0xE2] = true};
+    static const bool stop[256] = {['\n'] = true, ['\r'] = true, ['.'] = true,
+                                   ['!'] = true, ['?'] = true, [0xE2] = true};
     while (i < end) {
         while (i < end && !stop[(unsigned char)text[i]])
             i++;
         if (i >= end)
             break;
         char c = text[i];
-        if (c == '\n') {
+        if (c == '\n' || c == '\r') {
             /* Blank line, or a line that does not run on: sentence ends. */
-            size_t k = i + 1;
+            size_t brk = (c == '\r' && i + 1 < end && text[i + 1] == '\n') ? 2 : 1;
+            size_t k = i + brk;
             while (k < end && (text[k] == ' ' || text[k] == '\t'))
                 k++;
-            bool blank_next = k >= end || text[k] == '\n';
-            if (blank_next || !line_runs_on(text, start, i, end)) {
+            bool blank_next = k >= end || text[k] == '\n' || text[k] == '\r';
+            if (blank_next || !line_runs_on(text, start, i, i + brk, end)) {
                 push_span(arena, out, count, cap, text, start, i);
-                start = i + 1;
+                start = i + brk;
             }
-            i++;
+            i += brk;
             continue;
         }
         size_t mark = 0; /* length of the final punctuation at i */
@@ -238,7 +242,7 @@ int split_sentences(const char *text, Span span, Arena *arena, Span **out,
         while (next < end && (sp = hspace_len(text + next, end - next)))
             next += sp;
         bool ends;
-        if (next < end && text[next] == '\n') {
+        if (next < end && (text[next] == '\n' || text[next] == '\r')) {
             ends = true; /* the line break decides; it is handled above */
         } else if (is_period) {
             ends = period_ends(text, start, i, next, end);

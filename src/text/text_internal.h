@@ -42,8 +42,10 @@ static inline char ascii_lower(char c)
     return is_ascii_upper(c) ? (char)(c + 32) : c;
 }
 
-/* Length of a horizontal space at s[0..n): ' ', '\t', or the UTF-8
- * no-break and thin spaces pages use (U+00A0, U+2009, U+202F); 0 if none. */
+/* Length of a horizontal space at s[0..n): ' ', '\t', the UTF-8 no-break
+ * and thin spaces pages use (U+00A0, U+2009, U+202F), or a byte-order mark
+ * (U+FEFF, which a text file keeps at its start so that offsets stay the
+ * file's); 0 if none. */
 static inline size_t hspace_len(const char *s, size_t n)
 {
     if (n >= 1 && (s[0] == ' ' || s[0] == '\t'))
@@ -53,10 +55,14 @@ static inline size_t hspace_len(const char *s, size_t n)
     if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
         ((unsigned char)s[2] == 0x89 || (unsigned char)s[2] == 0xAF))
         return 3;
+    if (n >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
+        (unsigned char)s[2] == 0xBF)
+        return 3;
     return 0;
 }
 
-/* Length of the horizontal space that ends at s[n-1] (see hspace_len). */
+/* Length of the horizontal space that ends at s[n-1] (see hspace_len; a
+ * CR before a line feed counts too). */
 static inline size_t hspace_len_back(const char *s, size_t n)
 {
     if (n >= 1 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
@@ -67,6 +73,9 @@ static inline size_t hspace_len_back(const char *s, size_t n)
     if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
         (unsigned char)s[n - 2] == 0x80 &&
         ((unsigned char)s[n - 1] == 0x89 || (unsigned char)s[n - 1] == 0xAF))
+        return 3;
+    if (n >= 3 && (unsigned char)s[n - 3] == 0xEF && (unsigned char)s[n - 2] == 0xBB &&
+        (unsigned char)s[n - 1] == 0xBF)
         return 3;
     return 0;
 }

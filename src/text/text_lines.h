@@ -18,8 +18,16 @@ typedef struct BoilerIndex {
 void boiler_index_init(BoilerIndex *ix);
 
 /* Donation appeals, disclaimers, copyright and fair-use notices, comment
- * widgets, share rows, archive headers. s[0..n) is one trimmed line. */
+ * widgets, share rows, archive headers, page navigation ("Page 3 of 41",
+ * "Newer Post Home Older Post"), "Labels:", blog post footers ("Posted by
+ * Desk at 11:40 PM"). s[0..n) is one trimmed line. */
 bool line_is_boilerplate(const BoilerIndex *ix, const char *s, size_t n);
+
+/* A line that names the page rather than a story, for the top of a page:
+ * "Desk — Stories tagged "Syria"", "Archive for March 2017", or a masthead
+ * in capitals ("THE LEVANT LEDGER") when no body paragraph follows it
+ * directly (body_follows). */
+bool line_is_page_title(const char *s, size_t n, bool body_follows);
 
 /* "By Eva Bartlett", "By [South Front](#)", "Written by …". */
 bool line_is_byline(const char *s, size_t n);

@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <grp.h>
 #include <jansson.h>
 #include <limits.h>
 #include <poll.h>
@@ -30,9 +31,22 @@
 
 enum { CHILD_TIMEOUT_SECONDS = 60 };
 
-/* The commands that read inputs and so owe the bad-input contract. `read`
- * always; the others once they exist (probed with --help at run time). */
-static const char *const input_commands[] = {"read", "extract"};
+/* The commands that read inputs and so owe the bad-input contract: `read`
+ * always, the others when this build has them (probed with --help). */
+typedef enum CommandOutput { OUTPUT_ARTICLES, OUTPUT_JSONL, OUTPUT_NONE } CommandOutput;
+
+typedef struct InputCommand {
+    const char *name;
+    bool has_format;      /* takes --format jsonl|... */
+    bool uses_db;         /* writes a store: given --db in the temporary directory */
+    CommandOutput output; /* what its stdout holds */
+} InputCommand;
+
+static const InputCommand input_commands[] = {
+    {"read", true, false, OUTPUT_ARTICLES},
+    {"extract", true, false, OUTPUT_JSONL},
+    {"ingest", false, true, OUTPUT_NONE},
+};
 
 /* ---- Running the CLI ----------------------------------------------------- */
 
@@ -58,8 +72,7 @@ static void add_sanitizer_option(const char *var, const char *opts)
 {
     const char *old = getenv(var);
     char value[1024];
-    snprintf(value, sizeof value, "%s%s%s", old && *old ? old : "", old && *old ? ":" : "",
-             opts);
+    snprintf(value, sizeof value, "%s%s%s", old && *old ? old : "", old && *old ? ":" : "", opts);
     setenv(var, value, 1);
 }
 
@@ -73,7 +86,8 @@ static void set_nonblocking(int fd)
  * `input` (may be NULL: stdin is /dev/null) and collecting stdout and
  * stderr. Pipes are served with poll() so that neither side can block the
  * other however much is written. */
-static Run run_sitrep_input(const char *const *argv, const char *input, size_t input_len)
+static Run run_sitrep_full(const char *const *argv, const char *input, size_t input_len,
+                           bool as_nobody)
 {
     Run r = {0};
     buffer_init(&r.out);
@@ -98,6 +112,10 @@ static Run run_sitrep_input(const char *const *argv, const char *input, size_t i
         add_sanitizer_option("ASAN_OPTIONS", "exitcode=99");
         add_sanitizer_option("UBSAN_OPTIONS", "halt_on_error=1:exitcode=98:print_stacktrace=1");
         add_sanitizer_option("LSAN_OPTIONS", "exitcode=97");
+        /* Root reads any file whatever its mode: permission tests run the
+         * child as nobody. */
+        if (as_nobody && (setgroups(0, NULL) != 0 || setgid(65534) != 0 || setuid(65534) != 0))
+            _exit(126);
         signal(SIGALRM, SIG_DFL);
         alarm(CHILD_TIMEOUT_SECONDS); /* survives exec: a hang ends in SIGALRM */
         int argc = 0;
@@ -199,13 +217,18 @@ static Run run_sitrep_input(const char *const *argv, const char *input, size_t i
     return r;
 }
 
+static Run run_sitrep_input(const char *const *argv, const char *input, size_t input_len)
+{
+    return run_sitrep_full(argv, input, input_len, false);
+}
+
 static Run run_sitrep(const char *const *argv)
 {
     return run_sitrep_input(argv, NULL, 0);
 }
 
 #define SITREP(...) run_sitrep((const char *const[]){"sitrep", __VA_ARGS__, NULL})
-#define SITREP_STDIN(data, len, ...)                                                      \
+#define SITREP_STDIN(data, len, ...)                                                               \
     run_sitrep_input((const char *const[]){"sitrep", __VA_ARGS__, NULL}, data, len)
 
 /* ---- The temporary directory -------------------------------------------- */
@@ -407,15 +430,15 @@ static bool is_iso_date(const char *s)
  * right types, and offsets that are ordered and nested. */
 static void assert_article_contract(const json_t *a, size_t line)
 {
-    static const char *const fields[] = {"doc_id", "article",    "title", "date",
-                                         "date_source", "dateline", "outlet", "links",
-                                         "start", "end", "sentences"};
+    static const char *const fields[] = {"doc_id",      "article",  "title",    "date",
+                                         "date_source", "dateline", "outlet",   "links",
+                                         "start",       "end",      "sentences"};
     static const char *const sources[] = {"line", "dateline", "digest", "published", "text"};
     size_t nfields = sizeof fields / sizeof *fields;
     if (json_object_size(a) != nfields) {
         char *dump = json_dumps(a, JSON_COMPACT);
-        fail_msg("article %zu has %zu fields, want %zu: %.300s", line, json_object_size(a),
-                 nfields, dump);
+        fail_msg("article %zu has %zu fields, want %zu: %.300s", line, json_object_size(a), nfields,
+                 dump);
     }
     for (size_t i = 0; i < nfields; i++)
         if (!json_object_get(a, fields[i]))
@@ -523,8 +546,8 @@ static size_t assert_offsets_in_file(const Lines *l, const char *doc_id, const B
             const char *t = file->data + s0;
             size_t n = s1 - s0;
             if (n == 0 || is_space(t[0]) || is_space(t[n - 1]))
-                fail_msg("%s article %zu sentence %zu [%zu,%zu) is \"%.*s\"", doc_id, i, k, s0,
-                         s1, (int)(n > 200 ? 200 : n), t);
+                fail_msg("%s article %zu sentence %zu [%zu,%zu) is \"%.*s\"", doc_id, i, k, s0, s1,
+                         (int)(n > 200 ? 200 : n), t);
             seen++;
         }
     }
@@ -560,39 +583,68 @@ static bool stderr_says(const Run *r, const char *path, const char *word, long l
     return false;
 }
 
-#define ASSERT_STATUS(run, want)                                                          \
-    do {                                                                                   \
-        if ((run).status != (want))                                                        \
-            fail_msg("exit status %d, want %d; stderr:\n%s", (run).status, (want),         \
-                     (run).err.data);                                                      \
+#define ASSERT_STATUS(run, want)                                                                   \
+    do {                                                                                           \
+        if ((run).status != (want))                                                                \
+            fail_msg("exit status %d, want %d; stderr:\n%s", (run).status, (want),                 \
+                     (run).err.data);                                                              \
     } while (0)
 
-#define ASSERT_STDERR_SAYS(run, path, word, line)                                         \
-    do {                                                                                   \
-        if (!stderr_says(&(run), (path), (word), (line)))                                  \
-            fail_msg("stderr does not name %s (with \"%s\", line %ld):\n%s", (path),       \
-                     (word) ? (word) : "", (long)(line), (run).err.data);                  \
+#define ASSERT_STDERR_SAYS(run, path, word, line)                                                  \
+    do {                                                                                           \
+        if (!stderr_says(&(run), (path), (word), (line)))                                          \
+            fail_msg("stderr does not name %s (with \"%s\", line %ld):\n%s", (path),               \
+                     (word) ? (word) : "", (long)(line), (run).err.data);                          \
     } while (0)
+
+/* Runs an input command on the inputs (NULL-terminated, at most 4), with
+ * --db FILE in the temporary directory when it writes a store, and any
+ * options before them. */
+static Run run_input_command(Fixture *f, const InputCommand *c, const char *const *args)
+{
+    const char *argv[16];
+    int n = 0;
+    char db[PATH_MAX];
+    argv[n++] = "sitrep";
+    argv[n++] = c->name;
+    if (c->uses_db) {
+        snprintf(db, sizeof db, "%s/store.db", f->dir);
+        argv[n++] = "--db";
+        argv[n++] = db;
+    }
+    for (int i = 0; args[i] && n < 15; i++)
+        argv[n++] = args[i];
+    argv[n] = NULL;
+    return run_sitrep(argv);
+}
+
+#define RUN_COMMAND(f, c, ...) run_input_command(f, c, (const char *const[]){__VA_ARGS__, NULL})
 
 /* Whether `command` exists in this build (its --help succeeds). */
-static bool command_exists(const char *command)
+static bool command_exists(const InputCommand *c)
 {
-    Run r = SITREP(command, "--help");
+    if (!strcmp(c->name, "read"))
+        return true; /* never skipped */
+    Run r = SITREP(c->name, "--help");
     bool ok = r.status == 0;
     run_free(&r);
+    if (!ok)
+        print_message("sitrep %s: not in this build, its checks skipped\n", c->name);
     return ok;
 }
 
 /* ---- Usage errors -------------------------------------------------------- */
 
-static void assert_usage_error(Run r, const char *what)
+/* Exit 2, usage on stderr, nothing on stdout. Counts a failure in *failed
+ * and says why, so that one run lists every broken case. */
+static void check_usage_error(Run r, const char *what, int *failed)
 {
     if (r.status != 2)
-        fail_msg("%s: exit status %d, want 2", what, r.status);
-    if (!strcasestr(r.err.data, "usage"))
-        fail_msg("%s: no usage on stderr:\n%s", what, r.err.data);
-    if (r.out.len != 0)
-        fail_msg("%s: wrote to stdout:\n%s", what, r.out.data);
+        print_error("%s: exit status %d, want 2\n", what, r.status), (*failed)++;
+    else if (!strcasestr(r.err.data, "usage"))
+        print_error("%s: no usage on stderr:\n%s", what, r.err.data), (*failed)++;
+    else if (r.out.len != 0)
+        print_error("%s: wrote to stdout:\n%s", what, r.out.data), (*failed)++;
     run_free(&r);
 }
 
@@ -600,20 +652,35 @@ static void test_usage_errors(void **state)
 {
     Fixture *f = *state;
     char *good = write_text(f, "good.txt", good_report);
-    assert_usage_error(SITREP("read", "--no-such-option", good), "read --no-such-option");
-    assert_usage_error(SITREP("read", "-x", good), "read -x");
-    assert_usage_error(SITREP("read"), "read with no inputs");
-    assert_usage_error(SITREP("read", "--format", "xml", good), "read --format xml");
-    assert_usage_error(SITREP("read", good, "--format"), "read --format without a value");
-    assert_usage_error(run_sitrep((const char *const[]){"sitrep", NULL}), "no command");
-    assert_usage_error(SITREP("no-such-command"), "unknown command");
-
-    /* --help is not an error: usage on stdout, status 0. */
-    Run r = SITREP("read", "--help");
-    ASSERT_STATUS(r, 0);
-    assert_non_null(strcasestr(r.out.data, "usage"));
-    run_free(&r);
+    char what[128];
+    int failed = 0;
+    for (size_t i = 0; i < sizeof input_commands / sizeof *input_commands; i++) {
+        const InputCommand *c = &input_commands[i];
+        if (!command_exists(c))
+            continue;
+        snprintf(what, sizeof what, "%s --no-such-option", c->name);
+        check_usage_error(RUN_COMMAND(f, c, "--no-such-option", good), what, &failed);
+        snprintf(what, sizeof what, "%s -x", c->name);
+        check_usage_error(RUN_COMMAND(f, c, "-x", good), what, &failed);
+        snprintf(what, sizeof what, "%s with no inputs", c->name);
+        check_usage_error(run_input_command(f, c, (const char *const[]){NULL}), what, &failed);
+        if (c->has_format) {
+            snprintf(what, sizeof what, "%s --format xml", c->name);
+            check_usage_error(RUN_COMMAND(f, c, "--format", "xml", good), what, &failed);
+            snprintf(what, sizeof what, "%s --format without a value", c->name);
+            check_usage_error(RUN_COMMAND(f, c, good, "--format"), what, &failed);
+        }
+        /* --help is not an error: usage on stdout, status 0. */
+        Run r = SITREP(c->name, "--help");
+        ASSERT_STATUS(r, 0);
+        assert_non_null(strcasestr(r.out.data, "usage"));
+        run_free(&r);
+    }
+    check_usage_error(run_sitrep((const char *const[]){"sitrep", NULL}), "no command", &failed);
+    check_usage_error(SITREP("no-such-command"), "unknown command", &failed);
     free(good);
+    if (failed)
+        fail_msg("%d usage errors not reported as such", failed);
 }
 
 /* ---- Bad inputs, for every command that reads inputs -------------------- */
@@ -621,32 +688,35 @@ static void test_usage_errors(void **state)
 /* An input that yields nothing: alone, exit 2 and a message naming it
  * (containing `word` if given); beside a good file, exit 1 and the good
  * file's articles still printed. */
-static void assert_bad_input(const char *command, const char *bad, const char *word,
+static void assert_bad_input(Fixture *f, const InputCommand *c, const char *bad, const char *word,
                              const char *good)
 {
-    Run r = SITREP(command, bad);
+    Run r = RUN_COMMAND(f, c, bad);
     if (r.status != 2)
-        fail_msg("sitrep %s %s: exit status %d, want 2; stderr:\n%s", command, bad, r.status,
+        fail_msg("sitrep %s %s: exit status %d, want 2; stderr:\n%s", c->name, bad, r.status,
                  r.err.data);
     ASSERT_STDERR_SAYS(r, bad, word, 0);
     run_free(&r);
 
     /* Before and after the good file: the bad one stops nothing. */
     for (int order = 0; order < 2; order++) {
-        r = order ? SITREP(command, good, bad) : SITREP(command, bad, good);
+        r = order ? RUN_COMMAND(f, c, good, bad) : RUN_COMMAND(f, c, bad, good);
         if (r.status != 1)
             fail_msg("sitrep %s with %s and a good file: exit status %d, want 1; stderr:\n%s",
-                     command, bad, r.status, r.err.data);
+                     c->name, bad, r.status, r.err.data);
         ASSERT_STDERR_SAYS(r, bad, word, 0);
-        Lines l = strcmp(command, "read") ? parse_lines(&r.out) : parse_articles(&r.out);
-        if (!strcmp(command, "read")) {
+        if (c->output == OUTPUT_ARTICLES) {
+            Lines l = parse_articles(&r.out);
             if (count_doc(&l, "good.txt") < 1)
-                fail_msg("sitrep read %s good.txt: no article of good.txt:\n%s", bad,
+                fail_msg("sitrep %s %s good.txt: no article of good.txt:\n%s", c->name, bad,
                          r.out.data);
-        } else if (l.count == 0) {
-            fail_msg("sitrep %s %s good.txt: nothing printed", command, bad);
+            lines_free(&l);
+        } else if (c->output == OUTPUT_JSONL) {
+            /* What the good file yields is that command's own tests'
+             * business; here only that the output stays well formed. */
+            Lines l = parse_lines(&r.out);
+            lines_free(&l);
         }
-        lines_free(&l);
         run_free(&r);
     }
 }
@@ -675,18 +745,16 @@ static void test_empty_binary_missing(void **state)
     char *binary_jsonl = write_file(f, "noise.jsonl", noise, sizeof noise);
     char *missing = strdup(tmp_path(f, "no-such-file.txt"));
 
-    for (size_t c = 0; c < sizeof input_commands / sizeof *input_commands; c++) {
-        const char *command = input_commands[c];
-        if (c > 0 && !command_exists(command)) {
-            print_message("sitrep %s: not built yet, bad-input checks skipped\n", command);
+    for (size_t i = 0; i < sizeof input_commands / sizeof *input_commands; i++) {
+        const InputCommand *c = &input_commands[i];
+        if (!command_exists(c))
             continue;
-        }
-        assert_bad_input(command, empty, "empty", good);
-        assert_bad_input(command, empty_jsonl, "empty", good);
-        assert_bad_input(command, binary, "binary", good);
-        assert_bad_input(command, binary_txt, "binary", good);
-        assert_bad_input(command, binary_jsonl, "binary", good);
-        assert_bad_input(command, missing, NULL, good);
+        assert_bad_input(f, c, empty, "empty", good);
+        assert_bad_input(f, c, empty_jsonl, "empty", good);
+        assert_bad_input(f, c, binary, "binary", good);
+        assert_bad_input(f, c, binary_txt, "binary", good);
+        assert_bad_input(f, c, binary_jsonl, "binary", good);
+        assert_bad_input(f, c, missing, NULL, good);
     }
 
     /* Several bad inputs at once: each is named, nothing processed. */
@@ -702,21 +770,55 @@ static void test_empty_binary_missing(void **state)
     free(binary_jsonl), free(missing);
 }
 
-/* A file that exists but cannot be opened (only meaningful when not root,
- * since root reads anything). */
+/* A file that exists but cannot be opened. Root opens anything, so as root
+ * the child runs as nobody (the temporary directory is opened to it). */
 static void test_unreadable_file(void **state)
 {
     Fixture *f = *state;
-    if (geteuid() == 0) {
-        print_message("skipped: running as root, permissions are not enforced\n");
-        skip();
-    }
+    bool as_nobody = geteuid() == 0;
     char *good = write_text(f, "good.txt", good_report);
     char *locked = write_text(f, "locked.txt", good_report);
+    assert_int_equal(chmod(f->dir, 0755), 0);
+    assert_int_equal(chmod(good, 0644), 0);
     assert_int_equal(chmod(locked, 0), 0);
-    assert_bad_input("read", locked, NULL, good);
-    chmod(locked, 0600);
-    free(good), free(locked);
+
+    Run r =
+        run_sitrep_full((const char *const[]){"sitrep", "read", locked, NULL}, NULL, 0, as_nobody);
+    if (r.status == 126) {
+        print_message("skipped: cannot drop privileges to nobody\n");
+        run_free(&r);
+        skip();
+    }
+    ASSERT_STATUS(r, 2);
+    ASSERT_STDERR_SAYS(r, locked, NULL, 0);
+    assert_int_equal(r.out.len, 0);
+    run_free(&r);
+
+    r = run_sitrep_full((const char *const[]){"sitrep", "read", locked, good, NULL}, NULL, 0,
+                        as_nobody);
+    ASSERT_STATUS(r, 1);
+    ASSERT_STDERR_SAYS(r, locked, NULL, 0);
+    Lines l = parse_articles(&r.out);
+    assert_true(count_doc(&l, "good.txt") >= 1);
+    lines_free(&l);
+    run_free(&r);
+
+    /* Inside a directory: the walk reports it and goes on. */
+    char *dir = make_dir(f, "inbox");
+    assert_int_equal(chmod(dir, 0755), 0);
+    char *inside = write_text(f, "inbox/a-locked.txt", good_report);
+    char *readable = write_text(f, "inbox/b-open.txt", good_report);
+    assert_int_equal(chmod(inside, 0), 0);
+    assert_int_equal(chmod(readable, 0644), 0);
+    r = run_sitrep_full((const char *const[]){"sitrep", "read", dir, NULL}, NULL, 0, as_nobody);
+    ASSERT_STATUS(r, 1);
+    ASSERT_STDERR_SAYS(r, "a-locked.txt", NULL, 0);
+    l = parse_articles(&r.out);
+    assert_true(count_doc(&l, "b-open.txt") >= 1);
+    lines_free(&l);
+    run_free(&r);
+
+    free(good), free(locked), free(dir), free(inside), free(readable);
 }
 
 /* ---- Text that is odd but readable --------------------------------------- */
@@ -726,10 +828,10 @@ static void test_unreadable_file(void **state)
 static void test_huge_single_line(void **state)
 {
     Fixture *f = *state;
-    static const char *const words[] = {"the",    "convoy",  "moved", "north",  "towards",
-                                        "Raqqa",  "while",   "army",  "units",  "shelled",
-                                        "villages", "near",  "the",   "river",  "Euphrates,",
-                                        "and",    "monitors", "said", "that",   "fighters"};
+    static const char *const words[] = {"the",      "convoy",   "moved", "north", "towards",
+                                        "Raqqa",    "while",    "army",  "units", "shelled",
+                                        "villages", "near",     "the",   "river", "Euphrates,",
+                                        "and",      "monitors", "said",  "that",  "fighters"};
     const size_t target = 50u << 20;
     char *path = strdup(tmp_path(f, "one-line.txt"));
     FILE *fp = fopen(path, "wb");
@@ -740,7 +842,7 @@ static void test_huge_single_line(void **state)
         written += (size_t)fprintf(fp, "%s ", word);
         /* A full stop now and then, so the sentence splitter has work too. */
         if (w % 4000 == 0)
-            written += (size_t)fprintf(fp, "end of the report. ");
+            written += (size_t)fprintf(fp, "as night fell. The ");
     }
     fputs("Final words", fp);
     assert_int_equal(fclose(fp), 0);
@@ -750,9 +852,15 @@ static void test_huge_single_line(void **state)
     Lines l = parse_articles(&r.out);
     assert_true(l.count >= 1);
     assert_int_equal(count_doc(&l, "one-line.txt"), l.count);
-    for (size_t i = 0; i < l.count; i++)
+    size_t sentences = 0;
+    for (size_t i = 0; i < l.count; i++) {
         assert_true((size_t)json_integer_value(json_object_get(l.items[i], "end")) <=
                     written + strlen("Final words"));
+        sentences += json_array_size(json_object_get(l.items[i], "sentences"));
+    }
+    /* About one full stop every 4000 words, each followed by a capital. */
+    if (sentences < w / 4000 / 2)
+        fail_msg("%zu sentences in a line with %zu full stops", sentences, w / 4000);
     lines_free(&l);
     run_free(&r);
     remove(path);
@@ -908,6 +1016,25 @@ static void test_malformed_jsonl(void **state)
     lines_free(&l);
     run_free(&r);
 
+    /* The same contract for every other command that reads inputs. */
+    for (size_t i = 1; i < sizeof input_commands / sizeof *input_commands; i++) {
+        const InputCommand *c = &input_commands[i];
+        if (!command_exists(c))
+            continue;
+        r = RUN_COMMAND(f, c, path);
+        if (r.status != 1)
+            fail_msg("sitrep %s feed.jsonl: exit status %d, want 1; stderr:\n%s", c->name, r.status,
+                     r.err.data);
+        ASSERT_STDERR_SAYS(r, path, NULL, 2);
+        ASSERT_STDERR_SAYS(r, path, NULL, 5);
+        ASSERT_STDERR_SAYS(r, path, NULL, 7);
+        if (c->output != OUTPUT_NONE) {
+            Lines lc = parse_lines(&r.out);
+            lines_free(&lc);
+        }
+        run_free(&r);
+    }
+
     /* A file of nothing but bad lines: nothing processed, exit 2. */
     char *all_bad = write_text(f, "all-bad.jsonl", "{\"id\": 1,\nnope\n");
     r = SITREP("read", all_bad);
@@ -928,11 +1055,15 @@ static void test_directory(void **state)
     free(make_dir(f, "reports/m-nested/deeper"));
     free(make_dir(f, "reports/empty-dir"));
     /* Made in reverse order of their names. */
-    static const char *const names[] = {"reports/z-last.txt", "reports/m-nested/deeper/k.txt",
+    static const char *const names[] = {"reports/z-last.txt",     "reports/m-nested/deeper/k.txt",
                                         "reports/m-nested/c.txt", "reports/b.txt",
-                                        "reports/a-first.txt", "reports/.hidden.txt"};
+                                        "reports/a-first.txt",    "reports/.hidden.txt"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         free(write_text(f, names[i], good_report));
+    /* Things a walk must not follow or open: a link back up the tree
+     * (endless), a FIFO (blocks on open, which the alarm would catch). */
+    assert_int_equal(symlink("..", tmp_path(f, "reports/m-nested/up")), 0);
+    assert_int_equal(mkfifo(tmp_path(f, "reports/m-nested/pipe.txt"), 0600), 0);
 
     Run r = SITREP("read", root);
     ASSERT_STATUS(r, 0);
@@ -1109,102 +1240,245 @@ static void test_idempotent(void **state)
 
 /* ---- The project's own samples -------------------------------------------- */
 
-/* The article of `doc_id` whose title contains `title`, or NULL. */
-static const json_t *find_article(const Lines *l, const char *doc_id, const char *title)
+/* What samples/README.md says each sample holds, per article: a phrase of
+ * its body (text files: found in the file's bytes at the article's
+ * [start, end)), its headline, and the date its own text gives. The JSONL
+ * sample's expectations are read from the file itself. */
+typedef struct SampleArticle {
+    const char *doc_id, *phrase, *headline, *date;
+} SampleArticle;
+
+static const SampleArticle sample_articles[] = {
+    {"wire-archive.txt", "took back the desert city of Palmyra",
+     "Syrian army says it has recaptured Palmyra from Islamic State", "2017-03-02"},
+    {"wire-archive.txt", "hand a string of villages west of the northern town of Manbij",
+     "Kurdish-led council hands villages west of Manbij to government troops", "2017-03-03"},
+    {"wire-archive.txt", "captured the town of al-Bab from Islamic State",
+     "Turkish-backed rebels drive Islamic State out of al-Bab", "2017-02-23"},
+    {"wire-archive.txt", "seized several villages north of the Islamic State stronghold",
+     "US-backed fighters push toward Raqqa from the north", "2016-11-08"},
+    {"wire-archive.txt", "struck Syrian army positions on a hill overlooking",
+     "Russia says coalition strike near Deir ez-Zor airport killed dozens of Syrian soldiers",
+     "2016-09-18"},
+    {"daily-digest.txt", "most of the industrial quarter on the eastern edge of Raqqa",
+     "SDF fighters push into Raqqa's eastern districts", "2017-06-12"},
+    {"daily-digest.txt", "Air strikes on Raqqa overnight killed at least 21 civilians",
+     "Monitor says air raids on Raqqa killed civilians overnight", "2017-06-12"},
+    {"daily-digest.txt", "advanced on Sunday along the road east of Palmyra",
+     "Government forces press on in the desert after reaching the Iraqi border", "2017-06-11"},
+    {"daily-digest.txt", "dropped dozens of barrel bombs on rebel-held districts",
+     "Dozens of barrel bombs dropped on Daraa, activists say", "2017-06-12"},
+    /* HTML offsets are into the extracted text, so posts are found by
+     * headline. Two posts give only a weekday and a day ("Tuesday 5
+     * September"): no year, so no date is required of them. */
+    {"frontline-blog.html", NULL, "The siege of Deir ez-Zor is broken", NULL},
+    {"frontline-blog.html", NULL, "Khan Sheikhoun: what we know a day after the gas attack",
+     "2017-04-05"},
+    {"frontline-blog.html", NULL, "Palmyra lost again", NULL},
+};
+
+/* The article of `want`: by body phrase in `file` for text samples, by
+ * headline otherwise. NULL if none. */
+static const json_t *find_sample_article(const Lines *l, const SampleArticle *want,
+                                         const Buffer *file)
 {
     for (size_t i = 0; i < l->count; i++) {
         const json_t *a = l->items[i];
-        const char *t = str_field(a, "title");
-        if (!strcmp(str_field(a, "doc_id"), doc_id) && (!title || (t && strstr(t, title))))
-            return a;
+        if (strcmp(str_field(a, "doc_id"), want->doc_id))
+            continue;
+        if (want->phrase && file) {
+            size_t s0 = (size_t)json_integer_value(json_object_get(a, "start"));
+            size_t s1 = (size_t)json_integer_value(json_object_get(a, "end"));
+            if (s1 <= file->len &&
+                memmem(file->data + s0, s1 - s0, want->phrase, strlen(want->phrase)))
+                return a;
+        } else {
+            const char *t = str_field(a, "title");
+            if (t && !strcmp(t, want->headline))
+                return a;
+        }
     }
     return NULL;
 }
 
-static void list_titles(const Lines *l, const char *doc_id, Buffer *b)
+static void list_articles(const Lines *l, const char *doc_id, Buffer *b)
 {
+    buffer_clear(b);
     for (size_t i = 0; i < l->count; i++)
         if (!strcmp(str_field(l->items[i], "doc_id"), doc_id)) {
             const char *t = str_field(l->items[i], "title");
             const char *d = str_field(l->items[i], "date");
-            buffer_printf(b, "  #%zu %s [%s]\n", i, t ? t : "(no title)", d ? d : "no date");
+            buffer_printf(b, "    #%lld [%lld,%lld) %s  (%s)\n",
+                          json_integer_value(json_object_get(l->items[i], "article")),
+                          json_integer_value(json_object_get(l->items[i], "start")),
+                          json_integer_value(json_object_get(l->items[i], "end")),
+                          t ? t : "(no title)", d ? d : "no date");
         }
     buffer_append(b, "", 0);
 }
 
-static void test_samples(void **state)
+/* One run over samples/ shared by the sample tests. */
+typedef struct Samples {
+    Run run;
+    Lines articles;
+    Buffer files[sizeof sample_articles / sizeof *sample_articles];
+    bool has_file[sizeof sample_articles / sizeof *sample_articles];
+    json_t *exports; /* the records of samples/exports.jsonl */
+} Samples;
+
+static void samples_load(Samples *s)
 {
-    (void)state;
+    memset(s, 0, sizeof *s);
     if (access("samples", R_OK) != 0) {
         print_message("skipped: no samples/ directory in the working directory\n");
         skip();
     }
-    /* Where a sample gives an article's date in its own text (a date line,
-     * the JSONL "published", a date opening the text), the article has it.
-     * Titles are matched by a distinctive part. samples/README.md lists what
-     * each file holds. */
-    static const struct {
-        const char *doc_id, *title, *date;
-    } expected[] = {
-        {"wire-archive.txt", "recaptured Palmyra", "2017-03-02"},
-        {"wire-archive.txt", "villages west of Manbij", "2017-03-03"},
-        {"wire-archive.txt", "out of al-Bab", "2017-02-23"},
-        {"wire-archive.txt", "push toward Raqqa", "2016-11-08"},
-        {"wire-archive.txt", "Deir ez-Zor airport", "2016-09-18"},
-        {"daily-digest.txt", "Raqqa's eastern districts", "2017-06-12"},
-        {"daily-digest.txt", "air raids on Raqqa", "2017-06-12"},
-        {"daily-digest.txt", "reaching the Iraqi border", "2017-06-11"},
-        {"daily-digest.txt", "barrel bombs", "2017-06-12"},
-        {"frontline-blog.html", "Khan Sheikhoun", "2017-04-05"},
-        {"exp-001", NULL, "2017-04-04"},
-        {"exp-002", NULL, "2017-04-05"},
-        {"exp-003", NULL, "2017-04-05"},
-        {"exp-004", NULL, "2016-09-18"},
-        {"exp-005", NULL, "2016-09-18"},
-        {"exp-006", NULL, "2016-08-12"},
-        {"exp-007", NULL, "2016-08-12"},
-        {"exp-008", NULL, "2017-09-05"},
-        {"exp-009", NULL, "2017-09-05"},
-    };
-    Run r = SITREP("read", "samples");
-    ASSERT_STATUS(r, 0);
-    Lines l = parse_articles(&r.out);
-    assert_true(l.count > 0);
-    print_message("samples/: %zu articles\n", l.count);
-    assert_true(count_doc(&l, "frontline-blog.html") >= 3);
+    s->run = SITREP("read", "samples");
+    ASSERT_STATUS(s->run, 0);
+    s->articles = parse_articles(&s->run.out);
+    assert_true(s->articles.count > 0);
+    for (size_t i = 0; i < sizeof sample_articles / sizeof *sample_articles; i++) {
+        const char *id = sample_articles[i].doc_id;
+        size_t n = strlen(id);
+        if (n < 4 || strcmp(id + n - 4, ".txt"))
+            continue;
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "samples/%s", id);
+        assert_true(read_whole(path, &s->files[i]));
+        s->has_file[i] = true;
+    }
+    s->exports = json_array();
+    FILE *fp = fopen("samples/exports.jsonl", "r");
+    assert_non_null(fp);
+    char line[65536];
+    while (fgets(line, sizeof line, fp)) {
+        json_error_t error;
+        json_t *v = json_loads(line, 0, &error);
+        if (v)
+            json_array_append_new(s->exports, v);
+    }
+    fclose(fp);
+    assert_true(json_array_size(s->exports) > 0);
+}
+
+static void samples_free(Samples *s)
+{
+    for (size_t i = 0; i < sizeof sample_articles / sizeof *sample_articles; i++)
+        if (s->has_file[i])
+            buffer_free(&s->files[i]);
+    json_decref(s->exports);
+    lines_free(&s->articles);
+    run_free(&s->run);
+}
+
+/* `sitrep read samples/`: exit 0, articles from every sample, and each
+ * article dated where its sample's text gives the date. */
+static void test_samples_dates(void **state)
+{
+    (void)state;
+    Samples s;
+    samples_load(&s);
+    print_message("samples/: %zu articles\n", s.articles.count);
+    static const char *const files[] = {"wire-archive.txt", "daily-digest.txt",
+                                        "frontline-blog.html"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+        if (count_doc(&s.articles, files[i]) == 0)
+            fail_msg("no article from samples/%s", files[i]);
 
     int failures = 0;
-    for (size_t i = 0; i < sizeof expected / sizeof *expected; i++) {
-        const json_t *a = find_article(&l, expected[i].doc_id, expected[i].title);
+    Buffer listing;
+    buffer_init(&listing);
+    for (size_t i = 0; i < sizeof sample_articles / sizeof *sample_articles; i++) {
+        const SampleArticle *want = &sample_articles[i];
+        const json_t *a =
+            find_sample_article(&s.articles, want, s.has_file[i] ? &s.files[i] : NULL);
         const char *date = a ? str_field(a, "date") : NULL;
-        if (a && date && !strcmp(date, expected[i].date))
+        if (!want->date)
+            continue; /* no date in its text; finding it is the headline test's job */
+        if (a && date && !strcmp(date, want->date))
             continue;
-        Buffer titles;
-        buffer_init(&titles);
-        list_titles(&l, expected[i].doc_id, &titles);
-        print_error("%s \"%s\": %s%s, want %s; its articles:\n%s", expected[i].doc_id,
-                    expected[i].title ? expected[i].title : "", a ? "date " : "no such article",
-                    a ? (date ? date : "null") : "", expected[i].date, titles.data);
-        buffer_free(&titles);
+        list_articles(&s.articles, want->doc_id, &listing);
+        print_error("%s, article %s \"%s\": %s%s, want %s; its articles:\n%s", want->doc_id,
+                    want->phrase ? "holding" : "titled",
+                    want->phrase ? want->phrase : want->headline, a ? "date " : "not found",
+                    a ? (date ? date : "null") : "", want->date, listing.data);
         failures++;
     }
 
-    /* The clean text samples: offsets point at sentences in the file. */
-    static const char *const text_samples[] = {"wire-archive.txt", "daily-digest.txt"};
-    for (size_t i = 0; i < 2; i++) {
-        char path[PATH_MAX];
-        snprintf(path, sizeof path, "samples/%s", text_samples[i]);
-        Buffer file;
-        assert_true(read_whole(path, &file));
-        if (utf8_first_invalid((unsigned char *)file.data, file.len) == file.len &&
-            !memchr(file.data, '\r', file.len))
-            assert_true(assert_offsets_in_file(&l, text_samples[i], &file) > 0);
-        buffer_free(&file);
+    /* Each JSONL record: its "published" date, or (one record without it)
+     * the date its text opens with. */
+    for (size_t i = 0; i < json_array_size(s.exports); i++) {
+        const json_t *rec = json_array_get(s.exports, i);
+        const char *id = str_field(rec, "id");
+        const char *published = str_field(rec, "published");
+        const SampleArticle want = {id, NULL, NULL, published ? published : "2017-04-05"};
+        const json_t *a = NULL;
+        for (size_t k = 0; k < s.articles.count && !a; k++)
+            if (!strcmp(str_field(s.articles.items[k], "doc_id"), id))
+                a = s.articles.items[k];
+        const char *date = a ? str_field(a, "date") : NULL;
+        if (a && date && !strcmp(date, want.date))
+            continue;
+        print_error("exports.jsonl record %s: %s%s, want %s\n", id, a ? "date " : "no article",
+                    a ? (date ? date : "null") : "", want.date);
+        failures++;
     }
-    lines_free(&l);
-    run_free(&r);
+    buffer_free(&listing);
+    samples_free(&s);
     if (failures)
-        fail_msg("%d sample articles without their date", failures);
+        fail_msg("%d sample articles not found or without their date", failures);
+}
+
+/* The headlines of the samples are the articles' titles, and offsets of the
+ * clean text samples point at sentences in the file. */
+static void test_samples_headlines_and_offsets(void **state)
+{
+    (void)state;
+    Samples s;
+    samples_load(&s);
+    int failures = 0;
+    Buffer listing;
+    buffer_init(&listing);
+    for (size_t i = 0; i < sizeof sample_articles / sizeof *sample_articles; i++) {
+        const SampleArticle *want = &sample_articles[i];
+        const json_t *a =
+            find_sample_article(&s.articles, want, s.has_file[i] ? &s.files[i] : NULL);
+        const char *title = a ? str_field(a, "title") : NULL;
+        if (title && !strcmp(title, want->headline))
+            continue;
+        list_articles(&s.articles, want->doc_id, &listing);
+        print_error("%s: %s%s%s, want title \"%s\"; its articles:\n%s", want->doc_id,
+                    a ? "title \"" : "no article found", a ? (title ? title : "null") : "",
+                    a ? "\"" : "", want->headline, listing.data);
+        failures++;
+    }
+    for (size_t i = 0; i < json_array_size(s.exports); i++) {
+        const json_t *rec = json_array_get(s.exports, i);
+        const char *id = str_field(rec, "id"), *want = str_field(rec, "title");
+        const json_t *a = NULL;
+        for (size_t k = 0; k < s.articles.count && !a; k++)
+            if (!strcmp(str_field(s.articles.items[k], "doc_id"), id))
+                a = s.articles.items[k];
+        const char *title = a ? str_field(a, "title") : NULL;
+        if (!want || (title && !strcmp(title, want)))
+            continue;
+        print_error("exports.jsonl record %s: title \"%s\", want \"%s\"\n", id,
+                    title ? title : "null", want);
+        failures++;
+    }
+    for (size_t i = 0; i < sizeof sample_articles / sizeof *sample_articles; i++) {
+        if (!s.has_file[i] ||
+            (i > 0 && !strcmp(sample_articles[i - 1].doc_id, sample_articles[i].doc_id)))
+            continue;
+        const Buffer *file = &s.files[i];
+        if (utf8_first_invalid((const unsigned char *)file->data, file->len) == file->len &&
+            !memchr(file->data, '\r', file->len))
+            assert_true(assert_offsets_in_file(&s.articles, sample_articles[i].doc_id, file) > 0);
+    }
+    buffer_free(&listing);
+    samples_free(&s);
+    if (failures)
+        fail_msg("%d sample articles without their headline as title", failures);
 }
 
 int main(void)
@@ -1226,7 +1500,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_stdin, setup, teardown),
         cmocka_unit_test_setup_teardown(test_jsonl_offsets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_idempotent, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_samples, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_samples_dates, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_samples_headlines_and_offsets, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

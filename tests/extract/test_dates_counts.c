@@ -6,6 +6,7 @@
 #include "testing.h"
 
 #include "../src/extract/extract.h"
+#include "../src/extract/extract_internal.h"
 
 #include <jansson.h>
 
@@ -333,6 +334,24 @@ static void test_tsv_output(void **state)
     buffer_free(&b);
 }
 
+/* The word-class table is searched by bsearch: it must stay sorted. */
+static void test_word_table_sorted(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    const WordClassEntry *t = word_class_table(&n);
+    assert_true(n > 100);
+    for (size_t i = 1; i < n; i++) {
+        if (strcmp(t[i - 1].word, t[i].word) >= 0)
+            print_message("out of order: %s, %s\n", t[i - 1].word, t[i].word);
+        assert_true(strcmp(t[i - 1].word, t[i].word) < 0);
+    }
+    assert_true(word_class("said") & WC_SPEECH_VERBS);
+    assert_true(word_class("soldiers") & WC_PERSON_NOUNS);
+    assert_true(word_class("june") & WC_NOT_NAMES);
+    assert_int_equal(word_class("palmyra"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -340,7 +359,7 @@ int main(void)
         cmocka_unit_test(test_explicit),       cmocka_unit_test(test_months_years),
         cmocka_unit_test(test_counts_digits),  cmocka_unit_test(test_counts_words),
         cmocka_unit_test(test_counts_lexicon), cmocka_unit_test(test_json_output),
-        cmocka_unit_test(test_tsv_output),
+        cmocka_unit_test(test_tsv_output),     cmocka_unit_test(test_word_table_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

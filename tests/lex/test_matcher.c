@@ -143,6 +143,7 @@ static int setup(void **state)
                "Deir ez-Zor airport\tDeir ez-Zor military airport\tSY\tSY-DY\t35.28\t40.18\tS\tAIRB\tairport\n"
                "Raqqa\tAr-Raqqah\tSY\tSY-RA\t35.95\t39.01\tP\tPPLA\tcity\n"
                "Damascus-Baghdad highway\t\tSY\tSY-HI\t33.5\t38.6\tR\tRD\thighway\n"
+               "Mare'\t\tSY\tSY-HL\t36.48\t37.2\tP\tPPL\ttown\n"
                "Broken\t\tSY\tSY-DY\tnorth\t40\tP\tPPL\tbad latitude\n");
     write_file(fx->dir, "triggers.tsv",
                "# phrase\tevent type\tsub-event type\tframe\n"
@@ -187,7 +188,7 @@ static void test_load_reports_malformed(void **state)
     assert_int_equal(fx->diag.warnings, 5);
     assert_int_equal(fx->diag.errors, 0);
     assert_int_equal(fx->lex.actor_count, 4);
-    assert_int_equal(fx->lex.place_count, 7);
+    assert_int_equal(fx->lex.place_count, 8);
     assert_int_equal(fx->lex.trigger_count, 3);
     assert_int_equal(fx->lex.number_count, 3);
     assert_int_equal(fx->lex.outlet_count, 1);
@@ -259,10 +260,11 @@ static void test_several_entries(void **state)
     Fixture *fx = *state;
     Arena a;
     arena_init(&a);
-    TokenList tl = tok(&a, "Clashes near Tal Aswad and Tell al-Aswad.");
+    TokenList tl = tok(&a, "Clashes near Tell al-Aswad and Tal Aswad.");
     MatchList ml = matcher_find(fx->lex.matcher, &tl, &a);
     assert_int_equal(ml.count, 2);
-    /* Three villages and a brigade share the name. */
+    /* Three villages and a brigade share the name, all spelled as the text
+     * spells it. */
     const Match *m = &ml.items[0];
     assert_int_equal(m->first, 2);
     assert_int_equal(m->entry_count, 4);
@@ -270,7 +272,8 @@ static void test_several_entries(void **state)
     assert_true(has_entry(m, ENTRY_PLACE, 1));
     assert_true(has_entry(m, ENTRY_PLACE, 2));
     assert_true(has_entry(m, ENTRY_ACTOR, 3));
-    assert_int_equal(ml.items[1].entry_count, 4);
+    assert_true(m->exact);
+    assert_null(m->entry_exact);
 
     /* Choosing among them: context first, then the rest. */
     PlaceContext ctx = {.admin1s = {"SY-RA"}, .admin1_count = 1};
@@ -285,6 +288,19 @@ static void test_several_entries(void **state)
     assert_string_equal(c.why, "only entry");
     c = place_choose(&fx->lex, m->entries, 1, NULL); /* the actor only */
     assert_int_equal(c.place, -1);
+
+    /* "Tal Aswad" is how the village in Raqqa is also written (its alias
+     * "Tal al-Aswad"); the other two only fold alike: the exact place
+     * ranks above them, so they go. The brigade (alias "Tell Aswad") is
+     * fuzzy but stays: only places are weighed. */
+    m = &ml.items[1];
+    assert_int_equal(m->entry_count, 2);
+    assert_true(has_entry(m, ENTRY_PLACE, 2));
+    assert_true(has_entry(m, ENTRY_ACTOR, 3));
+    assert_true(m->exact);
+    assert_non_null(m->entry_exact);
+    for (int i = 0; i < m->entry_count; i++)
+        assert_int_equal(m->entry_exact[i], m->entries[i].kind == ENTRY_PLACE);
     arena_free(&a);
 }
 
@@ -314,6 +330,27 @@ static void test_acronyms_and_plain_words(void **state)
     assert_int_equal(ml.count, 1);
     assert_int_equal(ml.items[0].first, 2);
     assert_int_equal(ml.items[0].last, 6);
+    arena_free(&a);
+}
+
+static void test_names_need_capitals(void **state)
+{
+    Fixture *fx = *state;
+    Arena a;
+    arena_init(&a);
+    /* "More" folds like the town Mare' (vowels do not count), but the text
+     * also says "more": it is the English word. A name written in lower
+     * case is not a name. */
+    TokenList tl = tok(&a, "More rebels reached Mare' and tell aswad, and more came.");
+    MatchList ml = matcher_find(fx->lex.matcher, &tl, &a);
+    assert_int_equal(ml.count, 1);
+    assert_int_equal(ml.items[0].first, 3);
+    assert_true(has_entry(&ml.items[0], ENTRY_PLACE, 7));
+    /* Headlines in capitals still match. */
+    tl = tok(&a, "CLASHES IN TELL ASWAD");
+    ml = matcher_find(fx->lex.matcher, &tl, &a);
+    assert_int_equal(ml.count, 1);
+    assert_int_equal(ml.items[0].entry_count, 4);
     arena_free(&a);
 }
 
@@ -385,6 +422,7 @@ int main(void)
         cmocka_unit_test(test_find_longest_and_multiword),
         cmocka_unit_test(test_several_entries),
         cmocka_unit_test(test_acronyms_and_plain_words),
+        cmocka_unit_test(test_names_need_capitals),
         cmocka_unit_test(test_lookup),
         cmocka_unit_test(test_speed_figure),
     };

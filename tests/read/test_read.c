@@ -4,6 +4,7 @@
  */
 #include "testing.h"
 
+#include "../../src/lex/lex.h"
 #include "../../src/read/read.h"
 #include "../../src/read/read_internal.h"
 
@@ -165,18 +166,20 @@ static void test_utf8_truncated_sequence(void **state)
     (void)state;
     char out[64];
     size_t bad;
-    /* E2 82 starts a three-byte sequence that never finishes. */
+    /* E2 82 starts a three-byte sequence that never finishes. Each bad
+     * byte becomes one '?': the length, and so every offset, stays. */
     size_t n = clean("a\xE2\x82", 3, out, &bad);
     assert_int_equal(bad, 2);
-    assert_int_equal(n, 7);
-    assert_string_equal(out, "a\xEF\xBF\xBD\xEF\xBF\xBD");
+    assert_int_equal(n, 3);
+    assert_string_equal(out, "a??");
     n = clean("\xE2\x82z", 3, out, &bad);
     assert_int_equal(bad, 2);
-    assert_string_equal(out, "\xEF\xBF\xBD\xEF\xBF\xBDz");
+    assert_string_equal(out, "??z");
     /* A four-byte sequence cut at the end of the input. */
     n = clean("ok\xF0\x9F\x98", 5, out, &bad);
     assert_int_equal(bad, 3);
-    assert_int_equal(n, 2 + 9);
+    assert_int_equal(n, 5);
+    assert_string_equal(out, "ok???");
 }
 
 static void test_utf8_overlong(void **state)
@@ -186,7 +189,7 @@ static void test_utf8_overlong(void **state)
     size_t bad;
     clean("\xC0\xAF", 2, out, &bad); /* overlong '/' */
     assert_int_equal(bad, 2);
-    assert_string_equal(out, "\xEF\xBF\xBD\xEF\xBF\xBD");
+    assert_string_equal(out, "??");
     clean("\xE0\x80\xAF", 3, out, &bad);
     assert_int_equal(bad, 3);
     clean("\xF0\x80\x80\xAF", 4, out, &bad);
@@ -204,9 +207,8 @@ static void test_utf8_surrogate(void **state)
     size_t bad;
     size_t n = clean("x\xED\xA0\x80y", 5, out, &bad); /* U+D800 */
     assert_int_equal(bad, 3);
-    assert_int_equal(n, 2 + 9);
-    assert_int_equal(out[0], 'x');
-    assert_int_equal(out[n - 1], 'y');
+    assert_int_equal(n, 5);
+    assert_string_equal(out, "x???y");
     /* U+D7FF just below the surrogates is fine. */
     n = clean("\xED\x9F\xBF", 3, out, &bad);
     assert_int_equal(bad, 0);
@@ -222,28 +224,28 @@ static void test_utf8_lone_continuation(void **state)
           "b",
           3, out, &bad);
     assert_int_equal(bad, 1);
-    assert_string_equal(out, "a\xEF\xBF\xBD"
-                             "b");
+    assert_string_equal(out, "a?b");
 }
 
-static void test_utf8_crlf_and_nul(void **state)
+static void test_utf8_keeps_cr_and_blanks_nul(void **state)
 {
     (void)state;
     char out[128];
     size_t bad;
+    /* Line ends are the input's: CRLF and lone CR stay. */
     size_t n = clean("a\r\nb\rc\n", 7, out, &bad);
     assert_int_equal(bad, 0);
-    assert_int_equal(n, 6);
-    assert_string_equal(out, "a\nb\nc\n");
-    /* Past the eight-byte fast path too, with NULs dropped. */
+    assert_int_equal(n, 7);
+    assert_string_equal(out, "a\r\nb\rc\n");
+    /* Past the eight-byte fast path too; a NUL becomes a space. */
     const char in[] = "0123456789abcdef\r\n0123456789\0abcdef\r\r";
     n = clean(in, sizeof in - 1, out, &bad);
-    assert_string_equal(out, "0123456789abcdef\n0123456789abcdef\n\n");
-    assert_int_equal(n, strlen(out));
+    assert_int_equal(n, sizeof in - 1);
+    assert_string_equal(out, "0123456789abcdef\r\n0123456789 abcdef\r\r");
     assert_int_equal(bad, 0);
 }
 
-static void test_text_nfc_and_bom(void **state)
+static void test_text_keeps_input_bytes(void **state)
 {
     (void)state;
     Arena arena;
@@ -251,25 +253,30 @@ static void test_text_nfc_and_bom(void **state)
     Capture cap;
     capture_init(&cap);
     Document doc;
-    /* BOM dropped, e + combining acute composed, curly quotes kept, and a
-     * combining mark after a non-ASCII letter composed too. */
+    /* A byte-order mark, e + combining acute (not composed: no NFC), curly
+     * quotes, CRLF and a lone CR: all kept, byte for byte. */
     const char *in = "\xEF\xBB\xBF"
                      "Cafe\xCC\x81 \xE2\x80\x9C"
-                     "Deir\xE2\x80\x9D "
-                     "\xD0\xB8\xCC\x86";
+                     "Deir\xE2\x80\x9D\r\n"
+                     "\xD0\xB8\xCC\x86\rend";
     assert_true(document_from_bytes(&doc, &arena, "x.txt", "x.txt", FORMAT_TEXT, in, strlen(in),
                                     &cap.diag));
-    assert_string_equal(doc.text, "Caf\xC3\xA9 \xE2\x80\x9C"
-                                  "Deir\xE2\x80\x9D "
-                                  "\xD0\xB9");
-    assert_int_equal(doc.len, strlen(doc.text));
+    assert_int_equal(doc.len, strlen(in));
+    assert_memory_equal(doc.text, in, doc.len);
+    assert_int_equal(doc.text[doc.len], '\0');
     assert_string_equal(doc.id, "x.txt");
     assert_int_equal(cap.diag.warnings + cap.diag.errors, 0);
-    /* Already-NFC text with accents is left byte for byte. */
-    const char *nfc = "Alep \xC3\xA9t\xC3\xA9 \xD8\xAD\xD9\x84\xD8\xA8";
-    assert_true(
-        document_from_bytes(&doc, &arena, "y", NULL, FORMAT_TEXT, nfc, strlen(nfc), &cap.diag));
-    assert_string_equal(doc.text, nfc);
+    /* Invalid bytes and NULs: one byte each, so offsets stay the input's. */
+    static const char bad[] = "ab\xFF\xFE c\0d \xC3\xA9 \xE2\x82";
+    assert_true(document_from_bytes(&doc, &arena, "y", NULL, FORMAT_TEXT, bad, sizeof bad - 1,
+                                    &cap.diag));
+    assert_int_equal(doc.len, sizeof bad - 1);
+    assert_string_equal(doc.text, "ab?? c d \xC3\xA9 ??");
+    assert_int_equal(cap.diag.warnings, 1);
+    assert_non_null(strstr(cap.log.data, "y|0|invalid UTF-8: 4 bytes"));
+    /* Only a byte-order mark and blanks: no text. */
+    assert_false(document_from_bytes(&doc, &arena, "z", NULL, FORMAT_TEXT,
+                                     "\xEF\xBB\xBF \r\n", 6, &cap.diag));
     buffer_free(&cap.log);
     arena_free(&arena);
 }
@@ -289,7 +296,8 @@ static void test_invalid_utf8_file_warns_once(void **state)
     assert_int_equal(cap.diag.errors, 0);
     assert_non_null(strstr(cap.log.data, "latin1.txt"));
     assert_non_null(strstr(cap.log.data, "4 bytes"));
-    assert_non_null(strstr(seen.text[0], "caf\xEF\xBF\xBD"));
+    assert_string_equal(seen.text[0], "caf? na?ve ?? ok");
+    assert_int_equal(seen.len[0], 16);
     seen_free(&seen);
     buffer_free(&cap.log);
 }
@@ -316,7 +324,9 @@ static void test_jsonl_good(void **state)
     assert_int_equal(stats.documents, 2);
     assert_int_equal(stats.inputs_failed, 0);
     assert_string_equal(seen.ids.data, "a1|b2");
-    assert_string_equal(seen.text[0], "Line one\nLine two");
+    /* The text is the "text" value as decoded: CRLF kept, no NFC, a
+     * "\u0000" a space. */
+    assert_string_equal(seen.text[0], "Line one\r\nLine two");
     assert_string_equal(seen.title[0], "T1");
     assert_string_equal(seen.outlet[0], "Wire");
     assert_string_equal(seen.url[0], "http://example.org/a1");
@@ -326,7 +336,8 @@ static void test_jsonl_good(void **state)
     assert_int_equal(seen.format[0], FORMAT_JSONL);
     assert_int_equal(seen.line[0], 1);
     assert_int_equal(seen.line[1], 4);
-    assert_string_equal(seen.text[1], "Caf\xC3\xA9 ok");
+    assert_string_equal(seen.text[1], "Cafe\xCC\x81  ok");
+    assert_int_equal(seen.len[1], 10);
     assert_null(seen.title[1]);
     assert_int_equal(seen.published[1].year, 0);
     seen_free(&seen);
@@ -421,7 +432,7 @@ static void test_jsonl_invalid_utf8_repaired(void **state)
     assert_int_equal(cap.diag.warnings, 1);
     assert_int_equal(cap.diag.errors, 0);
     assert_non_null(strstr(cap.log.data, "latin.jsonl|0|invalid UTF-8: 2 bytes"));
-    assert_string_equal(seen.text[0], "caf\xEF\xBF\xBD");
+    assert_string_equal(seen.text[0], "caf?");
     seen_free(&seen);
     buffer_free(&cap.log);
 }
@@ -585,6 +596,77 @@ static void test_html_file_by_extension_and_sniffing(void **state)
     buffer_free(&cap.log);
 }
 
+static void test_html_articles_separated_by_form_feed(void **state)
+{
+    (void)state;
+    Arena arena;
+    Capture cap;
+    Document doc;
+    /* Two posts; a nested <article> (a comment) is part of its post. */
+    read_html("<html><body><main>"
+              "<article><h2>First post</h2><p>Posted <time>5 April 2017</time> in Idlib</p>"
+              "<p>One.</p><article><p>A reader said so.</p></article></article>"
+              "<article><h2>Second post</h2><p>Two.</p></article>"
+              "</main></body></html>",
+              &doc, &arena, &cap);
+    assert_string_equal(doc.text, "First post\n\nPosted 5 April 2017 in Idlib\n\nOne.\n\n"
+                                  "A reader said so.\n\n\f\n\nSecond post\n\nTwo.");
+    buffer_free(&cap.log);
+    arena_free(&arena);
+    /* One article: no break anywhere. */
+    read_html("<article><p>Only.</p></article>", &doc, &arena, &cap);
+    assert_null(strchr(doc.text, '\f'));
+    buffer_free(&cap.log);
+    arena_free(&arena);
+}
+
+/* The reader does not compose accents (that would move offsets); matching
+ * must then find a name written with combining marks as it finds the
+ * precomposed one: folding decomposes both. */
+static void test_decomposed_accents_still_match(void **state)
+{
+    (void)state;
+    Lexicon lex;
+    Diagnostics quiet = {0};
+    assert_true(lexicon_load(&lex, "data", "/nonexistent/gazetteer.bin", &quiet));
+    int deir = -1;
+    for (int i = 0; i < lex.place_count && deir < 0; i++)
+        if (!strcmp(lex.places[i].name, "Deir ez-Zor"))
+            deir = i;
+    assert_true(deir >= 0);
+    static const char *const texts[] = {
+        "Shells hit Deir ez-Z\xC3\xB3r on Monday.",      /* precomposed o-acute */
+        "Shells hit Deir ez-Zo\xCC\x81r on Monday.",     /* o + combining acute */
+        "Shells hit Dayr az-Z\xC4\x81wr on Monday.",     /* precomposed a-macron */
+        "Shells hit Dayr az-Za\xCC\x84wr on Monday.",    /* a + combining macron */
+        "Shells hit D\xC3\xA9ir ez-Zor on Monday.",      /* e-acute */
+        "Shells hit De\xCC\x81ir ez-Zor on Monday.",     /* e + combining acute */
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        Arena arena;
+        arena_init(&arena);
+        Document doc;
+        Diagnostics diag = {0};
+        assert_true(document_from_bytes(&doc, &arena, "t", NULL, FORMAT_TEXT, texts[k],
+                                        strlen(texts[k]), &diag));
+        assert_string_equal(doc.text, texts[k]); /* kept as written */
+        TokenList tl = tokenize(doc.text, (Span){0, doc.len}, &arena);
+        MatchList ml = matcher_find(lex.matcher, &tl, &arena);
+        bool found = false;
+        for (int m = 0; m < ml.count; m++)
+            for (int e = 0; e < ml.items[m].entry_count; e++)
+                if (ml.items[m].entries[e].kind == ENTRY_PLACE && ml.items[m].entries[e].id == deir) {
+                    found = true;
+                    /* The match covers the name's bytes in the input. */
+                    assert_memory_equal(doc.text + tl.items[ml.items[m].first].start, "D", 1);
+                }
+        if (!found)
+            fail_msg("no Deir ez-Zor in \"%s\"", texts[k]);
+        arena_free(&arena);
+    }
+    lexicon_free(&lex);
+}
+
 /* ---- Inputs ------------------------------------------------------------- */
 
 static void test_sniff_format(void **state)
@@ -674,14 +756,16 @@ static void test_binary_file(void **state)
     assert_int_equal(stats.inputs_failed, 1);
     assert_int_equal(cap.diag.errors, 1);
     assert_non_null(strstr(cap.log.data, "image.png|0|binary file, skipped"));
-    /* A stray NUL in a long text is dropped, not a reason to skip it. */
+    /* A stray NUL in a long text becomes a space (offsets stay), not a
+     * reason to skip the file. */
     char text[2000];
     memset(text, 'a', sizeof text);
     text[1000] = '\0';
     path = write_tmp("stray.txt", text, sizeof text);
     assert_int_equal(read_one(path, &seen, &cap, &stats), 0);
     assert_int_equal(seen.count, 1);
-    assert_int_equal(seen.len[0], sizeof text - 1);
+    assert_int_equal(seen.len[0], sizeof text);
+    assert_int_equal(seen.text[0][1000], ' ');
     seen_free(&seen);
     buffer_free(&cap.log);
 }
@@ -836,8 +920,8 @@ int main(void)
         cmocka_unit_test(test_utf8_overlong),
         cmocka_unit_test(test_utf8_surrogate),
         cmocka_unit_test(test_utf8_lone_continuation),
-        cmocka_unit_test(test_utf8_crlf_and_nul),
-        cmocka_unit_test(test_text_nfc_and_bom),
+        cmocka_unit_test(test_utf8_keeps_cr_and_blanks_nul),
+        cmocka_unit_test(test_text_keeps_input_bytes),
         cmocka_unit_test(test_invalid_utf8_file_warns_once),
         cmocka_unit_test(test_jsonl_good),
         cmocka_unit_test(test_jsonl_malformed_line),
@@ -850,6 +934,8 @@ int main(void)
         cmocka_unit_test(test_html_class_on_wrapper_not_fatal),
         cmocka_unit_test(test_html_deep_nesting),
         cmocka_unit_test(test_html_file_by_extension_and_sniffing),
+        cmocka_unit_test(test_html_articles_separated_by_form_feed),
+        cmocka_unit_test(test_decomposed_accents_still_match),
         cmocka_unit_test(test_sniff_format),
         cmocka_unit_test(test_directory_recursion_order),
         cmocka_unit_test(test_empty_file),

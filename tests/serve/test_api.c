@@ -496,6 +496,10 @@ static void test_static_files(void **state)
     r = request_raw(f->port, "POST", "/api/health");
     assert_int_equal(r.status, 405);
     reply_free(&r);
+    r = request_raw(f->port, "HEAD", "/api/health");
+    assert_int_equal(r.status, 200);
+    assert_string_equal(r.body, "");
+    reply_free(&r);
 }
 
 static void test_traversal(void **state)

@@ -546,6 +546,215 @@ static void test_empty_and_unstructured(void **state)
     free_doc(&t);
 }
 
+/* The same page with "\n", "\r\n" and lone "\r" line ends splits the
+ * same way, at the same places (CR bytes are kept by the reader so that
+ * offsets are the file's). */
+static void test_cr_line_ends_split_alike(void **state)
+{
+    (void)state;
+    const char *page = "2017-03-02\n"
+                       "Army retakes the desert town\n"
+                       "DAMASCUS - Troops entered the town on Thursday. Mines remain.\n"
+                       "Source: Test Wire\n"
+                       "\n"
+                       "March 03, 2017\n"
+                       "Council hands villages to the army\n"
+                       "BEIRUT (AP) - A council said it handed over villages.\n";
+    TestDoc lf;
+    split_text(&lf, page, FORMAT_TEXT);
+    check_invariants(&lf);
+    assert_int_equal(lf.list.count, 2);
+    for (int form = 0; form < 2; form++) {
+        /* "\n" -> "\r\n" (offsets shift by one per line), or -> "\r". */
+        char buf[1024];
+        size_t n = 0;
+        for (const char *p = page; *p; p++) {
+            if (*p == '\n' && form == 0)
+                buf[n++] = '\r';
+            buf[n++] = (*p == '\n' && form == 1) ? '\r' : *p;
+        }
+        buf[n] = '\0';
+        TestDoc cr;
+        split_text(&cr, buf, FORMAT_TEXT);
+        check_invariants(&cr);
+        assert_int_equal(cr.list.count, lf.list.count);
+        for (int i = 0; i < lf.list.count; i++) {
+            const Article *a = &lf.list.items[i], *b = &cr.list.items[i];
+            assert_string_equal(a->title, b->title);
+            assert_int_equal(date_to_days(a->date), date_to_days(b->date));
+            assert_string_equal(a->dateline, b->dateline);
+            assert_int_equal(a->sentence_count, b->sentence_count);
+            for (int k = 0; k < a->sentence_count; k++) {
+                size_t la = a->sentences[k].end - a->sentences[k].start;
+                size_t lb = b->sentences[k].end - b->sentences[k].start;
+                assert_int_equal(la, lb);
+                assert_memory_equal(lf.doc.text + a->sentences[k].start,
+                                    cr.doc.text + b->sentences[k].start, la);
+            }
+            assert_true(cr.doc.text[b->span.end - 1] != '\r');
+        }
+        assert_string_equal(cr.list.items[0].outlet, "Test Wire");
+        free_doc(&cr);
+    }
+    free_doc(&lf);
+    /* A byte-order mark (kept by the reader) is not part of the headline. */
+    split_text(&lf, "\xEF\xBB\xBF" "Army retakes the desert town\nTroops entered it.\n",
+               FORMAT_TEXT);
+    assert_int_equal(lf.list.count, 1);
+    assert_string_equal(lf.list.items[0].title, "Army retakes the desert town");
+    free_doc(&lf);
+}
+
+/* A line of only a form feed (the HTML reader's mark between <article>
+ * elements) always starts a new article, and a "Posted <date> in <place>"
+ * line under a headline is that article's date line. */
+static void test_form_feed_and_posted_lines(void **state)
+{
+    (void)state;
+    TestDoc t;
+    split_text(&t,
+               "Bridge falls after a week of shelling\n\n"
+               "By the desk's river correspondent\n\n"
+               "The bridge collapsed on Tuesday. Nobody was on it.\n\n"
+               "\f\n\n"
+               "Gas attack: what is known\n\n"
+               "Posted 5 April 2017 in North Province\n\n"
+               "A toxic gas killed dozens in the town. Doctors treated hundreds.\n\n"
+               "\f\n\n"
+               "Town lost again\n\n"
+               "Militants drove the troops out on Sunday.\n",
+               FORMAT_TEXT);
+    check_invariants(&t);
+    assert_int_equal(t.list.count, 3);
+    char d[11];
+    assert_string_equal(t.list.items[0].title, "Bridge falls after a week of shelling");
+    assert_int_equal(t.list.items[0].sentence_count, 2);
+    assert_string_equal(t.list.items[1].title, "Gas attack: what is known");
+    assert_string_equal(date_str(t.list.items[1].date, d), "2017-04-05");
+    assert_int_equal(t.list.items[1].date_source, DATE_SOURCE_LINE);
+    assert_int_equal(t.list.items[1].sentence_count, 2);
+    assert_string_equal(t.list.items[2].title, "Town lost again");
+    assert_int_equal(t.list.items[2].sentence_count, 1);
+    /* the posted line is metadata, in no sentence */
+    assert_int_equal(lines_dropped(&t, "Posted 5 April", false), 1);
+    free_doc(&t);
+
+    /* Without the form feeds, after body text, a headline followed by its
+     * own posted line still opens the next article. */
+    split_text(&t,
+               "First headline here\n\n"
+               "Posted on March 3, 2017 by Desk\n\n"
+               "Shells hit the market. Two died.\n\n"
+               "Second headline here\n\n"
+               "Published 12 June 2017 | 11:40\n\n"
+               "Rockets hit the port.\n",
+               FORMAT_TEXT);
+    check_invariants(&t);
+    assert_int_equal(t.list.count, 2);
+    assert_string_equal(date_str(t.list.items[0].date, d), "2017-03-03");
+    assert_string_equal(t.list.items[1].title, "Second headline here");
+    assert_string_equal(date_str(t.list.items[1].date, d), "2017-06-12");
+    free_doc(&t);
+
+    /* "Posted …" followed by a sentence is body, not a date line. */
+    split_text(&t,
+               "Headline of the day\n\n"
+               "Posted 5 April 2017 in haste. The rest follows here.\n",
+               FORMAT_TEXT);
+    assert_int_equal(t.list.count, 1);
+    assert_int_equal(t.list.items[0].sentence_count, 2);
+    free_doc(&t);
+}
+
+/* Page headers and footers of archives and blogs: the page's name and
+ * navigation are not stories, and the headline of each story is the line
+ * right above it, not a section heading above its date line. */
+static void test_page_furniture_and_section_headings(void **state)
+{
+    (void)state;
+    TestDoc t;
+    split_text(&t,
+               "Desk Online \xE2\x80\x94 Stories tagged \"North\"\n"
+               "Page 2 of 17  |  Newer stories  |  Older stories\n\n"
+               "2017-03-02\n"
+               "Army retakes the desert town\n"
+               "DAMASCUS \xE2\x80\x93 Troops entered the town on Thursday. Mines remain.\n"
+               "Source: Desk Online\n\n"
+               "March 03, 2017\n"
+               "Council hands villages to the army\n"
+               "BEIRUT (AP) \xE2\x80\x94 A council said it handed over villages.\n\n"
+               "\xC2\xAB Newer stories   1  2  3 \xE2\x80\xA6 17   Older stories \xC2\xBB\n"
+               "Share this page: Facebook | Twitter | Email\n",
+               FORMAT_TEXT);
+    check_invariants(&t);
+    assert_int_equal(t.list.count, 2);
+    assert_string_equal(t.list.items[0].title, "Army retakes the desert town");
+    assert_string_equal(t.list.items[1].title, "Council hands villages to the army");
+    assert_int_equal(assert_lines_dropped(&t, "Stories tagged"), 1);
+    assert_int_equal(assert_lines_dropped(&t, "Page 2 of 17"), 1);
+    assert_int_equal(assert_lines_dropped(&t, "Newer stories   1"), 1);
+    free_doc(&t);
+
+    split_text(&t,
+               "THE DESK DIGEST\n"
+               "A daily digest of the northern front\n\n"
+               "Tuesday, 13 June 2017\n\n"
+               "Round-up for Monday and the weekend\n\n"
+               "12 June, 2017\n"
+               "Fighters push into the eastern districts\n"
+               "The alliance said it took the industrial quarter. Fighting went on.\n\n"
+               "12 June, 2017\n"
+               "Air raids hit the old city overnight\n"
+               "Raids killed at least 21 civilians, a monitor said.\n\n"
+               "Posted by Desk Team at 11:40 PM\n\n"
+               "This digest is written by volunteers. If it helps, please consider a "
+               "donation.\n\n"
+               "Labels: North, East, Raids\n"
+               "Share to Twitter  Share to Facebook  Share to Pinterest\n"
+               "Email This BlogThis!\n\n"
+               "No comments:\n\n"
+               "Newer Post   Home   Older Post\n"
+               "Subscribe to: Post Comments (Atom)\n",
+               FORMAT_TEXT);
+    check_invariants(&t);
+    assert_int_equal(t.list.count, 2);
+    char d[11];
+    const Article *a = &t.list.items[0];
+    assert_string_equal(a->title, "Fighters push into the eastern districts");
+    assert_string_equal(date_str(a->date, d), "2017-06-12");
+    assert_int_equal(a->sentence_count, 2);
+    assert_string_equal(t.list.items[1].title, "Air raids hit the old city overnight");
+    assert_int_equal(t.list.items[1].sentence_count, 1);
+    const char *gone[] = {"THE DESK DIGEST", "Round-up for Monday", "Posted by",
+                          "volunteers", "Labels:", "Share to", "BlogThis",
+                          "Newer Post", "Subscribe to"};
+    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
+        assert_int_equal(assert_lines_dropped(&t, gone[i]), 1);
+    free_doc(&t);
+
+    /* A headline in capitals with its story right below stays a headline. */
+    split_text(&t, "ARMY RETAKES THE TOWN\nTroops entered the town on Monday.\n",
+               FORMAT_TEXT);
+    assert_int_equal(t.list.count, 1);
+    assert_string_equal(t.list.items[0].title, "ARMY RETAKES THE TOWN");
+    free_doc(&t);
+
+    /* A digest headline with its deck right below keeps the deck as lead
+     * (no date line between them: not a section heading). */
+    split_text(&t,
+               "Tuesday, 13 June 2017\n\n"
+               "Talks stall again in the capital\n"
+               "Delegates left without a statement\n\n"
+               "12 June, 2017\n\n"
+               "The talks broke up on Monday.\n",
+               FORMAT_TEXT);
+    check_invariants(&t);
+    assert_int_equal(t.list.count, 1);
+    assert_string_equal(t.list.items[0].title, "Talks stall again in the capital");
+    assert_int_equal(t.list.items[0].sentence_count, 2);
+    free_doc(&t);
+}
+
 /* ---- the seed pages ------------------------------------------------------ */
 
 static void test_seed_001_tag_archive(void **state)
@@ -852,6 +1061,9 @@ int main(void)
         cmocka_unit_test(test_dateline_forms),
         cmocka_unit_test(test_headline_lists_are_not_stories),
         cmocka_unit_test(test_empty_and_unstructured),
+        cmocka_unit_test(test_cr_line_ends_split_alike),
+        cmocka_unit_test(test_form_feed_and_posted_lines),
+        cmocka_unit_test(test_page_furniture_and_section_headings),
         cmocka_unit_test(test_seed_001_tag_archive),
         cmocka_unit_test(test_seed_000_digest),
         cmocka_unit_test(test_seed_002_boilerplate),

@@ -114,6 +114,25 @@ static void test_line_breaks(void **state)
            "The town is quiet.");
 }
 
+static void test_cr_line_ends(void **state)
+{
+    (void)state;
+    /* Text documents keep their input's line ends: "\r\n" and a lone "\r"
+     * end lines as "\n" does, and no sentence starts or ends with a CR. */
+    EXPECT("Army takes the hill\r\nTroops captured it at dawn.\r\n",
+           "Army takes the hill", "Troops captured it at dawn.");
+    EXPECT("Army takes the hill\rTroops captured it at dawn.\r",
+           "Army takes the hill", "Troops captured it at dawn.");
+    EXPECT("A paragraph without a period\r\n\r\nand another one",
+           "A paragraph without a period", "and another one");
+    EXPECT("A paragraph without a period\r\rand another one",
+           "A paragraph without a period", "and another one");
+    EXPECT("The convoy moved along the road towards\r\nthe besieged town. It arrived.",
+           "The convoy moved along the road towards\r\nthe besieged town.",
+           "It arrived.");
+    EXPECT("It fell.\r\nThe town is quiet.\r\n", "It fell.", "The town is quiet.");
+}
+
 static void test_span_offsets(void **state)
 {
     (void)state;
@@ -143,6 +162,7 @@ int main(void)
         cmocka_unit_test(test_initials_and_numbers),
         cmocka_unit_test(test_quotes_and_ellipses),
         cmocka_unit_test(test_line_breaks),
+        cmocka_unit_test(test_cr_line_ends),
         cmocka_unit_test(test_span_offsets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
