@@ -11,6 +11,10 @@
 
 /* Longest folded form kept for one token; longer words are cut. */
 enum { FOLD_MAX = 128 };
+/* TokenList.folded (from tokenize) has at least this many bytes after the
+ * NUL of its last fold, so that the matcher may read any fold eight bytes
+ * at a time. */
+enum { FOLD_SLACK = 16 };
 
 /* ---- Characters --------------------------------------------------------- */
 typedef enum CharClass {

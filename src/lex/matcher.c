@@ -63,10 +63,17 @@ typedef struct Slot {
  * cache, says so without touching the big one. */
 enum { FIRST_FILTER_BITS = 1 << 18 };
 
-struct Matcher {
-    uint64_t first_filter[FIRST_FILTER_BITS / 64];
+/* An open-addressing table of slots, keyed by 64-bit hashes (0 = empty). */
+typedef struct SlotTable {
     Slot *slots;
     uint64_t mask;
+} SlotTable;
+
+struct Matcher {
+    uint64_t first_filter[FIRST_FILTER_BITS / 64];
+    SlotTable walk; /* the chains' keys: probed for every phrase start */
+    SlotTable side; /* exact and word keys: probed only after a name match,
+                       kept apart so that the walk's table stays small */
     Entry *entries;
     long phrase_count, entry_count;
     const Place *places; /* what ENTRY_PLACE ids index (matcher_set_places) */
@@ -121,6 +128,32 @@ static uint64_t hash_bytes(const char *s, size_t n)
 static uint64_t token_hash(const char *s, size_t n)
 {
     return hash_bytes(s, n) | 1;
+}
+
+/* token_hash() of a fold in TokenList.folded, which may be read past its
+ * end (FOLD_SLACK): whole eight-byte words, the last one masked, the same
+ * value as hash_bytes' zero-filled tail on a little-endian machine. */
+static uint64_t text_token_hash(const char *s, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t k = 0x9E3779B97F4A7C15ull;
+    uint64_t h = (uint64_t)n * k, w;
+    for (; n >= 8; s += 8, n -= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
+    }
+    if (n) {
+        memcpy(&w, s, 8);
+        w &= (1ull << (8 * n)) - 1;
+        h = (h ^ w) * k;
+        h ^= h >> 29;
+    }
+    h *= 0xBF58476D1CE4E5B9ull;
+    return (h ^ (h >> 32)) | 1;
+#else
+    return token_hash(s, n);
+#endif
 }
 
 static unsigned first_bit(uint64_t key)
@@ -301,24 +334,37 @@ static int item_cmp(const void *pa, const void *pb)
     return a->id < b->id ? -1 : a->id > b->id;
 }
 
+/* Exact and word keys have seeds of their own, so every item of one key
+ * has the same table. */
+static int is_side(const BuilderItem *it)
+{
+    return it->role == ITEM_EXACT || it->role == ITEM_WORD;
+}
+
+static void table_init(SlotTable *t, size_t keys, Arena *arena)
+{
+    size_t size = 16;
+    while (size < keys * 2)
+        size *= 2;
+    t->slots = arena_alloc(arena, size * sizeof *t->slots);
+    t->mask = size - 1;
+}
+
 Matcher *matcher_build(MatcherBuilder *b, Arena *arena)
 {
     Matcher *m = arena_alloc(arena, sizeof *m);
     if (b->count)
         qsort(b->items, b->count, sizeof *b->items, item_cmp);
 
-    size_t unique = 0, terminals = 0;
+    size_t unique[2] = {0, 0}, terminals = 0;
     for (size_t i = 0; i < b->count; i++) {
         if (i == 0 || b->items[i].key != b->items[i - 1].key)
-            unique++;
+            unique[is_side(&b->items[i])]++;
         if (b->items[i].role == ITEM_PHRASE || b->items[i].role == ITEM_EXACT)
             terminals++;
     }
-    size_t size = 16;
-    while (size < unique * 2)
-        size *= 2;
-    m->slots = arena_alloc(arena, size * sizeof *m->slots);
-    m->mask = size - 1;
+    table_init(&m->walk, unique[0], arena);
+    table_init(&m->side, unique[1], arena);
     m->entries = arena_alloc(arena, (terminals + 1) * sizeof *m->entries);
 
     size_t ne = 0;
@@ -351,10 +397,11 @@ Matcher *matcher_build(MatcherBuilder *b, Arena *arena)
             m->phrase_count++;
             m->entry_count += s.entry_count;
         }
-        uint64_t idx = key & m->mask;
-        while (m->slots[idx].key != 0)
-            idx = (idx + 1) & m->mask;
-        m->slots[idx] = s;
+        SlotTable *t = is_side(&b->items[i - 1]) ? &m->side : &m->walk;
+        uint64_t idx = key & t->mask;
+        while (t->slots[idx].key != 0)
+            idx = (idx + 1) & t->mask;
+        t->slots[idx] = s;
     }
     free(b->items);
     free(b);
@@ -369,17 +416,29 @@ void matcher_stats(const Matcher *m, long *phrases, long *entries)
 
 /* ---- Matching -------------------------------------------------------------- */
 
-static const Slot *slot_find(const Matcher *m, uint64_t key)
+static const Slot *table_find(const SlotTable *t, uint64_t key)
 {
-    uint64_t idx = key & m->mask;
+    uint64_t idx = key & t->mask;
     for (;;) {
-        const Slot *s = &m->slots[idx];
+        const Slot *s = &t->slots[idx];
         if (s->key == key)
             return s;
         if (s->key == 0)
             return NULL;
-        idx = (idx + 1) & m->mask;
+        idx = (idx + 1) & t->mask;
     }
+}
+
+/* A phrase or prefix key of the chains. */
+static const Slot *slot_find(const Matcher *m, uint64_t key)
+{
+    return table_find(&m->walk, key);
+}
+
+/* An exact or word key. */
+static const Slot *side_find(const Matcher *m, uint64_t key)
+{
+    return table_find(&m->side, key);
 }
 
 /* The name key of token j, computed the first time a walk needs it. */
@@ -390,7 +449,7 @@ static uint64_t name_hash(const TokenList *tl, uint64_t *loose, const uint64_t *
         if (tok->kind == TOKEN_WORD) {
             char key[FOLD_MAX];
             size_t kn = fold_translit(tl->folded + tok->fold, tok->fold_len, key);
-            loose[j] = token_hash(key, kn);
+            loose[j] = text_token_hash(key, kn); /* key[] has FOLD_MAX bytes */
         } else {
             loose[j] = plain[j];
         }
@@ -583,7 +642,7 @@ void matcher_set_places(Matcher *m, const Place *places, int count)
 
 static unsigned word_flags(const Matcher *m, uint64_t plain_hash)
 {
-    const Slot *s = slot_find(m, word_key(plain_hash));
+    const Slot *s = side_find(m, word_key(plain_hash));
     return s ? (unsigned)(s->flags >> SLOT_WORD_SHIFT) : 0;
 }
 
@@ -660,7 +719,7 @@ static bool weigh_name_match(const Matcher *m, const TokenList *tl, const uint64
         h = hash_step(h, plain[j]);
         first = false;
     }
-    const Slot *ex = slot_find(m, h);
+    const Slot *ex = side_find(m, h);
     const Entry *exact = ex && (ex->flags & SLOT_EXACT) ? m->entries + ex->entry_off : NULL;
     int exact_n = exact ? ex->entry_count : 0;
 
@@ -745,7 +804,7 @@ MatchList matcher_find(const Matcher *m, const TokenList *tl, Arena *arena)
     uint64_t *loose = arena_alloc(arena, (size_t)n * sizeof *loose); /* zeroed: lazy */
     for (int i = 0; i < n; i++) {
         const Token *tok = &tl->items[i];
-        plain[i] = token_hash(tl->folded + tok->fold, tok->fold_len);
+        plain[i] = text_token_hash(tl->folded + tok->fold, tok->fold_len);
     }
 
     int cap = 64, count = 0, pcap = 16, npend = 0;
@@ -922,7 +981,7 @@ const Entry *matcher_lookup_exact(const Matcher *m, const char *phrase, size_t n
     uint64_t hashes[64];
     size_t first_len;
     int words = m ? key_hashes(key, kn, hashes, &first_len) : 0;
-    const Slot *ex = words ? slot_find(m, exact_key(hashes, words)) : NULL;
+    const Slot *ex = words ? side_find(m, exact_key(hashes, words)) : NULL;
     if (!ex || !(ex->flags & SLOT_EXACT))
         return NULL;
     *count = ex->entry_count;

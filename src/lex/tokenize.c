@@ -252,15 +252,19 @@ TokenList tokenize(const char *text, Span span, Arena *arena)
 
     size_t pos = span.start;
     RawToken raw;
-    char buf[FOLD_MAX];
-    while (scan_token(text, &pos, span.end, &raw, buf)) {
+    for (;;) {
+        /* The fold is scanned straight into place: room for the longest,
+         * and FOLD_SLACK bytes after the last (see lex_internal.h). */
+        if (flen + FOLD_MAX + FOLD_SLACK > fcap) {
+            folded = arena_grow(arena, folded, flen, fcap * 2, 1);
+            fcap *= 2;
+        }
+        char *buf = folded + flen;
+        if (!scan_token(text, &pos, span.end, &raw, buf))
+            break;
         if ((size_t)count == cap) {
             items = arena_grow(arena, items, (size_t)count, cap * 2, sizeof *items);
             cap *= 2;
-        }
-        if (flen + raw.fold_len + 1 > fcap) {
-            folded = arena_grow(arena, folded, flen, fcap * 2 + raw.fold_len, 1);
-            fcap = fcap * 2 + raw.fold_len;
         }
         Token *tok = &items[count++];
         tok->start = (uint32_t)raw.start;
@@ -269,7 +273,6 @@ TokenList tokenize(const char *text, Span span, Arena *arena)
         tok->flags = raw.flags;
         tok->fold = (uint32_t)flen;
         tok->fold_len = (uint16_t)raw.fold_len;
-        memcpy(folded + flen, buf, raw.fold_len + 1);
         flen += raw.fold_len + 1;
 
         if (raw.blank_line_before)
