@@ -59,7 +59,7 @@ build/sitrep-san: $(SAN_OBJ) $(SAN_CLI)
 	$(Q)$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
 
 # The gazetteer: GeoNames cities500 filtered to the region, compiled once.
-$(GAZ): build/sitrep $(GEONAMES)
+$(GAZ): build/sitrep $(GEONAMES) data/places.tsv data/admin1.tsv
 	build/sitrep gazetteer-compile $(GEONAMES) $@
 
 $(GEONAMES):

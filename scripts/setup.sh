@@ -15,8 +15,10 @@ cd "$(dirname "$0")/.."
 want_tests=0
 [ "${1:-}" = "--test" ] && want_tests=1
 
+# wamerican: the English word list compiled into build/gazetteer.bin, so that
+# "Syrian" or "June" is not taken for a village (the build warns without it).
 packages=(build-essential pkg-config libsqlite3-dev libgumbo-dev libutf8proc-dev
-          libjansson-dev libmicrohttpd-dev)
+          libjansson-dev libmicrohttpd-dev wamerican)
 # Node and npm install the gazetteer data; a machine that already has them
 # (from Debian or elsewhere) keeps its own.
 if ! command -v npm >/dev/null 2>&1; then

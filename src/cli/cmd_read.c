@@ -15,12 +15,27 @@ typedef struct ReadRun {
     Buffer out;
 } ReadRun;
 
+/* Appends n in decimal. The offsets are most of an article's JSON, and
+ * vsnprintf per number cost more than the rest of the line. */
+static void append_size(Buffer *b, size_t n)
+{
+    char digits[24];
+    size_t k = sizeof digits;
+    do {
+        digits[--k] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    buffer_append(b, digits + k, sizeof digits - k);
+}
+
 static void write_article_json(Buffer *b, const Document *doc, const Article *a)
 {
     char date[11];
     buffer_append_str(b, "{\"doc_id\":");
     json_write_cstr(b, doc->id);
-    buffer_printf(b, ",\"article\":%d,\"title\":", a->index);
+    buffer_append_str(b, ",\"article\":");
+    append_size(b, (size_t)a->index);
+    buffer_append_str(b, ",\"title\":");
     json_write_cstr(b, a->title);
     buffer_append_str(b, ",\"date\":");
     json_write_cstr(b, date_valid(a->date) ? date_format(a->date, date) : NULL);
@@ -36,11 +51,18 @@ static void write_article_json(Buffer *b, const Document *doc, const Article *a)
             buffer_append_char(b, ',');
         json_write_cstr(b, a->links[i]);
     }
-    buffer_printf(b, "],\"start\":%zu,\"end\":%zu,\"sentences\":[", a->span.start,
-                  a->span.end);
-    for (int i = 0; i < a->sentence_count; i++)
-        buffer_printf(b, "%s{\"start\":%zu,\"end\":%zu}", i ? "," : "",
-                      a->sentences[i].start, a->sentences[i].end);
+    buffer_append_str(b, "],\"start\":");
+    append_size(b, a->span.start);
+    buffer_append_str(b, ",\"end\":");
+    append_size(b, a->span.end);
+    buffer_append_str(b, ",\"sentences\":[");
+    for (int i = 0; i < a->sentence_count; i++) {
+        buffer_append_str(b, i ? ",{\"start\":" : "{\"start\":");
+        append_size(b, a->sentences[i].start);
+        buffer_append_str(b, ",\"end\":");
+        append_size(b, a->sentences[i].end);
+        buffer_append_char(b, '}');
+    }
     buffer_append_str(b, "]}\n");
 }
 

@@ -339,11 +339,12 @@ bool resolve_date_expression(const char *s, size_t n, Date ref, Date *out,
         is(&w, "at") || is(&w, "by") || is(&w, "over")) {
         had_preposition = true;
         Word nx = peek_word(s, n, pos);
-        if (is(&w, "over") && is(&nx, "the")) {
+        if ((is(&w, "over") || is(&w, "in") || is(&w, "during")) && is(&nx, "the")) {
+            /* "over the weekend"; "in the last 24 hours", "over the past day" */
             size_t q = pos;
             next_word(s, n, &q);
             Word wk = next_word(s, n, &q);
-            if (is(&wk, "weekend") && known_day(ref)) {
+            if (is(&wk, "weekend") && known_day(ref) && is(&w, "over")) {
                 int today = date_weekday(ref);
                 Date d = today >= 5 ? weekday_before(ref, 5, false)
                                     : weekday_before(ref, 5, true);

@@ -187,10 +187,12 @@ static const char *sentence_claimant(Ctx *c, const Sentence *s, int *party,
 /* The count a killed/injured trigger at [t0, t1) refers to, or NULL. */
 static const Count *toll_count(const Sentence *s, int t0, int t1)
 {
-    /* "killing 5", "killed at least 11", "killed one" */
+    /* "killing 5", "killed at least 11", "killed one", "the murder of two" */
     for (int i = 0; i < s->count_count; i++) {
         const Count *ct = &s->counts[i];
-        if (ct->first == t1 && (ct->person || ct->noun < 0))
+        bool of = ct->first == t1 + 1 && tok_in(s, t1, (const char *const[]){"of", NULL}) &&
+                  ct->person;
+        if ((ct->first == t1 && (ct->person || ct->noun < 0)) || of)
             return ct;
     }
     /* "Five people have been killed", "62 Syrian forces have been killed" */
@@ -286,10 +288,29 @@ static bool places_compatible(const Event *a, const Event *b)
     return false;
 }
 
-static bool same_date(const Event *a, const EventNote *an, const Event *b, const EventNote *bn)
+/* Could a date be that of an event the article reports as news? A
+ * headline without a date of its own takes the body's date for the same
+ * event, but not the date of a background event months before. */
+static bool recent(const Ctx *c, const Event *ev)
 {
-    if (an->weak_date || bn->weak_date)
+    if (!known_day(c->ref) || ev->date_precision == PRECISION_NONE)
         return true;
+    if (ev->date_precision == PRECISION_MONTH || ev->date_precision == PRECISION_YEAR)
+        return ev->date.year == c->ref.year &&
+               (ev->date_precision == PRECISION_YEAR || ev->date.month == c->ref.month);
+    long d = date_to_days(ev->date), r = date_to_days(c->ref);
+    return d >= r - 10 && d <= r + 1;
+}
+
+static bool same_date(const Ctx *c, const Event *a, const EventNote *an, const Event *b,
+                      const EventNote *bn)
+{
+    if (an->weak_date && bn->weak_date)
+        return true;
+    if (an->weak_date)
+        return recent(c, b);
+    if (bn->weak_date)
+        return recent(c, a);
     return a->date.year == b->date.year && a->date.month == b->date.month &&
            a->date.day == b->date.day;
 }
@@ -319,6 +340,26 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
                                                    "uprising", "crisis", "revolution",
                                                    "outbreak", NULL}))
             since = true;
+    /* "since it declared a caliphate", "since strikes began", "since they
+     * went on the offensive on Thursday": a toll or a state summed over
+     * everything after a past event, not one event */
+    for (int i = 0; i + 1 < s->tok.count && !since; i++) {
+        if (!tok_in(s, i, (const char *const[]){"since", NULL}))
+            continue;
+        for (int k = i + 1; k < s->tok.count && k <= i + 7; k++) {
+            if (s->tok.items[k].kind != TOKEN_WORD)
+                break;
+            const char *f = s->tok.folded + s->tok.items[k].fold;
+            size_t n = strlen(f);
+            if ((n > 4 && !strcmp(f + n - 2, "ed")) ||
+                tok_in(s, k, (const char *const[]){"began", "begun", "went", "took", "fell",
+                                                    "broke", "won", "lost", "came", "left",
+                                                    "overran", "seized", "started", NULL})) {
+                since = true;
+                break;
+            }
+        }
+    }
     /* "the bloodiest of the campaign with at least 69 killed", "so far",
      * "in total": a toll over many events */
     bool cumulative = false;
@@ -561,16 +602,79 @@ static bool definite_trigger(const Ctx *c, int e)
     return false;
 }
 
+/* "… in terrorist attacks in Damascus, Homs and Aleppo": a summary of
+ * several events in several governorates, not one event. */
+static bool roundup(const Ctx *c, int e)
+{
+    const Event *ev = &c->events[e];
+    const char *first = NULL;
+    for (int i = 0; i < ev->place_count; i++) {
+        const EventPlace *p = &ev->places[i];
+        if (!p->admin1 || !*p->admin1)
+            continue;
+        /* cities and governorates: a village's namesake elsewhere is a
+         * misreading more often than a second scene */
+        bool major = !strcmp(p->precision, "admin1");
+        if (p->place >= 0) {
+            const Place *pl = &c->lex->places[p->place];
+            major |= pl->population >= 20000 ||
+                     (pl->feature_code && (!strcmp(pl->feature_code, "PPLA") ||
+                                           !strcmp(pl->feature_code, "PPLC") ||
+                                           !strcmp(pl->feature_code, "ADM1")));
+        }
+        if (!major)
+            continue;
+        if (!first)
+            first = p->admin1;
+        else if (strcmp(first, p->admin1))
+            return true;
+    }
+    /* "… Kills over 80 Terrorists in Various Provinces" */
+    const Sentence *s = &c->sents[c->notes[e].sentence];
+    static const char *const several[] = {"various", "several", "multiple", "different",
+                                          "many", NULL};
+    static const char *const regions[] = {"provinces", "governorates", "areas", "regions",
+                                          "fronts", "parts", "cities", "towns", NULL};
+    for (int i = 0; i + 1 < s->tok.count; i++)
+        if (tok_in(s, i, several) && tok_in(s, i + 1, regions))
+            return true;
+    return false;
+}
+
 /* The lead event: what the first sentences are about (the first event
  * of the first two sentences that is not a weak noun like "deal"), else
  * the first of the first three, else the first. -1 if none. */
 static int primary_candidate(const Ctx *c)
 {
+    /* the rank of each sentence among the prose ones: captions and tag
+     * lists are not the lead */
+    int *rank = arena_alloc(c->arena, (size_t)(c->sent_count + 1) * sizeof *rank);
+    for (int si = 0, r = 0; si < c->sent_count; si++)
+        rank[si] = c->sents[si].aside ? 1 << 20 : r++;
+    /* the headline's toll or attack ("50 ISIS Terrorists Killed in …",
+     * "17 Killed as Qaeda Attacks Syria Kurd Town") is what the article is
+     * about, though the same words later in the text are weak */
+    for (int e = 0; e < c->event_count; e++) {
+        const EventNote *n = &c->notes[e];
+        if (n->dropped || rank[n->sentence] > 1 || roundup(c, e))
+            continue;
+        if (!n->generic || (rank[n->sentence] == 0 &&
+                            (frame_is(n, "killed") || frame_is(n, "attack"))))
+            return e;
+    }
     for (int e = 0; e < c->event_count; e++)
-        if (!c->notes[e].dropped && c->notes[e].sentence <= 1 && !c->notes[e].generic)
+        if (!c->notes[e].dropped && rank[c->notes[e].sentence] <= 2 && !roundup(c, e))
+            return e;
+    /* a roundup headline ("… in Various Provinces"): the first event of
+     * the body that happened in one place */
+    for (int e = 0; e < c->event_count; e++)
+        if (!c->notes[e].dropped && rank[c->notes[e].sentence] <= 5 && !roundup(c, e))
             return e;
     for (int e = 0; e < c->event_count; e++)
-        if (!c->notes[e].dropped && c->notes[e].sentence <= 2)
+        if (!c->notes[e].dropped && rank[c->notes[e].sentence] <= 2)
+            return e;
+    for (int e = 0; e < c->event_count; e++)
+        if (!c->notes[e].dropped && !c->sents[c->notes[e].sentence].aside)
             return e;
     for (int e = 0; e < c->event_count; e++)
         if (!c->notes[e].dropped)
@@ -582,8 +686,11 @@ static int primary_candidate(const Ctx *c)
  * sentences): where a lead event without a place of its own happened. */
 static bool lead_place(const Ctx *c, EventPlace *out)
 {
-    for (int si = 0; si < c->sent_count && si < 3; si++) {
+    for (int si = 0, prose = 0; si < c->sent_count && prose < 3; si++) {
         const Sentence *s = &c->sents[si];
+        if (s->aside)
+            continue; /* "Tags … Palmyra" says nothing of where */
+        prose++;
         for (int t = 0; t < s->tok.count; t++) {
             int mi = s->ment_at[t];
             if (mi < 0 || s->ments[mi].place < 0)
@@ -765,11 +872,34 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc,
         }
     }
 
-    c.sent_count = art->sentence_count;
-    c.sents = arena_alloc(c.arena, (size_t)(c.sent_count + 1) * sizeof *c.sents);
+    /* sentences, with tag lists and photo captions cut off as asides */
+    int cap = art->sentence_count + 1;
+    c.sents = arena_alloc(c.arena, (size_t)cap * sizeof *c.sents);
+    c.sent_count = 0;
     const char *last_claimant = NULL;
-    for (int si = 0; si < c.sent_count; si++)
-        sentence_scan(&c, &c.sents[si], art->sentences[si]);
+    for (int si = 0; si < art->sentence_count; si++) {
+        Span parts[MAX_SENTENCE_PARTS];
+        uint8_t kinds[MAX_SENTENCE_PARTS];
+        int n = split_asides(&c, art->sentences[si], parts, kinds);
+        if (c.sent_count + n >= cap) {
+            int ncap = (c.sent_count + n) * 2;
+            c.sents = arena_grow(c.arena, c.sents, (size_t)c.sent_count, (size_t)ncap,
+                                 sizeof *c.sents);
+            cap = ncap;
+        }
+        for (int k = 0; k < n; k++) {
+            /* pages that print the lead twice: the copy tells nothing new */
+            if (c.sent_count > 0 && kinds[k] == ASIDE_NONE) {
+                Span prev = c.sents[c.sent_count - 1].span;
+                if (prev.end - prev.start == parts[k].end - parts[k].start &&
+                    !memcmp(doc->text + prev.start, doc->text + parts[k].start,
+                            prev.end - prev.start))
+                    kinds[k] = ASIDE_REPEAT;
+            }
+            sentence_scan(&c, &c.sents[c.sent_count], parts[k]);
+            c.sents[c.sent_count++].aside = kinds[k];
+        }
+    }
     article_countries(&c);
     for (int si = 0; si < c.sent_count; si++) {
         sentence_read(&c, &c.sents[si]);
@@ -849,7 +979,7 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc,
             Event *o = &c.events[k];
             if (strcmp(o->sub_event_type, ev->sub_event_type))
                 continue;
-            if (!places_compatible(o, ev) || !same_date(o, &c.notes[k], ev, n))
+            if (!places_compatible(o, ev) || !same_date(&c, o, &c.notes[k], ev, n))
                 continue;
             if (ev->has_actor1 && o->has_actor1 && !allied(ev->actor1.side, o->actor1.side))
                 continue;
@@ -910,6 +1040,7 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc,
     }
 
     int kept = 0;
+    int lead = primary_candidate(&c);
     for (int e = 0; e < c.event_count; e++) {
         EventNote *n = &c.notes[e];
         if (n->dropped)
@@ -957,7 +1088,7 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc,
                                          ? "Government regains territory"
                                          : "Non-state actor overtakes territory";
         }
-        if (!ev->has_place && e == primary_candidate(&c) && lead_place(&c, &ev->place)) {
+        if (!ev->has_place && e == lead && lead_place(&c, &ev->place)) {
             ev->has_place = true;
         }
         if (!ev->has_place && article_admin1) {

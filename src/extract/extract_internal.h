@@ -56,7 +56,12 @@ typedef struct Sentence {
     bool denial;          /* "denied", "not confirmed": judges earlier events */
     bool denial_unconfirmed;
     bool is_title;
+    uint8_t aside;        /* ASIDE_*: a tag list, a photo caption, a repeat */
 } Sentence;
+
+/* Parts of a sentence that are not the story's prose (asides.c). */
+enum { ASIDE_NONE = 0, ASIDE_TAGS, ASIDE_CAPTION, ASIDE_REPEAT };
+enum { MAX_SENTENCE_PARTS = 8 };
 
 /* Per-event working notes that do not go to the output. */
 typedef struct EventNote {
@@ -93,6 +98,10 @@ typedef struct Ctx {
     const char *countries[4];
     int country_count;
 } Ctx;
+
+/* asides.c: cuts a sentence span into parts (at most MAX_SENTENCE_PARTS),
+ * each with its ASIDE_* kind; returns the number of parts. */
+int split_asides(Ctx *c, Span span, Span *out, uint8_t *kinds);
 
 /* words.c: closed word classes, one lookup per token */
 enum {

@@ -192,6 +192,8 @@ static const Entry *stem_lookup(const Ctx *c, const Sentence *s, int i, int *cou
     return matcher_lookup(c->lex->matcher, w, n - 1, count);
 }
 
+static void places_in_containers(Ctx *c, Sentence *s);
+
 static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
 {
     const Lexicon *lex = c->lex;
@@ -227,7 +229,11 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
         }
         if (np && m->last - m->first == 1 && has_class(s, m->first, WC_NOT_NAMES))
             np = 0; /* "June", "Syria", "Monitor": words, not hamlets */
-        if (np && (has_class(s, m->first, WC_DEMONYMS) || inside_longer_name(c, s, ml, k) ||
+        /* "Syrian", "Turkish": people; but "Western Aleppo" is a name the
+         * data spells with its adjective */
+        bool demonym = has_class(s, m->first, WC_DEMONYMS) &&
+                       (m->last - m->first == 1 || !m->exact);
+        if (np && (demonym || inside_longer_name(c, s, ml, k) ||
                    has_class(s, m->first - 1, WC_SPEECH_VERBS)))
             np = 0; /* "said Omar Abu Leila": a person */
         /* "US airstrike", "Syrian warplanes targeted": an actor phrase that
@@ -265,6 +271,12 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
         }
         if (me.actor >= 0 && me.place >= 0 && is_country(&lex->places[me.place]))
             me.place = -1; /* "Russia", "Turkey": the state, not the land */
+        if (me.actor >= 0 && lex->actors[me.actor].kind &&
+            !strcmp(lex->actors[me.actor].kind, "foreign_state") &&
+            (token_is(c, s, m->first - 1, "in") || token_is(c, s, m->first - 1, "across") ||
+             token_is(c, s, m->first - 1, "inside") || token_is(c, s, m->first - 1, "throughout") ||
+             token_is(c, s, m->first - 1, "into")))
+            me.actor = -1; /* "operating in Iraq and Syria": the land, not the state */
         if (me.actor >= 0 && me.place >= 0) {
             /* "Iraq" read as the state and as "Arak": the name written
              * exactly wins */
@@ -305,6 +317,7 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
             s->ment_at[tm.first] = idx;
         }
     }
+    places_in_containers(c, s);
     /* "Syrias Aleppo", "in Daraas countryside": stems of unmatched words */
     for (int i = 0; i < s->tok.count; i++) {
         if (s->ment_at[i] >= 0 || s->tok.items[i].kind != TOKEN_WORD)
@@ -323,6 +336,8 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
                      place_strong(&lex->places[es[e].id], 1))
                 places[np++] = es[e];
         }
+        if (me.actor >= 0)
+            np = 0; /* "Kerrys": the person the actor list names, not a village */
         if (np)
             me.place = place_choose(lex, places, np, c->pctx).place;
         if (me.place >= 0 && is_country(&lex->places[me.place]))
@@ -331,6 +346,79 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
             continue;
         s->ments[s->ment_count] = me;
         s->ment_at[i] = s->ment_count++;
+    }
+}
+
+/* A city or a governorate: big enough to be the container a smaller place
+ * is named in ("the Midan neighbourhood of Damascus"). */
+static bool container_place(const Place *p)
+{
+    if (is_admin1(p) || p->population >= 20000)
+        return true;
+    return p->feature_code && (!strcmp(p->feature_code, "PPLA") ||
+                               !strcmp(p->feature_code, "PPLC") ||
+                               !strcmp(p->feature_code, "PPLA2"));
+}
+
+/* "the Midan neighbourhood of Damascus", "Midan in Damascus", "Zahra
+ * district, Aleppo": a name shared by places in several governorates is
+ * read in the city or governorate named right after it. */
+static void places_in_containers(Ctx *c, Sentence *s)
+{
+    static const char *const kinds[] = {"neighbourhood", "neighborhood", "district", "quarter",
+                                        "suburb", "area", "town", "village", "city",
+                                        "countryside", "camp", NULL};
+    const Lexicon *lex = c->lex;
+    for (int mi = 0; mi < s->ment_count; mi++) {
+        Mention *m = &s->ments[mi];
+        if (m->place < 0 || m->entry_count < 2)
+            continue;
+        int j = m->last;
+        if (token_in(s, j, kinds))
+            j++;
+        if (is_punct(c, s, j, ','))
+            j++;
+        else if (token_is(c, s, j, "of") || token_is(c, s, j, "in"))
+            j++;
+        else
+            continue;
+        if (token_is(c, s, j, "the"))
+            j++;
+        if (token_is(c, s, j, "city") && token_is(c, s, j + 1, "of"))
+            j += 2;
+        int ci = j < s->tok.count ? s->ment_at[j] : -1;
+        if (ci < 0 || ci == mi || s->ments[ci].place < 0)
+            continue;
+        const Place *box = &lex->places[s->ments[ci].place];
+        if (!container_place(box) || !box->admin1 || !*box->admin1)
+            continue;
+        if (!strcmp(lex->places[m->place].admin1 ? lex->places[m->place].admin1 : "",
+                    box->admin1))
+            continue;
+        Entry inside[64];
+        int n = 0;
+        for (int e = 0; e < m->entry_count && n < 64; e++) {
+            const Entry *en = &m->entries[e];
+            if (en->kind != ENTRY_PLACE)
+                continue;
+            const Place *p = &lex->places[en->id];
+            if (p->admin1 && !strcmp(p->admin1, box->admin1) && p != box &&
+                place_strong(p, m->last - m->first))
+                inside[n++] = *en;
+        }
+        if (n) {
+            PlaceChoice pc = place_choose(lex, inside, n, c->pctx);
+            if (pc.place >= 0)
+                m->place = pc.place;
+        } else if (is_admin1(box) || has_class(s, s->ments[ci].last, WC_ADMIN_WORDS)) {
+            /* "Qassiab in Hasakeh province" where the gazetteer only knows
+             * a namesake elsewhere (Kessab, Latakia): an unknown village of
+             * that governorate, not the namesake */
+            m->place = -1;
+            if (m->actor < 0 && m->outlet < 0 && m->trigger < 0)
+                for (int t = m->first; t < m->last; t++)
+                    s->ment_at[t] = -1;
+        }
     }
 }
 
@@ -771,6 +859,8 @@ static int unknown_name(const Ctx *c, const Sentence *s, int i)
         const Token *t = &s->tok.items[j];
         if (s->ment_at[j] >= 0)
             break;
+        if (j == i && has_class(s, j, WC_DEMONYMS))
+            break; /* "Qatari officials": people, not a place */
         if (t->kind == TOKEN_WORD && (t->flags & TOKEN_CAPITALISED) &&
             !(t->flags & TOKEN_ALLCAPS && t->end - t->start <= 4) && !has_class(s, j, WC_NOT_NAMES)) {
             any_cap = true;
@@ -1099,7 +1189,8 @@ static void collect_places(Ctx *c, const Sentence *s, Event *ev, int from, int t
             EventPlace p = place_from_index(c, m->place, NULL);
             const char *named = sentence_admin1(c, s);
             if (named && pl->admin1 && strcmp(named, pl->admin1) && pl->population < 100000 &&
-                !is_admin1(pl) && !(pl->feature_code && !strcmp(pl->feature_code, "PPLA"))) {
+                !is_admin1(pl) && !(pl->feature_code && (!strcmp(pl->feature_code, "PPLA") ||
+                                                         !strcmp(pl->feature_code, "PPLC")))) {
                 /* "Qassiab in Hasakeh province" read as a namesake
                  * elsewhere: keep the name as written, in the governorate
                  * the sentence names */
@@ -1246,6 +1337,8 @@ void frames_fill(Ctx *c, int si)
 {
     Sentence *s = &c->sents[si];
     const Lexicon *lex = c->lex;
+    if (s->aside == ASIDE_TAGS || s->aside == ASIDE_REPEAT)
+        return; /* "Tags Syria Aleppo airstrikes": key words, not events */
     for (int mi = 0; mi < s->ment_count; mi++) {
         const Mention *m = &s->ments[mi];
         if (m->trigger < 0)
@@ -1308,7 +1401,13 @@ void frames_fill(Ctx *c, int si)
         EventNote *note = &c->notes[c->event_count - 1];
         ev->sub_event_type = sub;
         note->frame = frame;
-        note->generic = frame_is(frame, "agreement") || frame_is(frame, "attack") ||
+        /* weak nouns: "a deal", "the attack" (but "forces attacked the
+         * village" is a verb with a doer and a target) */
+        const char *tw = fold_of(s, t1 - 1);
+        size_t twn = strlen(tw);
+        bool verb_form = twn > 4 && (!strcmp(tw + twn - 2, "ed") || !strcmp(tw + twn - 3, "ing"));
+        note->generic = frame_is(frame, "agreement") ||
+                        (frame_is(frame, "attack") && !verb_form) ||
                         frame_is(frame, "killed") || frame_is(frame, "looting") ||
                         frame_is(frame, "drone_downed") || frame_is(frame, "arrest");
 
@@ -1469,7 +1568,9 @@ void frames_fill(Ctx *c, int si)
                 ev->has_actor2 = false;
             }
         }
-        if (frame_is(frame, "territory_take") && ev->place_count == 0) {
+        if (frame_is(frame, "territory_take") &&
+            (ev->place_count == 0 || token_is(c, s, t1, "place"))) {
+            /* "took" with no place after it, or "took place", is not a capture */
             c->event_count--; /* "took" with no place after it is not a capture */
             continue;
         }

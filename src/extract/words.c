@@ -216,6 +216,7 @@ static const WordClassEntry word_table[] = {
     {"july", WC_NOT_NAMES},
     {"june", WC_NOT_NAMES},
     {"just", WC_ADVERBS},
+    {"katyusha", WC_NOT_NAMES}, /* a rocket, not a place */
     {"killed", WC_PERSON_NOUNS},
     {"kilometers", WC_THING_NOUNS},
     {"kilometres", WC_THING_NOUNS},
@@ -392,6 +393,7 @@ static const WordClassEntry word_table[] = {
     {"sunni", WC_DEMONYMS},
     {"swiftly", WC_ADVERBS},
     {"syria", WC_NOT_NAMES},
+    {"syrias", WC_NOT_NAMES}, /* "Syria's" with its apostrophe lost */
     {"syrian", WC_DEMONYMS | WC_NOT_NAMES},
     {"syrians", WC_PERSON_NOUNS},
     {"tags", WC_NOT_NAMES},

@@ -238,9 +238,11 @@ bool fold_is_dash(const char *f, size_t n)
 
 /* ---- Transliteration key -------------------------------------------------- */
 
+/* One test per character, this runs for every capitalised word of a text. */
 static bool is_vowel(char c)
 {
-    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+    unsigned k = (unsigned char)c - 'a';
+    return k < 26 && ((1u << k) & (1u << 0 | 1u << 4 | 1u << 8 | 1u << 14 | 1u << 20));
 }
 
 static bool is_semivowel(char c) { return c == 'w' || c == 'y'; }
@@ -288,9 +290,6 @@ size_t fold_translit(const char *s, size_t n, char *out)
     bool in_run = false;
     for (size_t i = 0; i < t && o + 3 < FOLD_MAX; i++) {
         char c = tmp[i];
-        bool prev_vowel = i > 0 && (is_vowel(tmp[i - 1]) ||
-                                    (in_run && is_semivowel(tmp[i - 1])));
-        bool next_vowel = i + 1 < t && is_vowel(tmp[i + 1]);
         if (is_vowel(c)) {
             if (!in_run)
                 out[o++] = 'a';
@@ -298,6 +297,8 @@ size_t fold_translit(const char *s, size_t n, char *out)
             continue;
         }
         if (is_semivowel(c) && i > 0) {
+            bool prev_vowel = is_vowel(tmp[i - 1]) || (in_run && is_semivowel(tmp[i - 1]));
+            bool next_vowel = i + 1 < t && is_vowel(tmp[i + 1]);
             if (prev_vowel && !next_vowel) { /* Dayr, Zawr: part of the vowel */
                 if (!in_run)
                     out[o++] = 'a';

@@ -412,11 +412,12 @@ static WordHit *english_words(const StringTable *name_words, size_t *count,
         size_t ln = nl ? (size_t)(nl - line) : (size_t)(data + len - line);
         if (ln && line[ln - 1] == '\r')
             ln--;
-        /* Possessives ("June's") fold to their word, listed anyway. */
-        if (ln > 0 && !memchr(line, '\'', ln)) {
+        /* Possessives ("June's") fold to their word; contractions to what
+         * texts that drop apostrophes write ("they're" -> "theyre"). */
+        if (ln > 0) {
             char plain[FOLD_MAX], key[FOLD_MAX];
             size_t pn = fold_plain(line, ln, plain, sizeof plain);
-            size_t kn = pn >= 2 ? fold_translit(plain, pn, key) : 0;
+            size_t kn = pn >= 1 ? fold_translit(plain, pn, key) : 0;
             if (kn > 0 && strtab_has(name_words, key, kn)) {
                 int32_t cp;
                 utf8_decode(line, ln, &cp);

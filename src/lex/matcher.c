@@ -58,9 +58,10 @@ typedef struct Slot {
     uint16_t flags;
 } Slot;
 
-/* A bit per possible first-token key (hashed down to 18 bits): most tokens
- * of a text start no phrase, and this 32 KB table, which stays in the L1
- * cache, says so without touching the big one. */
+/* A bit per possible (chain, first token) pair, from the token's hash
+ * (down to 18 bits): most tokens of a text start no phrase, and this 32 KB
+ * table, which stays in the L1 cache, says so without touching the big one
+ * and before the chain's hash step is computed. */
 enum { FIRST_FILTER_BITS = 1 << 18 };
 
 /* An open-addressing table of slots, keyed by 64-bit hashes (0 = empty). */
@@ -88,13 +89,13 @@ typedef struct BuilderItem {
     int32_t id;
     uint8_t kind;
     uint8_t role;     /* ITEM_* */
-    uint8_t first;    /* the key of a phrase's first token */
     uint8_t word;     /* WORD_* flags of an ITEM_WORD */
 } BuilderItem;
 
 struct MatcherBuilder {
     BuilderItem *items;
     size_t count, cap;
+    uint64_t first_filter[FIRST_FILTER_BITS / 64]; /* copied to the Matcher */
 };
 
 static const uint64_t chain_seed[CHAIN_COUNT] = {
@@ -156,9 +157,14 @@ static uint64_t text_token_hash(const char *s, size_t n)
 #endif
 }
 
-static unsigned first_bit(uint64_t key)
+static unsigned first_bit(MatchChain chain, uint64_t token)
 {
-    return (unsigned)(key >> 40) & (FIRST_FILTER_BITS - 1);
+    return (unsigned)((token ^ chain_seed[chain]) >> 40) & (FIRST_FILTER_BITS - 1);
+}
+
+static bool first_filter_has(const uint64_t *filter, unsigned bit)
+{
+    return (filter[bit / 64] >> (bit % 64)) & 1;
 }
 
 static uint64_t hash_step(uint64_t h, uint64_t token)
@@ -183,8 +189,7 @@ MatcherBuilder *matcher_builder_new(void)
     return b;
 }
 
-static void builder_push(MatcherBuilder *b, uint64_t key, Entry e, int role, bool first,
-                         unsigned word)
+static void builder_push(MatcherBuilder *b, uint64_t key, Entry e, int role, unsigned word)
 {
     if (b->count == b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 4096;
@@ -198,7 +203,7 @@ static void builder_push(MatcherBuilder *b, uint64_t key, Entry e, int role, boo
     }
     bool entry = role == ITEM_PHRASE || role == ITEM_EXACT;
     b->items[b->count++] = (BuilderItem){key, entry ? e.id : -1, entry ? e.kind : 0,
-                                         (uint8_t)role, first, (uint8_t)word};
+                                         (uint8_t)role, (uint8_t)word};
 }
 
 /* Adds the keys of a phrase given as token hashes. */
@@ -206,9 +211,13 @@ static void builder_add_hashes(MatcherBuilder *b, MatchChain chain,
                                const uint64_t *tokens, int n, Entry e)
 {
     uint64_t h = chain_seed[chain];
+    if (n > 0) {
+        unsigned bit = first_bit(chain, tokens[0]);
+        b->first_filter[bit / 64] |= 1ull << (bit % 64);
+    }
     for (int i = 0; i < n; i++) {
         h = hash_step(h, tokens[i]);
-        builder_push(b, h, e, i == n - 1 ? ITEM_PHRASE : ITEM_PREFIX, i == 0, 0);
+        builder_push(b, h, e, i == n - 1 ? ITEM_PHRASE : ITEM_PREFIX, 0);
     }
 }
 
@@ -258,7 +267,7 @@ void matcher_builder_add_name(MatcherBuilder *b, const char *key, size_t kn,
     if (plain && pn > 0) {
         count = key_hashes(plain, pn, hashes, &key_len_first);
         if (count > 0)
-            builder_push(b, exact_key(hashes, count), e, ITEM_EXACT, false, 0);
+            builder_push(b, exact_key(hashes, count), e, ITEM_EXACT, 0);
     }
 }
 
@@ -271,7 +280,7 @@ void matcher_builder_add_word(MatcherBuilder *b, const char *plain, size_t n, un
 {
     if (n == 0 || flags == 0)
         return;
-    builder_push(b, word_key(token_hash(plain, n)), (Entry){0, 0}, ITEM_WORD, false, flags);
+    builder_push(b, word_key(token_hash(plain, n)), (Entry){0, 0}, ITEM_WORD, flags);
 }
 
 bool matcher_builder_add(MatcherBuilder *b, const char *phrase, size_t n, Entry e)
@@ -353,6 +362,7 @@ static void table_init(SlotTable *t, size_t keys, Arena *arena)
 Matcher *matcher_build(MatcherBuilder *b, Arena *arena)
 {
     Matcher *m = arena_alloc(arena, sizeof *m);
+    memcpy(m->first_filter, b->first_filter, sizeof m->first_filter);
     if (b->count)
         qsort(b->items, b->count, sizeof *b->items, item_cmp);
 
@@ -373,8 +383,6 @@ Matcher *matcher_build(MatcherBuilder *b, Arena *arena)
         Slot s = {key, (uint32_t)ne, 0, 0};
         for (; i < b->count && b->items[i].key == key; i++) {
             const BuilderItem *it = &b->items[i];
-            if (it->first)
-                m->first_filter[first_bit(key) / 64] |= 1ull << (first_bit(key) % 64);
             if (it->role == ITEM_PREFIX) {
                 s.flags |= SLOT_PREFIX;
                 continue;
@@ -483,12 +491,12 @@ static int walk_chain(const Matcher *m, MatchChain chain, const TokenList *tl,
                 break;
             th = plain[j];
         }
-        if (first)
+        if (first) {
             *first_word = j;
+            if (!first_filter_has(m->first_filter, first_bit(chain, th)))
+                break;
+        }
         h = hash_step(h, th);
-        if (first &&
-            !(m->first_filter[first_bit(h) / 64] & (1ull << (first_bit(h) % 64))))
-            break;
         first = false;
         hashed++;
         const Slot *s = slot_find(m, h);
@@ -661,7 +669,8 @@ static bool is_locative(const char *w, size_t n)
 {
     static const char *const words[] = {"in", "near", "at", "from", "to", "of", "outside",
                                         "around", "towards", "toward", "into", "inside",
-                                        "across", "via", "through", "nearby"};
+                                        "across", "via", "through", "nearby", "on",
+                                        "between", "within", "along"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         if (strlen(words[i]) == n && !memcmp(words[i], w, n))
             return true;
@@ -673,21 +682,71 @@ static bool capitalised_word(const Token *t)
     return t->kind == TOKEN_WORD && (t->flags & (TOKEN_CAPITALISED | TOKEN_ALLCAPS));
 }
 
-/* Whether an ordinary English word matched as one word (tokens first..word)
- * is written as a name: after a locative preposition, or capitalised in
- * mid-sentence and not in a headline ("Rebels Hit Army Base"). */
-static bool written_as_name(const TokenList *tl, int first, int word)
+/* Whether the token before `first` is a locative preposition ("in Hit"). */
+static bool after_locative(const TokenList *tl, int first)
 {
     const Token *prev = first > 0 ? &tl->items[first - 1] : NULL;
-    if (prev && prev->kind == TOKEN_WORD &&
-        is_locative(tl->folded + prev->fold, prev->fold_len))
+    return prev && prev->kind == TOKEN_WORD &&
+           is_locative(tl->folded + prev->fold, prev->fold_len);
+}
+
+/* Whether an ordinary English word matched as one word (tokens first..word)
+ * is written as a name: after a locative preposition, or capitalised in
+ * mid-sentence and not followed by another capitalised word. */
+static bool written_as_name(const TokenList *tl, int first, int word)
+{
+    if (after_locative(tl, first))
         return true;
     const Token *t = &tl->items[word];
     if (!(t->flags & TOKEN_CAPITALISED) || (t->flags & TOKEN_ALLCAPS) ||
         (tl->items[first].flags & TOKEN_SENTENCE_START))
         return false;
-    bool next_cap = word + 1 < tl->count && capitalised_word(&tl->items[word + 1]);
-    return !(prev && capitalised_word(prev) && next_cap);
+    /* "the Main Operational Directorate", "Rebels Hit Army Base": a word
+     * in a run of capitals is part of another name, or of a headline. */
+    return !(word + 1 < tl->count && capitalised_word(&tl->items[word + 1]));
+}
+
+/* The slot of the stem of a word ending in s, if that stem is spelled as a
+ * name (an exact key) or is a one-word plain name ("SANA"); *stem_hash
+ * becomes the stem's hash. NULL if none. */
+static const Slot *stem_slot(const Matcher *m, const TokenList *tl, int word,
+                             uint64_t *stem_hash)
+{
+    const Token *tok = &tl->items[word];
+    const char *w = tl->folded + tok->fold;
+    if (tok->fold_len < 4 || w[tok->fold_len - 1] != 's' || w[tok->fold_len - 2] == 's')
+        return NULL;
+    uint64_t stem = text_token_hash(w, tok->fold_len - 1);
+    const Slot *s = side_find(m, exact_key(&stem, 1));
+    if (!s || !(s->flags & SLOT_EXACT)) {
+        /* Acronyms and lower-case names live in the plain chain; only names
+         * count there, not triggers ("Attacks" is no possessive). */
+        s = slot_find(m, hash_step(chain_seed[CHAIN_PLAIN], stem));
+        if (!s || !(s->flags & SLOT_TERMINAL))
+            return NULL;
+        for (int k = 0; k < s->entry_count; k++) {
+            uint8_t kind = m->entries[s->entry_off + k].kind;
+            if (kind != ENTRY_ACTOR && kind != ENTRY_OUTLET && kind != ENTRY_PLACE)
+                return NULL;
+        }
+    }
+    *stem_hash = stem;
+    return s;
+}
+
+/* Whether a fuzzy one-word place match may stand. One word that only
+ * folds like a place is mostly something else: a person ("Abdul Jabbar",
+ * "Hussein Malla"), a feast ("Eid al-Adha"), a word that lost its
+ * apostrophe ("Theyre"), an acronym in capitals ("KSA"). A locative
+ * preposition before it ("in Khazan", "the village of Qassiab") is the cue
+ * that it is a place spelled another way; all-caps words of four letters
+ * or fewer never are. */
+static bool fuzzy_word_ok(const TokenList *tl, int first, int word)
+{
+    const Token *tok = &tl->items[word];
+    if ((tok->flags & TOKEN_ALLCAPS) && tok->fold_len <= 4)
+        return false;
+    return after_locative(tl, first);
 }
 
 static bool entry_in(const Entry *list, int n, Entry e)
@@ -723,11 +782,24 @@ static bool weigh_name_match(const Matcher *m, const TokenList *tl, const uint64
     const Entry *exact = ex && (ex->flags & SLOT_EXACT) ? m->entries + ex->entry_off : NULL;
     int exact_n = exact ? ex->entry_count : 0;
 
+    /* "Syrias", "Daraas", "SANAs": a possessive written without its
+     * apostrophe. A word spelled as no name whose stem is spelled as one
+     * is the stem, and exact. */
+    uint64_t word_hash = plain[word];
+    if (words == 1 && exact_n == 0 && !plain_ties[0] && !plain_ties[1] &&
+        word_flags(m, word_hash) == 0) { /* "Hamas" is no "Hama's" */
+        const Slot *stem = stem_slot(m, tl, word, &word_hash);
+        if (stem) {
+            mt->entries = exact = m->entries + stem->entry_off;
+            mt->entry_count = exact_n = stem->entry_count;
+        }
+    }
+
     /* What the words are: one word's flags, or whether all are English. */
     unsigned wf = 0;
     bool all_english = false;
     if (words == 1) {
-        wf = word_flags(m, plain[word]);
+        wf = word_flags(m, word_hash);
     } else {
         all_english = true;
         for (int j = mt->first; j < mt->last && all_english; j++) {
@@ -763,8 +835,8 @@ static bool weigh_name_match(const Matcher *m, const TokenList *tl, const uint64
             if (wf & WORD_NOT_PLACE) {
                 keep = false;
             } else if (!is_exact[k]) {
-                keep = !exact_place && !named_other && !all_english && !(wf & WORD_COMMON) &&
-                       (!(wf & WORD_PROPER) || place_is_large(m, e.id));
+                keep = !exact_place && !named_other && !all_english && wf == 0 &&
+                       (words > 1 || fuzzy_word_ok(tl, mt->first, word));
             } else if (wf & WORD_COMMON) {
                 if (as_name < 0)
                     as_name = written_as_name(tl, mt->first, word);

@@ -28,8 +28,8 @@
 
 #include <string.h>
 
-static CharClass class_at(const char *text, size_t i, size_t end, int32_t *cp,
-                          size_t *len)
+static CharClass class_at_slow(const char *text, size_t i, size_t end, int32_t *cp,
+                               size_t *len)
 {
     if (i >= end) {
         *cp = -1;
@@ -38,6 +38,24 @@ static CharClass class_at(const char *text, size_t i, size_t end, int32_t *cp,
     }
     *len = utf8_decode(text + i, end - i, cp);
     return char_class(*cp);
+}
+
+/* ASCII letters, digits and spaces without a call: the common case. */
+static inline CharClass class_at(const char *text, size_t i, size_t end, int32_t *cp,
+                                 size_t *len)
+{
+    unsigned char c = i < end ? (unsigned char)text[i] : 0x80;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+        *cp = c;
+        *len = 1;
+        return CC_LETTER;
+    }
+    if (c == ' ' || (c >= '0' && c <= '9')) {
+        *cp = c;
+        *len = 1;
+        return c == ' ' ? CC_SPACE : CC_DIGIT;
+    }
+    return class_at_slow(text, i, end, cp, len);
 }
 
 static bool is_digit_at(const char *text, size_t i, size_t end)
@@ -295,7 +313,7 @@ TokenList tokenize(const char *text, Span span, Arena *arena)
         if (tok->kind != TOKEN_WORD || next->kind != TOKEN_WORD)
             continue;
         const char *f = folded + tok->fold;
-        if (!fold_is_article(f, tok->fold_len))
+        if (tok->fold_len > 3 || !fold_is_article(f, tok->fold_len))
             continue;
         bool al_el = tok->fold_len == 2 && f[1] == 'l' && (f[0] == 'a' || f[0] == 'e');
         bool named = (tok->flags & TOKEN_CAPITALISED) && !(tok->flags & TOKEN_SENTENCE_START) &&

@@ -5,51 +5,94 @@
  * "published" (YYYY-MM-DD), "outlet", "url" (optional). A record that cannot
  * be used is reported with its file and line and skipped; a bad optional
  * field is reported and ignored, keeping the record.
+ *
+ * Two parsers read a record into a JsonlRecord: the fast one of
+ * jsonl_fast.c for the usual flat object of strings, and jansson for
+ * everything else (and for every syntax error, which it words). The checks
+ * and messages below then do not depend on which one read it.
  */
 #include "read_internal.h"
 
 #include <jansson.h>
 #include <string.h>
 
-/* Copies a JSON string into the arena as it was decoded: offsets into a
- * record's text are offsets into its "text" value, so nothing moves. The
- * input was repaired before parsing and jansson decodes to valid UTF-8;
- * the copy only turns a "\u0000" into a space (same length). */
-static const char *decoded_string(Arena *arena, const json_t *s, size_t *out_len)
+/* ---- jansson ------------------------------------------------------------- */
+
+/* Copies a string as jansson decoded it: offsets into a record's text are
+ * offsets into its "text" value, so nothing moves. jansson refuses invalid
+ * UTF-8 (input and "\u" escapes alike), so the only change is that a
+ * "\u0000" (allowed by JSON_ALLOW_NUL) becomes a space, keeping the length. */
+static void jansson_value(JsonlValue *v, const json_t *j, Arena *arena)
 {
-    size_t bad, len = json_string_length(s);
-    const char *t = text_repair(arena, json_string_value(s), len, &bad);
-    if (out_len)
-        *out_len = len;
-    return t;
+    memset(v, 0, sizeof *v);
+    if (!j) {
+        v->kind = JSONL_ABSENT;
+    } else if (json_is_null(j)) {
+        v->kind = JSONL_NULL;
+    } else if (json_is_string(j)) {
+        v->kind = JSONL_STRING;
+        v->len = json_string_length(j);
+        char *s = arena_strndup(arena, json_string_value(j), v->len);
+        for (char *nul = memchr(s, '\0', v->len); nul; nul = memchr(nul, '\0', v->len - (size_t)(nul - s)))
+            *nul = ' ';
+        v->string = s;
+    } else if (json_is_integer(j)) {
+        v->kind = JSONL_INTEGER;
+        v->integer = (long long)json_integer_value(j);
+    } else {
+        v->kind = JSONL_OTHER;
+    }
 }
 
-/* An optional string field: NULL when absent or null; a warning when it
- * holds something else. */
-static const char *optional_string(Arena *arena, json_t *obj, const char *key, const char *path,
+bool jsonl_scan_jansson(const char *data, size_t len, Arena *arena, JsonlRecord *out,
+                        const char *path, long line, Diagnostics *diag)
+{
+    static const char *const keys[JSONL_FIELDS] = {
+        [JSONL_ID] = "id",         [JSONL_TEXT] = "text",     [JSONL_TITLE] = "title",
+        [JSONL_PUBLISHED] = "published", [JSONL_OUTLET] = "outlet", [JSONL_URL] = "url",
+    };
+    memset(out, 0, sizeof *out);
+    json_error_t err;
+    json_t *root = json_loadb(data, len, JSON_ALLOW_NUL, &err);
+    if (!root) {
+        diag_report(diag, DIAG_ERROR, path, line, "malformed JSON: %s", err.text);
+        return false;
+    }
+    bool ok = json_is_object(root);
+    if (ok) {
+        for (int f = 0; f < JSONL_FIELDS; f++)
+            jansson_value(&out->field[f], json_object_get(root, keys[f]), arena);
+    } else {
+        diag_report(diag, DIAG_ERROR, path, line, "not a JSON object, skipped");
+    }
+    json_decref(root);
+    return ok;
+}
+
+/* ---- The checks both parsers share ------------------------------------------ */
+
+/* An optional string field: NULL when absent, null or empty; a warning
+ * when it holds something else than a string. */
+static const char *optional_string(const JsonlValue *v, const char *key, const char *path,
                                    long line, Diagnostics *diag)
 {
-    json_t *v = json_object_get(obj, key);
-    if (!v || json_is_null(v))
+    if (v->kind == JSONL_ABSENT || v->kind == JSONL_NULL)
         return NULL;
-    if (!json_is_string(v)) {
+    if (v->kind != JSONL_STRING) {
         diag_report(diag, DIAG_WARNING, path, line, "\"%s\" is not a string, ignored", key);
         return NULL;
     }
-    if (json_string_length(v) == 0)
-        return NULL;
-    return decoded_string(arena, v, NULL);
+    return v->len > 0 ? v->string : NULL;
 }
 
 /* "published": YYYY-MM-DD, or an ISO timestamp starting with one. */
-static Date published_date(json_t *obj, const char *path, long line, Diagnostics *diag)
+static Date published_date(const JsonlValue *v, const char *path, long line, Diagnostics *diag)
 {
     Date d = {0, 0, 0};
-    json_t *v = json_object_get(obj, "published");
-    if (!v || json_is_null(v))
+    if (v->kind == JSONL_ABSENT || v->kind == JSONL_NULL)
         return d;
-    const char *s = json_is_string(v) ? json_string_value(v) : NULL;
-    size_t n = s ? json_string_length(v) : 0;
+    const char *s = v->kind == JSONL_STRING ? v->string : NULL;
+    size_t n = s ? v->len : 0;
     if (s && n >= 10 && (n == 10 || s[10] == 'T' || s[10] == ' ') && date_parse_iso(s, 10, &d))
         return d;
     if (s)
@@ -63,37 +106,30 @@ static Date published_date(json_t *obj, const char *path, long line, Diagnostics
 bool jsonl_parse_record(Document *doc, Arena *arena, const char *path, long line, const char *data,
                         size_t len, Diagnostics *diag)
 {
-    json_error_t err;
-    json_t *root = json_loadb(data, len, JSON_ALLOW_NUL, &err);
-    if (!root) {
-        diag_report(diag, DIAG_ERROR, path, line, "malformed JSON: %s", err.text);
+    JsonlRecord rec;
+    if (!jsonl_scan_fast(data, len, arena, &rec) &&
+        !jsonl_scan_jansson(data, len, arena, &rec, path, line, diag))
         return false;
-    }
-    bool ok = false;
-    if (!json_is_object(root)) {
-        diag_report(diag, DIAG_ERROR, path, line, "not a JSON object, skipped");
-        goto done;
-    }
 
-    json_t *id = json_object_get(root, "id");
+    const JsonlValue *id = &rec.field[JSONL_ID];
     const char *id_text = NULL;
-    if (json_is_string(id) && json_string_length(id) > 0)
-        id_text = decoded_string(arena, id, NULL);
-    else if (json_is_integer(id))
-        id_text = arena_printf(arena, "%lld", (long long)json_integer_value(id));
+    if (id->kind == JSONL_STRING && id->len > 0)
+        id_text = id->string;
+    else if (id->kind == JSONL_INTEGER)
+        id_text = arena_printf(arena, "%lld", id->integer);
     if (!id_text) {
         diag_report(diag, DIAG_ERROR, path, line,
-                    id ? "\"id\" is not a non-empty string, record skipped"
-                       : "missing \"id\", record skipped");
-        goto done;
+                    id->kind != JSONL_ABSENT ? "\"id\" is not a non-empty string, record skipped"
+                                             : "missing \"id\", record skipped");
+        return false;
     }
 
-    json_t *text = json_object_get(root, "text");
-    if (!json_is_string(text)) {
+    const JsonlValue *text = &rec.field[JSONL_TEXT];
+    if (text->kind != JSONL_STRING) {
         diag_report(diag, DIAG_ERROR, path, line,
-                    text ? "\"text\" is not a string, record skipped"
-                         : "missing \"text\", record skipped");
-        goto done;
+                    text->kind != JSONL_ABSENT ? "\"text\" is not a string, record skipped"
+                                               : "missing \"text\", record skipped");
+        return false;
     }
 
     memset(doc, 0, sizeof *doc);
@@ -102,17 +138,15 @@ bool jsonl_parse_record(Document *doc, Arena *arena, const char *path, long line
     doc->line = line;
     doc->format = FORMAT_JSONL;
     doc->arena = arena;
-    doc->text = decoded_string(arena, text, &doc->len);
+    doc->text = text->string;
+    doc->len = text->len;
     if (doc->len == 0) {
         diag_report(diag, DIAG_WARNING, path, line, "empty \"text\", record skipped");
-        goto done;
+        return false;
     }
-    doc->title = optional_string(arena, root, "title", path, line, diag);
-    doc->outlet = optional_string(arena, root, "outlet", path, line, diag);
-    doc->url = optional_string(arena, root, "url", path, line, diag);
-    doc->published = published_date(root, path, line, diag);
-    ok = true;
-done:
-    json_decref(root);
-    return ok;
+    doc->title = optional_string(&rec.field[JSONL_TITLE], "title", path, line, diag);
+    doc->outlet = optional_string(&rec.field[JSONL_OUTLET], "outlet", path, line, diag);
+    doc->url = optional_string(&rec.field[JSONL_URL], "url", path, line, diag);
+    doc->published = published_date(&rec.field[JSONL_PUBLISHED], path, line, diag);
+    return true;
 }

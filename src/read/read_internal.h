@@ -4,7 +4,9 @@
  *
  *   utf8.c   byte repair (offset-preserving) and the fast cleanliness checks
  *   html.c   main-content text of an HTML page (gumbo)
- *   jsonl.c  one JSON Lines record into a Document (jansson)
+ *   jsonl.c  one JSON Lines record into a Document (jansson, and the
+ *            checks and messages both parsers share)
+ *   jsonl_fast.c  the fast parser for the usual flat record
  *   read.c   files, directories, stdin, sniffing; the public entry points
  */
 #ifndef SITREP_READ_INTERNAL_H
@@ -23,6 +25,11 @@ bool ascii_is_clean(const char *data, size_t len);
  * changed: no NFC, CR and byte-order mark kept). *bad_bytes gets the number
  * of invalid bytes replaced. */
 char *text_repair(Arena *arena, const char *data, size_t len, size_t *bad_bytes);
+
+/* Length of the well-formed UTF-8 sequence starting at s (Unicode table
+ * 3-7: no overlongs, no surrogates, nothing above U+10FFFF), or 0 if s[0]
+ * does not start one (ASCII included). */
+size_t utf8_sequence_length(const unsigned char *s, size_t avail);
 
 /* True if data is valid UTF-8 without NUL: nothing to repair. */
 bool utf8_is_clean(const char *data, size_t len);
@@ -62,6 +69,48 @@ void html_content_free(HtmlContent *c);
  * diag and returns false. */
 bool jsonl_parse_record(Document *doc, Arena *arena, const char *path, long line, const char *data,
                         size_t len, Diagnostics *diag);
+
+/* The fields of a record that sitrep reads, as one of the two parsers
+ * found them. Both fill the same struct so that one function
+ * (jsonl_parse_record) checks it and words the messages. */
+typedef enum JsonlKind {
+    JSONL_ABSENT,  /* no such key */
+    JSONL_NULL,
+    JSONL_STRING,
+    JSONL_INTEGER,
+    JSONL_OTHER,   /* a real, true/false, an array or an object */
+} JsonlKind;
+
+typedef struct JsonlValue {
+    JsonlKind kind;
+    const char *string; /* JSONL_STRING: decoded (escapes resolved, each
+                           "\u0000" a space), NUL-terminated, in the arena */
+    size_t len;
+    long long integer;  /* JSONL_INTEGER */
+} JsonlValue;
+
+typedef enum JsonlField {
+    JSONL_ID, JSONL_TEXT, JSONL_TITLE, JSONL_PUBLISHED, JSONL_OUTLET, JSONL_URL,
+    JSONL_FIELDS
+} JsonlField;
+
+typedef struct JsonlRecord {
+    JsonlValue field[JSONL_FIELDS];
+} JsonlRecord;
+
+/* The fast parser (jsonl_fast.c): one flat object whose values are
+ * strings, null, integers, reals or true/false, with no repeated known
+ * key. Returns false, having filled nothing that matters, for anything
+ * else (nesting, an escape in a key, invalid JSON, invalid UTF-8, a number
+ * jansson would reject): the caller then asks jansson, which decides and
+ * words the error. Where it returns true, it yields exactly what
+ * jsonl_scan_jansson yields (tests/read/test_read.c compares them). */
+bool jsonl_scan_fast(const char *data, size_t len, Arena *arena, JsonlRecord *out);
+
+/* The same through jansson, for any JSON. On malformed JSON or a value
+ * that is not an object returns false and reports through diag. */
+bool jsonl_scan_jansson(const char *data, size_t len, Arena *arena, JsonlRecord *out,
+                        const char *path, long line, Diagnostics *diag);
 
 /* ---- read.c ------------------------------------------------------------ */
 

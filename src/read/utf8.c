@@ -53,7 +53,7 @@ bool ascii_is_clean(const char *data, size_t len)
 
 /* Length of the well-formed UTF-8 sequence starting at s (Unicode table
  * 3-7: no overlongs, no surrogates, nothing above U+10FFFF), or 0. */
-static size_t utf8_valid_sequence(const unsigned char *s, size_t avail)
+size_t utf8_sequence_length(const unsigned char *s, size_t avail)
 {
     unsigned c = s[0];
     unsigned lo = 0x80, hi = 0xBF;
@@ -108,7 +108,7 @@ size_t utf8_clean(const char *src, size_t len, char *dst, size_t *bad_bytes)
             i++;
             continue;
         }
-        size_t n = utf8_valid_sequence(s + i, len - i);
+        size_t n = utf8_sequence_length(s + i, len - i);
         if (n) {
             memcpy(d, s + i, n);
             d += n;
@@ -147,7 +147,7 @@ bool utf8_is_clean(const char *src, size_t len)
             i++;
             continue;
         }
-        size_t n = utf8_valid_sequence(s + i, len - i);
+        size_t n = utf8_sequence_length(s + i, len - i);
         if (!n)
             return false;
         i += n;

@@ -64,31 +64,53 @@ static void read_event(sqlite3_stmt *st, StoreEvent *e, Arena *a)
     e->notes = sql_col_text(st, 24, a);
 }
 
-/* The distinct outlets of an event, in report order. */
-static int read_outlets(Store *s, StoreEvent *e, Arena *a)
+/* The distinct outlets of an event, in report order. st is
+ * "SELECT outlet … WHERE event_id = ?1 … ORDER BY id" (OUTLETS_SQL),
+ * prepared once by the caller for all the events of a page: a statement
+ * per event cost more than the query. Duplicates are dropped here, as an
+ * event has a handful of reports. */
+#define OUTLETS_SQL                                                            \
+    "SELECT outlet FROM reports WHERE event_id = ?1 AND outlet IS NOT NULL"   \
+    " ORDER BY id"
+
+static int read_outlets(Store *s, sqlite3_stmt *st, StoreEvent *e, Arena *a)
 {
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT outlet FROM reports WHERE event_id = ?"
-                           " AND outlet IS NOT NULL GROUP BY outlet ORDER BY min(id)",
-                           -1, &st, NULL) != SQLITE_OK)
-        return store_fail(s, "outlets");
+    sqlite3_reset(st);
     sqlite3_bind_int64(st, 1, e->id);
     int n = 0, cap = 4, step;
     const char **list = arena_alloc(a, sizeof *list * (size_t)cap);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *outlet = (const char *)sqlite3_column_text(st, 0);
+        bool seen = false;
+        for (int i = 0; i < n && !seen; i++)
+            seen = strcmp(list[i], outlet) == 0;
+        if (seen)
+            continue;
         if (n == cap) {
             list = arena_grow(a, list, (size_t)n, (size_t)cap * 2, sizeof *list);
             cap *= 2;
         }
         list[n++] = sql_col_text(st, 0, a);
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     if (step != SQLITE_DONE)
         return store_fail(s, "outlets");
     e->outlets = list;
     e->outlet_count = n;
     return 0;
+}
+
+/* read_outlets() for each of n events. */
+static int read_all_outlets(Store *s, StoreEvent *events, int n, Arena *a)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, OUTLETS_SQL, -1, &st, NULL) != SQLITE_OK)
+        return store_fail(s, "outlets");
+    int rc = 0;
+    for (int i = 0; i < n && rc == 0; i++)
+        rc = read_outlets(s, st, &events[i], a);
+    sqlite3_finalize(st);
+    return rc;
 }
 
 /* A day number from YYYY-MM-DD, or false. */
@@ -131,6 +153,54 @@ static char *fts_query(const char *text, Arena *a)
     return out;
 }
 
+/* Runs sql (one integer result) with text parameter ?1; *out = its value. */
+static int count_of(Store *s, const char *sql, const char *param, long *out)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return store_fail(s, "events query");
+    if (param)
+        sqlite3_bind_text(st, 1, param, -1, SQLITE_TRANSIENT);
+    int step = sqlite3_step(st);
+    *out = step == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return step == SQLITE_ROW ? 0 : store_fail(s, "events query");
+}
+
+/* A filter of the form "e.id IN (subquery)" (place, outlet, text) can be
+ * run two ways: from its event ids (look each event up, then sort them),
+ * which is best when the set is small, or by walking the events in list
+ * order and probing the set until the page is full, which is best when it
+ * is large (a word in every article: the walk stops after a page, where
+ * looking up and sorting every match took seconds). SQLite has no
+ * statistics to choose from, so we count the matching rows first (from an
+ * index, cheap) and write "+e.id" — which no index can serve — when the
+ * set is large. */
+enum { SET_DRIVE_LIMIT = 2000 };
+
+static const char *set_operand(long estimated_rows)
+{
+    return estimated_rows > SET_DRIVE_LIMIT ? "+e.id" : "e.id";
+}
+
+/* Reports whose articles match fts: estimated as matching articles times
+ * reports per article (max(id) of each, as rows are never deleted). Also
+ * reports a malformed FTS5 query as the error. */
+static int text_match_estimate(Store *s, const char *fts, long *reports)
+{
+    long articles = 0, article_rows = 0, report_rows = 0;
+    if (count_of(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
+                 fts, &articles) != 0 ||
+        count_of(s, "SELECT coalesce(max(id), 0) FROM articles", NULL,
+                 &article_rows) != 0 ||
+        count_of(s, "SELECT coalesce(max(id), 0) FROM reports", NULL, &report_rows) != 0)
+        return -1;
+    *reports = article_rows > 0 ? (long)((double)articles * (double)report_rows /
+                                         (double)article_rows)
+                                : articles;
+    return 0;
+}
+
 int store_query_events(Store *s, const StoreFilter *f, Arena *arena,
                        StoreEvent **rows, int *count)
 {
@@ -139,88 +209,121 @@ int store_query_events(Store *s, const StoreFilter *f, Arena *arena,
         f = &none;
     *rows = NULL;
     *count = 0;
-    Buffer sql;
-    buffer_init(&sql);
-    buffer_append_str(&sql, "SELECT " EVENT_COLUMNS EVENT_FROM " WHERE 1");
-    /* Binding order follows the order fragments are appended. */
+    /* The filters, as conditions on events e. Binding order follows the
+     * order fragments are appended. */
+    Buffer where;
+    buffer_init(&where);
     const char *texts[16];
     int kinds[16]; /* 0 text, 1 integer */
     long ints[16];
     int nb = 0;
 #define BIND_TEXT(v) (kinds[nb] = 0, texts[nb++] = (v))
 #define BIND_INT(v) (kinds[nb] = 1, ints[nb++] = (v))
-    long day;
+    long day, estimate;
     if (f->from) {
         if (!parse_day(f->from, &day)) {
             snprintf(s->err, sizeof s->err, "--from: not a date: %s", f->from);
-            buffer_free(&sql);
-            return -1;
+            goto fail;
         }
-        buffer_printf(&sql, " AND e.date_days >= ?%d", nb + 1);
+        buffer_printf(&where, " AND e.date_days >= ?%d", nb + 1);
         BIND_INT(day);
     }
     if (f->to) {
         if (!parse_day(f->to, &day)) {
             snprintf(s->err, sizeof s->err, "--to: not a date: %s", f->to);
-            buffer_free(&sql);
-            return -1;
+            goto fail;
         }
-        buffer_printf(&sql, " AND e.date_days <= ?%d", nb + 1);
+        buffer_printf(&where, " AND e.date_days <= ?%d", nb + 1);
         BIND_INT(day);
     }
     if (f->place) {
-        buffer_printf(&sql,
-                          " AND e.id IN (SELECT r.event_id FROM reports r"
-                          " JOIN report_places rp ON rp.report_id = r.id"
-                          " JOIN places q ON q.id = rp.place_id"
-                          " WHERE q.name = ?%d COLLATE NOCASE)", nb + 1);
+        if (count_of(s,
+                     "SELECT count(*) FROM places q"
+                     " JOIN report_places rp ON rp.place_id = q.id"
+                     " WHERE q.name = ?1 COLLATE NOCASE",
+                     f->place, &estimate) != 0)
+            goto fail;
+        buffer_printf(&where,
+                      " AND %s IN (SELECT r.event_id FROM places q"
+                      " JOIN report_places rp ON rp.place_id = q.id"
+                      " JOIN reports r ON r.id = rp.report_id"
+                      " WHERE q.name = ?%d COLLATE NOCASE)",
+                      set_operand(estimate), nb + 1);
         BIND_TEXT(f->place);
     }
     if (f->admin1) {
-        buffer_printf(&sql, " AND e.admin1 = ?%d COLLATE NOCASE", nb + 1);
+        buffer_printf(&where, " AND e.admin1 = ?%d COLLATE NOCASE", nb + 1);
         BIND_TEXT(f->admin1);
     }
     if (f->side) {
-        buffer_printf(&sql, " AND (e.side1 = ?%d OR e.side2 = ?%d)", nb + 1, nb + 1);
+        buffer_printf(&where, " AND (e.side1 = ?%d OR e.side2 = ?%d)", nb + 1, nb + 1);
         BIND_TEXT(f->side);
     }
     if (f->actor) {
-        buffer_printf(&sql,
+        buffer_printf(&where,
                       " AND (instr(lower(e.actor1), lower(?%d)) > 0"
                       " OR instr(lower(e.actor2), lower(?%d)) > 0)",
                       nb + 1, nb + 1);
         BIND_TEXT(f->actor);
     }
     if (f->type) {
-        buffer_printf(&sql,
+        buffer_printf(&where,
                       " AND (e.event_type = ?%d COLLATE NOCASE"
                       " OR e.sub_event_type = ?%d COLLATE NOCASE)",
                       nb + 1, nb + 1);
         BIND_TEXT(f->type);
     }
     if (f->outlet) {
-        buffer_printf(&sql, " AND e.id IN (SELECT event_id FROM reports"
-                            " WHERE outlet = ?%d COLLATE NOCASE)",
-                      nb + 1);
+        if (count_of(s, "SELECT count(*) FROM reports WHERE outlet = ?1 COLLATE NOCASE",
+                     f->outlet, &estimate) != 0)
+            goto fail;
+        buffer_printf(&where,
+                      " AND %s IN (SELECT event_id FROM reports"
+                      " WHERE outlet = ?%d COLLATE NOCASE)",
+                      set_operand(estimate), nb + 1);
         BIND_TEXT(f->outlet);
     }
     if (f->text) {
-        buffer_printf(&sql,
-                      " AND e.id IN (SELECT r.event_id FROM articles_fts"
+        /* From the matching articles (FTS rowids) to their reports through
+         * reports_article, then to events. */
+        const char *fts = fts_query(f->text, arena);
+        if (text_match_estimate(s, fts, &estimate) != 0)
+            goto fail;
+        buffer_printf(&where,
+                      " AND %s IN (SELECT r.event_id FROM articles_fts"
                       " JOIN reports r ON r.article_id = articles_fts.rowid"
                       " WHERE articles_fts MATCH ?%d)",
-                      nb + 1);
-        BIND_TEXT(fts_query(f->text, arena));
+                      set_operand(estimate), nb + 1);
+        BIND_TEXT(fts);
     }
+
+    /* Newest first. SQLite sorts NULL below every value, so date_days DESC
+     * puts undated events last, and (date_days, id) is the events_date
+     * index read backwards: the list is an index walk, not a sort. */
+#define LIST_ORDER " ORDER BY e.date_days DESC, e.id DESC"
+    Buffer sql;
+    buffer_init(&sql);
     long limit = f->limit == 0 ? DEFAULT_LIMIT : f->limit;
-    buffer_printf(&sql,
-                  " ORDER BY e.date_days IS NULL, e.date_days DESC, e.id DESC"
-                  " LIMIT ?%d OFFSET ?%d",
-                  nb + 1, nb + 2);
-    BIND_INT(limit < 0 ? -1 : limit);
+    if (limit > 0) {
+        /* A page: pick its ids first from the indexes alone (OFFSET skips
+         * index entries, not joined rows), then read those rows. */
+        buffer_printf(&sql,
+                      "SELECT " EVENT_COLUMNS EVENT_FROM " WHERE e.id IN"
+                      " (SELECT e.id FROM events e WHERE 1%s" LIST_ORDER
+                      " LIMIT ?%d OFFSET ?%d)" LIST_ORDER,
+                      where.data ? where.data : "", nb + 1, nb + 2);
+        BIND_INT(limit);
+    } else {
+        buffer_printf(&sql,
+                      "SELECT " EVENT_COLUMNS EVENT_FROM " WHERE 1%s" LIST_ORDER
+                      " LIMIT -1 OFFSET ?%d",
+                      where.data ? where.data : "", nb + 1);
+    }
     BIND_INT(f->offset > 0 ? f->offset : 0);
+#undef LIST_ORDER
 #undef BIND_TEXT
 #undef BIND_INT
+    buffer_free(&where);
 
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL);
@@ -248,22 +351,24 @@ int store_query_events(Store *s, const StoreFilter *f, Arena *arena,
         return rc;
     }
     sqlite3_finalize(st);
-    for (int i = 0; i < n; i++)
-        if (read_outlets(s, &list[i], arena) != 0)
-            return -1;
+    if (read_all_outlets(s, list, n, arena) != 0)
+        return -1;
     *rows = list;
     *count = n;
     return 0;
+fail:
+    buffer_free(&where);
+    return -1;
 }
 
-static int read_claims(Store *s, StoreReport *r, Arena *a)
+/* The claims of one report; st is CLAIMS_SQL, prepared once per event. */
+#define CLAIMS_SQL                                                             \
+    "SELECT id, claimant, fat_low, fat_best, fat_high, text"                  \
+    " FROM claims WHERE report_id = ? ORDER BY id"
+
+static int read_claims(Store *s, sqlite3_stmt *st, StoreReport *r, Arena *a)
 {
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT id, claimant, fat_low, fat_best, fat_high, text"
-                           " FROM claims WHERE report_id = ? ORDER BY id",
-                           -1, &st, NULL) != SQLITE_OK)
-        return store_fail(s, "claims");
+    sqlite3_reset(st);
     sqlite3_bind_int64(st, 1, r->id);
     int n = 0, cap = 4, step;
     StoreClaim *list = arena_alloc(a, sizeof *list * (size_t)cap);
@@ -279,7 +384,7 @@ static int read_claims(Store *s, StoreReport *r, Arena *a)
         read_range(st, 2, &c->fatalities);
         c->text = sql_col_text(st, 5, a);
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     if (step != SQLITE_DONE)
         return store_fail(s, "claims");
     r->claims = list;
@@ -306,7 +411,7 @@ int store_event_detail(Store *s, long id, Arena *arena, StoreEventDetail *out,
     if (step != SQLITE_ROW)
         return store_fail(s, "event");
     *found = true;
-    if (read_outlets(s, &out->event, arena) != 0)
+    if (read_all_outlets(s, &out->event, 1, arena) != 0)
         return -1;
 
     if (sqlite3_prepare_v2(
@@ -346,9 +451,14 @@ int store_event_detail(Store *s, long id, Arena *arena, StoreEventDetail *out,
     sqlite3_finalize(st);
     if (step != SQLITE_DONE)
         return store_fail(s, "event reports");
-    for (int i = 0; i < n; i++)
-        if (read_claims(s, &list[i], arena) != 0)
-            return -1;
+    if (sqlite3_prepare_v2(s->db, CLAIMS_SQL, -1, &st, NULL) != SQLITE_OK)
+        return store_fail(s, "claims");
+    int claims_rc = 0;
+    for (int i = 0; i < n && claims_rc == 0; i++)
+        claims_rc = read_claims(s, st, &list[i], arena);
+    sqlite3_finalize(st);
+    if (claims_rc != 0)
+        return -1;
     out->reports = list;
     out->report_count = n;
 
@@ -393,11 +503,13 @@ static int read_changes(Store *s, long place_id, Arena *a, Change **out, int *co
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(
             s->db,
-            "SELECT c.event_id, coalesce(e.date, c.date),"
-            " coalesce(e.date_days, c.date_days) AS days, c.holder_side,"
+            /* event_date/event_days: the fused event's date, kept on the
+             * change by the schema's triggers. */
+            "SELECT c.event_id, c.event_date, c.event_days, c.holder_side,"
             " c.holder_actor, c.status, min(c.id)"
-            " FROM control_changes c JOIN events e ON e.id = c.event_id"
-            " WHERE c.place_id = ? GROUP BY c.event_id ORDER BY days, c.event_id",
+            " FROM control_changes c"
+            " WHERE c.place_id = ? GROUP BY c.event_id"
+            " ORDER BY c.event_days, c.event_id",
             -1, &st, NULL) != SQLITE_OK)
         return store_fail(s, "control changes");
     sqlite3_bind_int64(st, 1, place_id);
@@ -511,16 +623,16 @@ int store_control_at(Store *s, const char *date, const char *admin1,
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(
             s->db,
-            "WITH ch AS (SELECT c.place_id, c.event_id, c.holder_side,"
-            "   c.holder_actor, c.status, coalesce(e.date, c.date) AS date,"
-            "   coalesce(e.date_days, c.date_days) AS days"
-            "   FROM control_changes c JOIN events e ON e.id = c.event_id),"
-            " latest AS (SELECT *, row_number() OVER (PARTITION BY place_id"
-            "   ORDER BY days DESC, event_id DESC) AS rn FROM ch WHERE days <= ?1)"
-            " SELECT p.id, p.name, p.admin1, p.country, p.precision, p.lat, p.lon,"
-            "   l.holder_side, l.holder_actor, l.date, l.status, l.event_id"
-            " FROM places p LEFT JOIN latest l ON l.place_id = p.id AND l.rn = 1"
-            " WHERE p.id IN (SELECT place_id FROM control_changes)"
+            /* Per place, its latest change on or before the date: one
+             * descent of control_latest (place, event date desc, event desc,
+             * then the first recorded), instead of ranking every change. */
+            "SELECT p.id, p.name, p.admin1, p.country, p.precision, p.lat, p.lon,"
+            "   c.holder_side, c.holder_actor, c.event_date, c.status, c.event_id"
+            " FROM places p LEFT JOIN control_changes c ON c.id ="
+            "   (SELECT l.id FROM control_changes l"
+            "    WHERE l.place_id = p.id AND l.event_days <= ?1"
+            "    ORDER BY l.event_days DESC, l.event_id DESC, l.id LIMIT 1)"
+            " WHERE EXISTS (SELECT 1 FROM control_changes k WHERE k.place_id = p.id)"
             "   AND (?2 IS NULL OR p.admin1 = ?2 COLLATE NOCASE)"
             " ORDER BY p.admin1, p.name, p.id",
             -1, &st, NULL) != SQLITE_OK)
@@ -558,11 +670,21 @@ int store_outlet_stats(Store *s, Arena *arena, StoreOutletStats **rows, int *cou
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(
             s->db,
-            "SELECT coalesce(r.outlet, '(unknown)') AS o, count(*),"
-            " count(DISTINCT r.event_id), sum(r.contradicted),"
-            " count(DISTINCT CASE WHEN e.source_count > 1 THEN r.event_id END)"
-            " FROM reports r JOIN events e ON e.id = r.event_id"
-            " GROUP BY o ORDER BY count(*) DESC, o",
+            /* Both halves read indexes only: reports_outlet covers the
+             * counts (grouped by exact name; the NOCASE column first is what
+             * the outlet filter needs), and the corroborated events come from
+             * events_sources rather than a lookup per report. */
+            "SELECT coalesce(a.outlet, '(unknown)') AS o, a.n, a.events, a.contra,"
+            "   coalesce(b.events, 0)"
+            " FROM (SELECT outlet, count(*) AS n, count(DISTINCT event_id) AS events,"
+            "         coalesce(sum(contradicted), 0) AS contra FROM reports"
+            "       WHERE event_id IS NOT NULL"
+            "       GROUP BY outlet COLLATE NOCASE, outlet) a"
+            " LEFT JOIN (SELECT r.outlet, count(DISTINCT r.event_id) AS events"
+            "       FROM reports r WHERE r.event_id IN"
+            "         (SELECT id FROM events WHERE source_count > 1)"
+            "       GROUP BY r.outlet) b ON b.outlet IS a.outlet"
+            " ORDER BY a.n DESC, o",
             -1, &st, NULL) != SQLITE_OK)
         return store_fail(s, "sources");
     int n = 0, cap = 16, step;

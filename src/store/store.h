@@ -32,7 +32,7 @@
 typedef struct Store Store;
 
 /* The schema version this code writes (PRAGMA user_version). */
-enum { STORE_SCHEMA_VERSION = 1 };
+enum { STORE_SCHEMA_VERSION = 2 };
 
 /* ---- Opening ------------------------------------------------------------
  * Opens (creating if needed) the database at path, switches to WAL mode,

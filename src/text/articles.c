@@ -27,10 +27,18 @@
  *     separate <article> elements) always ends the article.
  *   - Boilerplate lines belong to no article; article spans end before
  *     them. At the very top of a page, lines that name the page ("Stories
- *     tagged …", a masthead in capitals) count as boilerplate.
- * A page header (the first block, with no body: the digest's date and
- * title) is not an article; its date is inherited by undated articles. An
- * article with neither a sentence nor a headline is dropped.
+ *     tagged …", a masthead in capitals) count as boilerplate. So they do
+ *     right after boilerplate further down, where they mark the start of
+ *     the next page of a file that holds several (saved pages joined
+ *     into one file, each with its masthead under the last one's footer).
+ *   - A second date line in a header, after a blank line and above a
+ *     headline, dates that headline's story: the block above it was a
+ *     header of its own ("Monday, 17 April 2017" under a digest's title,
+ *     then "16 April, 2017" above its first story).
+ * A page header (the first block of a page, with no body: the digest's
+ * date and title) is not an article; its date is inherited by undated
+ * articles of that page. An article with neither a sentence nor a
+ * headline is dropped.
  *
  * Lines end at "\n", "\r\n" or a lone "\r": text documents keep their
  * input's bytes so that offsets are the file's.
@@ -295,7 +303,9 @@ typedef struct Builder {
     int count, cap;
     /* page context */
     Date page_date;     /* the digest's date, from a page header */
-    bool header_seen;   /* the first block has been judged */
+    bool page_start;    /* a page has begun (the top, or a page title
+                           below furniture) and its first block is not
+                           judged yet: without body, it is the header */
     /* the open article */
     bool open;
     size_t start, last_end;
@@ -412,10 +422,10 @@ static void close_article(Builder *b)
     flush_run(b);
     b->open = false;
     bool empty = b->sentence_count == 0 && b->link_count == 0;
-    if (!b->header_seen) {
-        b->header_seen = true;
-        /* The first block, without body: the page's own header. */
-        if (empty && b->count == 0) {
+    if (b->page_start) {
+        b->page_start = false;
+        /* The first block of a page, without body: the page's header. */
+        if (empty) {
             if (b->date.year)
                 b->page_date = b->date;
             else if (b->title_date.year)
@@ -562,7 +572,7 @@ static void split_lines(Builder *b, const Line *lines, int count)
 {
     const char *text = b->doc->text;
     bool separated = false; /* boilerplate since the last body line */
-    bool top = true;        /* nothing but boilerplate so far */
+    bool page_may_start = true; /* at the top, or right below furniture */
     for (int i = 0; i < count; i++) {
         const Line *ln = &lines[i];
         const char *s = text + ln->start;
@@ -572,12 +582,20 @@ static void split_lines(Builder *b, const Line *lines, int count)
         LineKind kind = ln->kind;
 
         /* The page's own name at its very top ("Desk — Stories tagged
-         * "Syria"", "THE LEVANT LEDGER") is furniture, not a headline. */
-        if (top && (kind == LINE_SHORT || kind == LINE_TEXT || kind == LINE_SUBHEAD) &&
-            line_is_page_title(s, n, next && next->kind == LINE_TEXT))
+         * "Syria"", "THE LEVANT LEDGER") is furniture, not a headline.
+         * Below another page's footer it starts a new page: the article
+         * above ended at the footer, and the new page's header (its
+         * title and date, without body) dates its undated stories, not
+         * the last page's. */
+        if (page_may_start &&
+            (kind == LINE_SHORT || kind == LINE_TEXT || kind == LINE_SUBHEAD) &&
+            line_is_page_title(s, n, next && next->kind == LINE_TEXT)) {
             kind = LINE_BOILER;
-        if (kind != LINE_BOILER)
-            top = false;
+            close_article(b);
+            b->page_start = true;
+            b->page_date = (Date){0, 0, 0};
+        }
+        page_may_start = kind == LINE_BOILER;
 
         switch (kind) {
         case LINE_BLANK:
@@ -590,11 +608,15 @@ static void split_lines(Builder *b, const Line *lines, int count)
             flush_run(b);
             separated = true;
             break;
-        case LINE_DATE:
+        case LINE_DATE: {
             /* Below a headline and a short lead, a date line is the
              * article's own (digests put it there), unless a headline
-             * follows it: then it heads the next story. */
-            if (in_header(b) && !(b->seen_body && next && next->kind == LINE_SHORT)) {
+             * follows it: then it heads the next story. So does a second
+             * date line after a blank line in a header that has its date
+             * already: the block above was a header of its own. */
+            bool heads_next = next && next->kind == LINE_SHORT &&
+                              (b->seen_body || (b->date.year && ln->blanks_before > 0));
+            if (in_header(b) && !heads_next) {
                 if (!b->date.year) {
                     b->date = ln->date;
                     b->date_source = DATE_SOURCE_LINE;
@@ -615,6 +637,7 @@ static void split_lines(Builder *b, const Line *lines, int count)
             }
             take_line(b, ln);
             break;
+        }
         case LINE_BYLINE:
         case LINE_DATELINE:
             if (!(b->open && !b->closed && !b->seen_body)) {
@@ -951,6 +974,7 @@ ArticleList split_articles(const Document *doc, Diagnostics *diag)
     memset(&b, 0, sizeof b);
     b.doc = doc;
     b.arena = doc->arena;
+    b.page_start = true;
     int count;
     Line *lines = scan_lines(doc->text, doc->len, doc->arena, &count);
     split_lines(&b, lines, count);

@@ -36,6 +36,10 @@ int text_month_from_word(const char *s, size_t n)
     w[n] = '\0';
     for (int m = 0; m < 12; m++) {
         const char *name = month_names[m];
+        /* Most words are not months: the first letter settles most of
+         * them without a call (this runs on every word of a header). */
+        if (name[0] != w[0])
+            continue;
         if (strcmp(w, name) == 0)
             return m + 1;
         /* Three-letter abbreviations, and "Sept". */
@@ -60,11 +64,14 @@ static bool is_weekday_word(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         w[i] = ascii_lower(s[i]);
     w[n] = '\0';
+    /* Weekdays start with one of these: most words stop here. */
+    if (!strchr("mtwfs", w[0]))
+        return false;
     for (int i = 0; i < 7; i++)
-        if (strcmp(w, full[i]) == 0)
+        if (full[i][0] == w[0] && strcmp(w, full[i]) == 0)
             return true;
     for (size_t i = 0; i < sizeof abbr / sizeof abbr[0]; i++)
-        if (strcmp(w, abbr[i]) == 0)
+        if (abbr[i][0] == w[0] && strcmp(w, abbr[i]) == 0)
             return true;
     return false;
 }

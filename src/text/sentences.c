@@ -49,8 +49,9 @@ static bool in_list(const char *const *list, size_t count, const char *w,
     for (size_t i = 0; i < n; i++)
         buf[i] = ascii_lower(w[i]);
     buf[n] = '\0';
+    /* The first letter rules out most entries without a call. */
     for (size_t i = 0; i < count; i++)
-        if (strcmp(list[i], buf) == 0)
+        if (list[i][0] == buf[0] && strcmp(list[i], buf) == 0)
             return true;
     return false;
 }

@@ -38,7 +38,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    const char *files[] = {"cities.txt", "admin1.tsv", "gaz.bin", "empty.txt"};
+    const char *files[] = {"cities.txt", "admin1.tsv", "gaz.bin", "empty.txt",
+                           "words.txt", "not-places.tsv", "gaz2.bin"};
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         char path[256];
         path_in(path, sizeof path, files[i]);
@@ -83,9 +84,17 @@ static void test_compile_and_load(void **state)
     path_in(cities, sizeof cities, "cities.txt");
     path_in(admin1, sizeof admin1, "admin1.tsv");
     path_in(gaz, sizeof gaz, "gaz.bin");
+    /* A word list of our own, so that the figures do not depend on the
+     * machine's: "tell" folds like the first word of Tell Zahr. */
+    char words[256];
+    path_in(words, sizeof words, "words.txt");
+    write_file("words.txt", "tell\nbanana\n");
+    setenv("SITREP_WORDS", words, 1);
     Diagnostics diag = {0};
     GazetteerStats st;
     assert_true(gazetteer_compile(cities, admin1, gaz, &st, &diag));
+    unsetenv("SITREP_WORDS");
+    assert_int_equal(st.words_kept, 1);
     assert_int_equal(st.rows_read, 6);
     assert_int_equal(st.places_kept, 4);     /* not the French one */
     assert_int_equal(st.unmapped_admin1, 1); /* SY.99 */
@@ -154,6 +163,85 @@ static void test_empty_source(void **state)
     assert_true(lexicon_load(&lex, tmpdir, gaz, &diag));
     assert_int_equal(lex.place_count, 0);
     lexicon_free(&lex);
+}
+
+/* Tokens of a text, and the place matcher_find names at token `first` (-1
+ * when no match there has a place entry). */
+static int place_at(const Lexicon *lex, const char *text, int first, Arena *a)
+{
+    TokenList tl = tokenize(text, (Span){0, strlen(text)}, a);
+    MatchList ml = matcher_find(lex->matcher, &tl, a);
+    for (int i = 0; i < ml.count; i++)
+        if (ml.items[i].first == first)
+            return place_choose(lex, ml.items[i].entries, ml.items[i].entry_count, NULL).place;
+    return -1;
+}
+
+/* The English words compiled into the gazetteer: a word of the list that
+ * folds like a place ("Syrian" like Suran, "hit" like Hit) is kept with
+ * whether it is a common word or a proper noun, and the matcher weighs
+ * one-word place matches with it. */
+static void test_english_words(void **state)
+{
+    (void)state;
+    Buffer b;
+    buffer_init(&b);
+    row(&b, "900011", "Hīt", "Hit", "Heet", "33.6", "42.8", "P", "PPLA2", "IQ", "01", "31901");
+    row(&b, "900012", "Şūrān", "Suran", "", "35.3", "36.7", "P", "PPLA3", "SY", "10", "30000");
+    row(&b, "900013", "Jinnah", "Jinnah", "", "36.3", "38.9", "P", "PPL", "SY", "10", "500");
+    write_file("cities.txt", b.data);
+    buffer_free(&b);
+    write_file("admin1.tsv", "SY\t10\tSY-HM\tHama\nIQ\t01\tIQ-AN\tAnbar\n");
+    /* "they're" folds like no place; "Syrian" (a proper noun) like Suran,
+     * "hit" (a common word) like Hit. */
+    write_file("words.txt", "hit\nSyrian\nthey're\nzebra\n");
+    write_file("not-places.tsv", "# word\tnote\nJune\tmonth\n");
+
+    char cities[256], admin1[256], gaz[256], words[256];
+    path_in(cities, sizeof cities, "cities.txt");
+    path_in(admin1, sizeof admin1, "admin1.tsv");
+    path_in(gaz, sizeof gaz, "gaz2.bin");
+    path_in(words, sizeof words, "words.txt");
+    setenv("SITREP_WORDS", words, 1);
+    Diagnostics diag = {0};
+    GazetteerStats st;
+    bool ok = gazetteer_compile(cities, admin1, gaz, &st, &diag);
+    unsetenv("SITREP_WORDS");
+    assert_true(ok);
+    assert_int_equal(diag.warnings, 0);
+    assert_int_equal(st.places_kept, 3);
+    assert_int_equal(st.words_kept, 2);
+
+    Lexicon lex;
+    assert_true(lexicon_load(&lex, tmpdir, gaz, &diag));
+    Arena a;
+    arena_init(&a);
+    /* Exact and after a preposition, or capitalised in mid-sentence: Hit. */
+    assert_int_equal(place_at(&lex, "Clashes broke out in Hit on Monday.", 4, &a), 0);
+    assert_int_equal(place_at(&lex, "Troops reached Hit and Rawa.", 2, &a), 0);
+    /* At the start of a sentence, or in a run of capitals, the verb. */
+    assert_int_equal(place_at(&lex, "Hit by shells, the town emptied.", 0, &a), -1);
+    assert_int_equal(place_at(&lex, "Rebels said Jets Hit Army Base.", 3, &a), -1);
+    /* A proper noun of the list that only folds like a place: none. */
+    assert_int_equal(place_at(&lex, "The Syrian delegation left.", 1, &a), -1);
+    assert_int_equal(place_at(&lex, "Troops entered Suran at dawn.", 2, &a), 1);
+    /* A word of not-places.tsv names no place, even after "in"; Jinnah
+     * spelled otherwise is found after a preposition only. */
+    assert_int_equal(place_at(&lex, "Talks resumed in June.", 3, &a), -1);
+    assert_int_equal(place_at(&lex, "Shelling hit Jinah overnight.", 2, &a), -1);
+    assert_int_equal(place_at(&lex, "Shelling near Jinah overnight.", 2, &a), 2);
+    arena_free(&a);
+    lexicon_free(&lex);
+
+    /* Without the word list the gazetteer is still written, with a warning. */
+    setenv("SITREP_WORDS", "/nonexistent/words", 1);
+    Diagnostics d2 = {0};
+    ok = gazetteer_compile(cities, admin1, gaz, &st, &d2);
+    unsetenv("SITREP_WORDS");
+    assert_true(ok);
+    assert_int_equal(d2.warnings, 1);
+    assert_int_equal(st.words_kept, 0);
+    remove(words);
 }
 
 /* data/admin1.tsv and the compiled-in names agree. */
@@ -236,6 +324,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_compile_and_load),
         cmocka_unit_test(test_empty_source),
+        cmocka_unit_test(test_english_words),
         cmocka_unit_test(test_admin1_table),
         cmocka_unit_test(test_real_gazetteer),
     };

@@ -382,6 +382,88 @@ static void test_lookup(void **state)
     assert_false(side_parse("martians", &s));
 }
 
+/* The project's own data and gazetteer on sentences of our own: capitalised
+ * English words, demonyms, months and person names are no places; the
+ * spellings of real places still resolve; a word that is both resolves
+ * when written as a place. Skipped when build/gazetteer.bin is not built. */
+static void test_real_lexicon_words(void **state)
+{
+    (void)state;
+    if (access("build/gazetteer.bin", R_OK) != 0 || access("data/places.tsv", R_OK) != 0) {
+        print_message("skipped: build/gazetteer.bin or data/ not found\n");
+        skip();
+    }
+    Lexicon lex;
+    Diagnostics diag = {0};
+    assert_true(lexicon_load(&lex, "data", "build/gazetteer.bin", &diag));
+    assert_int_equal(diag.errors, 0);
+    Arena a;
+    arena_init(&a);
+
+    /* No place entry for any of these words, capitalised in mid-sentence. */
+    const char *text = "Officials said that Syrian, Sunni and Roman delegates met Kerry "
+                       "in June, while Iraqi and Kurdish envoys waited on Tuesday.";
+    TokenList tl = tok(&a, text);
+    MatchList ml = matcher_find(lex.matcher, &tl, &a);
+    const char *words[] = {"syrian", "sunni", "roman", "kerry", "june", "iraqi", "kurdish",
+                           "tuesday"};
+    int seen = 0;
+    for (int i = 0; i < tl.count; i++) {
+        for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+            if (strcmp(fold_of(&tl, i), words[w]))
+                continue;
+            seen++;
+            const Match *m = match_at(&ml, i);
+            for (int e = 0; m && e < m->entry_count; e++)
+                if (m->entries[e].kind == ENTRY_PLACE)
+                    fail_msg("'%s' named the place %s", words[w],
+                             lex.places[m->entries[e].id].name);
+        }
+    }
+    assert_int_equal(seen, 8);
+
+    /* Spellings of real places resolve, to the right governorate. */
+    struct {
+        const char *text;
+        int first;
+        const char *admin1;
+    } cases[] = {
+        {"Shelling hit Deir Ezzor overnight.", 2, "SY-DY"},
+        {"Shelling hit Dayr al-Zawr overnight.", 2, "SY-DY"},
+        {"Jets struck Raqqah again.", 2, "SY-RA"},
+        {"Forces at al-Tanf were attacked.", 2, "SY-HI"},
+        {"The army retook Tadmur in March.", 3, "SY-HI"},
+        {"Clashes broke out in Hit on Monday.", 4, "IQ-AN"},
+        {"Observers said Syrias army advanced.", 2, "SY"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        tl = tok(&a, cases[k].text);
+        ml = matcher_find(lex.matcher, &tl, &a);
+        const Match *m = match_at(&ml, cases[k].first);
+        if (!m)
+            fail_msg("'%s': no match at token %d", cases[k].text, cases[k].first);
+        PlaceChoice c = place_choose(&lex, m->entries, m->entry_count, NULL);
+        if (c.place < 0)
+            fail_msg("'%s': no place", cases[k].text);
+        const Place *p = &lex.places[c.place];
+        const char *got = strlen(cases[k].admin1) == 2 ? p->country : p->admin1;
+        if (strcmp(got, cases[k].admin1))
+            fail_msg("'%s': %s in %s, expected %s", cases[k].text, p->name, got,
+                     cases[k].admin1);
+        assert_true(m->exact);
+    }
+
+    /* "Hit" the verb; "SANA" the agency, not the village it folds like. */
+    tl = tok(&a, "Hit by shells, SANA said.");
+    ml = matcher_find(lex.matcher, &tl, &a);
+    for (int i = 0; i < ml.count; i++)
+        for (int e = 0; e < ml.items[i].entry_count; e++)
+            assert_int_not_equal(ml.items[i].entries[e].kind, ENTRY_PLACE);
+    assert_non_null(match_at(&ml, 4));
+    arena_free(&a);
+    lexicon_free(&lex);
+}
+
 /* Matching speed on a text of our own (printed, not asserted: the test
  * binaries run under sanitizers). */
 static void test_speed_figure(void **state)
@@ -424,6 +506,7 @@ int main(void)
         cmocka_unit_test(test_acronyms_and_plain_words),
         cmocka_unit_test(test_names_need_capitals),
         cmocka_unit_test(test_lookup),
+        cmocka_unit_test(test_real_lexicon_words),
         cmocka_unit_test(test_speed_figure),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -437,6 +437,209 @@ static void test_jsonl_invalid_utf8_repaired(void **state)
     buffer_free(&cap.log);
 }
 
+/* ---- JSON Lines: the fast parser against jansson -------------------------- */
+
+/* Parses `json` (len bytes) with both parsers. Wherever the fast one
+ * answers, jansson must accept the record too and find the same fields.
+ * Returns whether the fast one answered. */
+static bool fast_agrees(const char *json, size_t len)
+{
+    Arena arena;
+    arena_init(&arena);
+    JsonlRecord fast, slow;
+    Capture cap;
+    capture_init(&cap);
+    bool fast_ok = jsonl_scan_fast(json, len, &arena, &fast);
+    bool slow_ok = jsonl_scan_jansson(json, len, &arena, &slow, "t.jsonl", 1, &cap.diag);
+    if (fast_ok) {
+        if (!slow_ok)
+            fail_msg("fast parser accepted what jansson refused: %.*s (%s)", (int)len, json,
+                     cap.log.data);
+        for (int f = 0; f < JSONL_FIELDS; f++) {
+            const JsonlValue *a = &fast.field[f], *b = &slow.field[f];
+            if (a->kind != b->kind)
+                fail_msg("field %d: kind %d, jansson %d, in %.*s", f, a->kind, b->kind,
+                         (int)len, json);
+            if (a->kind == JSONL_STRING &&
+                (a->len != b->len || memcmp(a->string, b->string, a->len) != 0 ||
+                 a->string[a->len] != '\0'))
+                fail_msg("field %d: \"%s\", jansson \"%s\", in %.*s", f, a->string, b->string,
+                         (int)len, json);
+            if (a->kind == JSONL_INTEGER && a->integer != b->integer)
+                fail_msg("field %d: %lld, jansson %lld", f, a->integer, b->integer);
+        }
+    }
+    arena_free(&arena);
+    buffer_free(&cap.log);
+    return fast_ok;
+}
+
+static void test_jsonl_fast_parser_agrees(void **state)
+{
+    (void)state;
+    /* Records the fast parser must take itself. */
+    static const char *const taken[] = {
+        "{\"id\":\"a\",\"text\":\"plain words\"}",
+        " \t{ \"id\" : \"a\" ,\r\n \"text\" : \"x\" } \r",
+        "{}",
+        "{\"id\":\"e\",\"text\":\"\\\"q\\\" \\\\ \\/ \\b\\f\\n\\r\\t end\"}",
+        "{\"id\":\"u\",\"text\":\"caf\\u00e9 \\u20AC \\uD83D\\uDE00 \\u0000 \\u0041\"}",
+        "{\"id\":\"r\",\"text\":\"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 raw\"}",
+        "{\"id\":42,\"text\":\"t\"}",
+        "{\"id\":-7,\"text\":\"t\"}",
+        "{\"id\":-0,\"text\":\"t\"}",
+        "{\"id\":9223372036854775807,\"text\":\"t\"}",
+        "{\"id\":-9223372036854775808,\"text\":\"t\"}",
+        "{\"id\":\"n\",\"text\":null,\"title\":true,\"outlet\":false,\"url\":null}",
+        "{\"id\":\"k\",\"text\":\"t\",\"extra\":\"x\",\"extra\":7,\"more\":null}",
+        "{\"id\":\"p\",\"text\":\"t\",\"published\":\"2017-01-02T10:00:00Z\"}",
+        "{\"id\":\"\",\"text\":\"\"}",
+    };
+    for (size_t i = 0; i < sizeof taken / sizeof taken[0]; i++)
+        if (!fast_agrees(taken[i], strlen(taken[i])))
+            fail_msg("fast parser gave up on %s", taken[i]);
+
+    /* Records it must leave to jansson: valid JSON it does not handle,
+     * and every kind of invalid JSON (jansson words the error). */
+    static const char *const left[] = {
+        "{\"id\":\"a\",\"text\":\"t\",\"tags\":[\"x\"]}",
+        "{\"id\":\"a\",\"text\":\"t\",\"meta\":{}}",
+        "{\"id\":1.5,\"text\":\"t\"}",
+        "{\"id\":1e3,\"text\":\"t\"}",
+        "{\"id\":\"a\",\"text\":\"t\",\"score\":1e999}",
+        "{\"id\":9223372036854775808,\"text\":\"t\"}",
+        "{\"id\":-9223372036854775809,\"text\":\"t\"}",
+        "{\"id\":\"a\",\"id\":\"b\",\"text\":\"t\"}",
+        "{\"t\\u0065xt\":\"x\",\"id\":\"a\"}",
+        "{\"id\":\"a\",\"text\":\"t\",}",
+        "{\"id\" \"a\"}",
+        "{\"id\":\"a\",\"text\":\"unterminated}",
+        "{\"id\":\"a\",\"text\":\"tab\there\"}",
+        "{\"id\":\"a\",\"text\":\"bad \\x escape\"}",
+        "{\"id\":\"a\",\"text\":\"\\uD800 lone\"}",
+        "{\"id\":\"a\",\"text\":\"\\uDC00 lone\"}",
+        "{\"id\":\"a\",\"text\":\"\\uD800\\u0041\"}",
+        "{\"id\":\"a\",\"text\":\"\\u12G4\"}",
+        "{\"id\":01,\"text\":\"t\"}",
+        "{\"id\":-,\"text\":\"t\"}",
+        "{\"id\":\"a\",\"text\":\"t\"} x",
+        "{\"id\":\"a\",\"text\":\"t\"}}",
+        "[1]",
+        "\"str\"",
+        "\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"t\"}",
+        "{\"id\":\"a\",\"text\":\"bad \xC3\x28 utf8\"}",
+        "{\"id\":\"a\",\"text\":\"overlong \xC0\xAF\"}",
+        "{\"id\":\"a\",\"text\":\"cut \xE2\x82\"}",
+        "{\"id\":nul,\"text\":\"t\"}",
+        "{\"id\":nullx,\"text\":\"t\"}",
+        "{\"id\":\"a\",\"text\":\"t\"",
+        "",
+        "   ",
+    };
+    for (size_t i = 0; i < sizeof left / sizeof left[0]; i++)
+        if (fast_agrees(left[i], strlen(left[i])))
+            fail_msg("fast parser answered for %s", left[i]);
+
+    /* Strings of every length up to 40 with a quote, a backslash escape
+     * or a multi-byte character at every position: the eight-byte scan
+     * must see each of them wherever it falls. */
+    static const char *const specials[] = {"\\\"", "\\\\", "\\n", "\\u00e9", "\xC3\xA9",
+                                           "\xE2\x80\x94", "\xF0\x9F\x98\x80", "\\uD83D\\uDE00"};
+    char text[128], json[256];
+    for (size_t sp = 0; sp < sizeof specials / sizeof specials[0]; sp++)
+        for (int n = 0; n <= 40; n++)
+            for (int at = 0; at <= n; at++) {
+                int k = 0;
+                for (int i = 0; i < n; i++) {
+                    if (i == at)
+                        k += snprintf(text + k, sizeof text - (size_t)k, "%s", specials[sp]);
+                    text[k++] = (char)('a' + i % 26);
+                }
+                if (at == n)
+                    k += snprintf(text + k, sizeof text - (size_t)k, "%s", specials[sp]);
+                text[k] = '\0';
+                int len = snprintf(json, sizeof json, "{\"id\":\"x\",\"text\":\"%s\"}", text);
+                if (!fast_agrees(json, (size_t)len))
+                    fail_msg("fast parser gave up on %s", json);
+            }
+}
+
+/* Random records, then random damage: wherever the fast parser answers,
+ * jansson agrees. A fixed seed keeps the run repeatable. */
+static void test_jsonl_fast_parser_random(void **state)
+{
+    (void)state;
+    static const char *const keys[] = {"id", "text", "title", "published", "outlet",
+                                       "url", "lang", "t\\u0065xt"};
+    static const char *const atoms[] = {
+        "a", "Z", " ", "7", "\\\"", "\\\\", "\\/", "\\b", "\\n", "\\t", "\\u00e9",
+        "\\u0000", "\\uD83D\\uDE00", "\xC3\xA9", "\xE2\x80\x9C", "\xF0\x9F\x98\x80", ".",
+        "\\uDC00", "\\q",
+    };
+    static const char *const others[] = {"null", "true", "false", "0", "-12", "123456789",
+                                         "1.5", "[]", "{\"a\":1}", "99999999999999999999"};
+    static const char damage[] = {'"', '\\', '{', '}', ',', ':', ' ', '\x01', '\xC3', '\x80',
+                                  'u', '0', 'n', '['};
+    uint64_t seed = 0x9E3779B97F4A7C15ull;
+#define NEXT() (seed = seed * 6364136223846793005ull + 1442695040888963407ull, (unsigned)(seed >> 33))
+    Buffer b;
+    buffer_init(&b);
+    int answered = 0, clean_answered = 0, clean = 0;
+    for (int round = 0; round < 20000; round++) {
+        buffer_clear(&b);
+        buffer_append_str(&b, NEXT() % 4 ? "{" : " { ");
+        int fields = (int)(NEXT() % 7);
+        bool supported = true; /* only what the fast parser takes */
+        bool used[8] = {false};
+        for (int f = 0; f < fields; f++) {
+            unsigned key = NEXT() % (sizeof keys / sizeof keys[0]);
+            if (f)
+                buffer_append_str(&b, NEXT() % 3 ? "," : " ,\t");
+            buffer_printf(&b, "\"%s\":", keys[key]);
+            if (key == 7 || (key < 6 && used[key]))
+                supported = false;
+            used[key] = true;
+            if (NEXT() % 4) {
+                buffer_append_char(&b, '"');
+                int atoms_n = (int)(NEXT() % 24);
+                for (int a = 0; a < atoms_n; a++) {
+                    unsigned at = NEXT() % (sizeof atoms / sizeof atoms[0]);
+                    if (at >= 17)
+                        supported = false; /* a lone surrogate, a bad escape */
+                    buffer_append_str(&b, atoms[at]);
+                }
+                buffer_append_char(&b, '"');
+            } else {
+                unsigned o = NEXT() % (sizeof others / sizeof others[0]);
+                if (o >= 6)
+                    supported = false; /* reals, arrays, objects, overflow */
+                buffer_append_str(&b, others[o]);
+            }
+        }
+        buffer_append_str(&b, NEXT() % 4 ? "}" : "} ");
+        if (NEXT() % 3 == 0) { /* damage a byte or two */
+            supported = false;
+            int hits = 1 + (int)(NEXT() % 2);
+            for (int h = 0; h < hits; h++)
+                b.data[NEXT() % b.len] = damage[NEXT() % sizeof damage];
+        }
+        bool ok = fast_agrees(b.data, b.len);
+        answered += ok;
+        if (supported) {
+            clean++;
+            clean_answered += ok;
+            if (!ok)
+                fail_msg("fast parser gave up on a plain record: %s", b.data);
+        }
+    }
+#undef NEXT
+    buffer_free(&b);
+    /* Both kinds were exercised. */
+    assert_true(clean > 2000);
+    assert_true(answered > clean_answered);
+    assert_true(answered < 20000);
+}
+
 /* ---- HTML --------------------------------------------------------------- */
 
 static const char PAGE[] = "<!DOCTYPE html><html><head><title>  Siege   broken |\n Example </title>"
@@ -928,6 +1131,8 @@ int main(void)
         cmocka_unit_test(test_jsonl_missing_fields),
         cmocka_unit_test(test_jsonl_bad_published),
         cmocka_unit_test(test_jsonl_invalid_utf8_repaired),
+        cmocka_unit_test(test_jsonl_fast_parser_agrees),
+        cmocka_unit_test(test_jsonl_fast_parser_random),
         cmocka_unit_test(test_html_main_content),
         cmocka_unit_test(test_html_without_article),
         cmocka_unit_test(test_html_truncated),

@@ -755,6 +755,147 @@ static void test_page_furniture_and_section_headings(void **state)
     free_doc(&t);
 }
 
+/* A digest's header block can hold two dates: the page's, then (after a
+ * blank line) the first story's, right above its headline. The story
+ * takes its own; undated stories further down take the page's. */
+static void test_stacked_header_dates(void **state)
+{
+    (void)state;
+    TestDoc t;
+    split_text(&t,
+               "Monday, 17 April 2017\n\n"
+               "16 April, 2017\n"
+               "Engineers reopen the river crossing\n"
+               "The bridge was repaired overnight. Traffic resumed at dawn.\n\n\n"
+               "Convoy reaches the eastern villages\n"
+               "Aid trucks arrived on Monday morning.\n",
+               FORMAT_TEXT);
+    check_invariants(&t);
+    assert_int_equal(t.list.count, 2);
+    char d[11];
+    const Article *a = &t.list.items[0];
+    assert_string_equal(a->title, "Engineers reopen the river crossing");
+    assert_string_equal(date_str(a->date, d), "2017-04-16");
+    assert_int_equal(a->date_source, DATE_SOURCE_LINE);
+    assert_int_equal(a->sentence_count, 2);
+    /* the page's date line is the page header, not the story's */
+    assert_memory_equal(t.doc.text + a->span.start, "16 April", 8);
+    const Article *b = &t.list.items[1];
+    assert_string_equal(b->title, "Convoy reaches the eastern villages");
+    assert_string_equal(date_str(b->date, d), "2017-04-17");
+    assert_int_equal(b->date_source, DATE_SOURCE_DIGEST);
+    free_doc(&t);
+
+    /* A second date line in a header with no headline under it is not a
+     * story's: it stays in the header of the article it is in. */
+    split_text(&t,
+               "Checkpoint reopens north of the city\n"
+               "12 May 2017\n\n"
+               "Updated 13 May 2017\n"
+               "The crossing reopened on Friday after two weeks.\n",
+               FORMAT_TEXT);
+    check_invariants(&t);
+    assert_int_equal(t.list.count, 1);
+    assert_string_equal(t.list.items[0].title, "Checkpoint reopens north of the city");
+    assert_string_equal(date_str(t.list.items[0].date, d), "2017-05-12");
+    assert_int_equal(t.list.items[0].sentence_count, 1);
+    free_doc(&t);
+}
+
+/* Saved pages joined into one file: each page's masthead or "Stories
+ * tagged" line comes right under the footer of the page above. The file
+ * must split into the articles of its pages, no more (no article made of
+ * a masthead and its tagline), and each page's date must stay on its
+ * page. */
+static const char *const joined_pages[] = {
+    "Stories tagged \"North\" \xE2\x80\x94 page 4\n\n"
+    "2017-04-10\n"
+    "Army shells positions near the dam\n"
+    "HAMA (AP) \xE2\x80\x94 Artillery hit the positions overnight, a monitor said.\n"
+    "Source: Test Wire\n"
+    "Link: http://example.org/4/1\n\n"
+    "\xC2\xAB Newer stories   Older stories \xC2\xBB\n"
+    "Share this page: Facebook | Twitter | Email\n\n",
+
+    "THE RIVER GAZETTE\n"
+    "Notes on the war in the north, every evening\n\n"
+    "Tuesday, 18 April 2017\n\n"
+    "17 April, 2017\n"
+    "Rebels cut the road to the airport\n"
+    "Fighters blocked the road on Monday. The army sent reinforcements.\n\n\n"
+    "Families return to the old market\n"
+    "Dozens of families came back as shops reopened.\n\n"
+    "Posted by Gazette desk at 9:15 PM\n\n"
+    "No comments:\n\n"
+    "Newer Post   Home   Older Post\n\n",
+
+    "Stories tagged \"North\" \xE2\x80\x94 page 5\n\n"
+    "Shelter opens for displaced families\n"
+    "A charity opened a shelter for 300 families near the border.\n"
+    "Source: Relief Desk\n\n"
+    "\xC2\xAB Newer stories   Older stories \xC2\xBB\n"
+    "Share this page: Facebook | Twitter | Email\n\n",
+};
+
+static void test_pages_joined_in_one_file(void **state)
+{
+    (void)state;
+    enum { PAGES = sizeof joined_pages / sizeof joined_pages[0] };
+    /* Each page alone: what the joined file must give, page after page. */
+    TestDoc one[PAGES];
+    int expected = 0;
+    for (int p = 0; p < PAGES; p++) {
+        split_text(&one[p], joined_pages[p], FORMAT_TEXT);
+        check_invariants(&one[p]);
+        expected += one[p].list.count;
+    }
+    assert_int_equal(expected, 4);
+
+    Buffer joined;
+    buffer_init(&joined);
+    for (int p = 0; p < PAGES; p++)
+        buffer_append_str(&joined, joined_pages[p]);
+    TestDoc t;
+    split_text(&t, joined.data, FORMAT_TEXT);
+    check_invariants(&t);
+    assert_int_equal(t.list.count, expected);
+    int k = 0;
+    size_t offset = 0;
+    char d1[11], d2[11];
+    for (int p = 0; p < PAGES; p++) {
+        for (int i = 0; i < one[p].list.count; i++, k++) {
+            const Article *a = &t.list.items[k], *alone = &one[p].list.items[i];
+            assert_string_equal(a->title, alone->title);
+            assert_int_equal(a->date_source, alone->date_source);
+            assert_string_equal(date_str(a->date, d1), date_str(alone->date, d2));
+            assert_int_equal(a->span.start, alone->span.start + offset);
+            assert_int_equal(a->span.end, alone->span.end + offset);
+            assert_int_equal(a->sentence_count, alone->sentence_count);
+        }
+        offset += strlen(joined_pages[p]);
+    }
+    assert_int_equal(assert_lines_dropped(&t, "THE RIVER GAZETTE"), 1);
+    assert_int_equal(assert_lines_dropped(&t, "Notes on the war"), 1);
+    assert_int_equal(assert_lines_dropped(&t, "Stories tagged"), 2);
+
+    /* What the pages say: the digest's first story is dated by its own
+     * line, its undated second story by the digest's date, and the next
+     * archive page's undated story by nothing of the digest's. */
+    char d[11];
+    assert_string_equal(t.list.items[1].title, "Rebels cut the road to the airport");
+    assert_string_equal(date_str(t.list.items[1].date, d), "2017-04-17");
+    assert_string_equal(t.list.items[2].title, "Families return to the old market");
+    assert_string_equal(date_str(t.list.items[2].date, d), "2017-04-18");
+    assert_int_equal(t.list.items[2].date_source, DATE_SOURCE_DIGEST);
+    assert_string_equal(t.list.items[3].title, "Shelter opens for displaced families");
+    assert_int_equal(t.list.items[3].date.year, 0);
+
+    free_doc(&t);
+    buffer_free(&joined);
+    for (int p = 0; p < PAGES; p++)
+        free_doc(&one[p]);
+}
+
 /* ---- the seed pages ------------------------------------------------------ */
 
 static void test_seed_001_tag_archive(void **state)
@@ -1064,6 +1205,8 @@ int main(void)
         cmocka_unit_test(test_cr_line_ends_split_alike),
         cmocka_unit_test(test_form_feed_and_posted_lines),
         cmocka_unit_test(test_page_furniture_and_section_headings),
+        cmocka_unit_test(test_stacked_header_dates),
+        cmocka_unit_test(test_pages_joined_in_one_file),
         cmocka_unit_test(test_seed_001_tag_archive),
         cmocka_unit_test(test_seed_000_digest),
         cmocka_unit_test(test_seed_002_boilerplate),
