@@ -92,6 +92,23 @@ int cmd_extract(int argc, char **argv)
         free(inputs);
         return EXIT_USAGE;
     }
+    /* Without the compiled gazetteer (missing, stale or unreadable) only the
+     * curated places are known and most events lose their place without a
+     * word: refuse instead. */
+    int gazetteer_places = 0;
+    for (int i = 0; i < lex.place_count; i++)
+        if (lex.places[i].source && !strncmp(lex.places[i].source, "geonames:", 9))
+            gazetteer_places++;
+    if (gazetteer_places == 0) {
+        const char *gaz = cli_gazetteer_path();
+        fprintf(stderr,
+                "sitrep extract: no places loaded from the gazetteer %s (missing, stale or "
+                "unreadable): run `make build/gazetteer.bin` or set SITREP_GAZETTEER\n",
+                gaz ? gaz : "(default: build/gazetteer.bin beside the data directory)");
+        lexicon_free(&lex);
+        free(inputs);
+        return EXIT_USAGE;
+    }
     ReadStats stats = {0};
     run.lex = &lex;
     run.diag = &diag;

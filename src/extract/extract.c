@@ -14,6 +14,8 @@
 
 static bool allied(Side a, Side b);
 static bool allied_sides(Side a, Side b);
+static const char *named_most(const Ctx *c);
+static void title_context(Ctx *c);
 
 /* ---- Small helpers ------------------------------------------------------------ */
 
@@ -712,6 +714,14 @@ static bool lead_place(const Ctx *c, EventPlace *out)
 static int toll_host(const Ctx *c, int e)
 {
     int si = c->notes[e].sentence;
+    /* "Saturday's fighting", "the clashes": the battle told before, not
+     * a shelling or a killing that happens to have a toll already */
+    if (frame_is(&c->notes[e], "clash"))
+        for (int k = e - 1; k >= 0; k--)
+            if (!c->notes[k].dropped && !c->notes[k].killed_only &&
+                c->notes[k].sentence < si && frame_is(&c->notes[k], "clash") &&
+                !strcmp(c->events[k].sub_event_type, c->events[e].sub_event_type))
+                return k;
     for (int k = e - 1; k >= 0 && c->notes[k].sentence >= si - 12; k--)
         if (!c->notes[k].dropped && is_violent(&c->events[k]) && !c->notes[k].killed_only &&
             c->events[k].fatalities.present && c->notes[k].sentence < si)
@@ -812,6 +822,91 @@ static bool allied(Side a, Side b)
     return ga && gb;
 }
 
+/* The headline's place is what "the city" of the first lines refers to
+ * ("… closer to Raqqa as the US drops chemical weapons on the city" /
+ * "… white phosphorus munitions on the city"). */
+static void title_context(Ctx *c)
+{
+    const char *t = c->art->title;
+    if (!t || !*t || !c->lex->matcher)
+        return;
+    TokenList tok = tokenize(t, (Span){0, strlen(t)}, c->arena);
+    MatchList ml = matcher_find(c->lex->matcher, &tok, c->arena);
+    for (int k = 0; k < ml.count; k++) {
+        const Match *m = &ml.items[k];
+        Entry places[32];
+        int np = 0;
+        bool other = false;
+        for (int e = 0; e < m->entry_count; e++) {
+            if (m->entries[e].kind == ENTRY_PLACE && np < 32)
+                places[np++] = m->entries[e];
+            else if (m->entries[e].kind != ENTRY_NUMBER)
+                other = true;
+        }
+        if (!np || other || !(tok.items[m->first].flags & (TOKEN_CAPITALISED | TOKEN_ALLCAPS)))
+            continue;
+        PlaceChoice pc = place_choose(c->lex, places, np, c->pctx);
+        if (pc.place < 0)
+            continue;
+        const Place *p = &c->lex->places[pc.place];
+        bool known = p->population >= 20000 || (p->source && !strncmp(p->source, "curated", 7)) ||
+                     (p->feature_code && !strncmp(p->feature_code, "PPLA", 4)) ||
+                     (p->feature_code && !strcmp(p->feature_code, "PPLC"));
+        if (p->feature == 'A' || !p->admin1 || !*p->admin1 || !known ||
+            (c->country_count && p->country && strcmp(p->country, c->countries[0])))
+            continue; /* a city the reader knows, in the article's country */
+        c->has_last_place = true;
+        c->last_place = place_from_index(c, pc.place, NULL);
+        c->admin1_context = p->admin1;
+    }
+}
+
+/* The governorate the article's place names point to most often (the
+ * first named on a tie), or NULL. */
+static const char *named_most(const Ctx *c)
+{
+    const char *names[32];
+    int counts[32], n = 0, best = -1;
+    for (int si = 0; si < c->sent_count; si++) {
+        const Sentence *s = &c->sents[si];
+        if (s->aside)
+            continue;
+        /* "… in Aleppo last year": the background's places */
+        bool past = false;
+        for (int i = 0; i < s->date_count; i++) {
+            Event probe;
+            memset(&probe, 0, sizeof probe);
+            probe.date = s->dates[i].date;
+            probe.date_precision = s->dates[i].precision;
+            past |= !recent(c, &probe);
+        }
+        if (past)
+            continue;
+        for (int mi = 0; mi < s->ment_count; mi++) {
+            int p = s->ments[mi].place;
+            if (p < 0)
+                continue;
+            const Place *pl = &c->lex->places[p];
+            if (!pl->admin1 || !*pl->admin1 ||
+                (pl->feature == 'A' && pl->feature_code && !strncmp(pl->feature_code, "PCL", 3)))
+                continue;
+            int i = 0;
+            while (i < n && strcmp(names[i], pl->admin1))
+                i++;
+            if (i == n) {
+                if (n == 32)
+                    continue;
+                names[n] = pl->admin1;
+                counts[n++] = 0;
+            }
+            counts[i]++;
+            if (best < 0 || counts[i] > counts[best])
+                best = i;
+        }
+    }
+    return best >= 0 ? names[best] : NULL;
+}
+
 /* The year a document is about, for undated articles: the latest plausible
  * year it names. 0 if none. */
 static int document_year(const Document *doc)
@@ -901,6 +996,7 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc,
         }
     }
     article_countries(&c);
+    title_context(&c);
     for (int si = 0; si < c.sent_count; si++) {
         sentence_read(&c, &c.sents[si]);
         int first = c.event_count;
@@ -981,7 +1077,14 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc,
                 continue;
             if (!places_compatible(o, ev) || !same_date(&c, o, &c.notes[k], ev, n))
                 continue;
-            if (ev->has_actor1 && o->has_actor1 && !allied(ev->actor1.side, o->actor1.side))
+            /* "IS attacked the army" and "fighting between troops and IS":
+             * a clash told from either side is one clash */
+            bool crosswise = !strcmp(ev->sub_event_type, "Armed clash") && ev->has_actor1 &&
+                             ev->has_actor2 && o->has_actor1 && o->has_actor2 &&
+                             allied(ev->actor1.side, o->actor2.side) &&
+                             allied(ev->actor2.side, o->actor1.side);
+            if (ev->has_actor1 && o->has_actor1 && !allied(ev->actor1.side, o->actor1.side) &&
+                !crosswise)
                 continue;
             if (!o->place_count && !ev->place_count)
                 continue;
@@ -1000,15 +1103,20 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc,
         int best = 0;
         for (int i = 0; i < pctx->admin1_count; i++) {
             int n = 0;
+            /* events of the news, not of the background ("in Aleppo last
+             * year") */
             for (int e = 0; e < c.event_count; e++)
                 if (!c.notes[e].dropped && c.events[e].has_place && c.events[e].place.admin1 &&
-                    !strcmp(c.events[e].place.admin1, pctx->admin1s[i]))
+                    !strcmp(c.events[e].place.admin1, pctx->admin1s[i]) &&
+                    recent(&c, &c.events[e]))
                     n++;
             if (n > best) {
                 best = n;
                 article_admin1 = pctx->admin1s[i];
             }
         }
+        if (!article_admin1)
+            article_admin1 = named_most(&c);
         if (!article_admin1)
             article_admin1 = c.admin1_context;
     }

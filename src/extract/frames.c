@@ -179,6 +179,17 @@ static const Entry *stem_lookup(const Ctx *c, const Sentence *s, int i, int *cou
     size_t n = t->end - t->start;
     const char *w = c->doc->text + t->start;
     *count = 0;
+    /* "IS’s", "SDF's": an acronym with a possessive is not all capitals
+     * to the matcher */
+    size_t apo = n >= 3 && w[n - 1] == 's' && w[n - 2] == '\'' ? 2
+               : n >= 5 && w[n - 1] == 's' && !memcmp(w + n - 4, "\xe2\x80\x99", 3) ? 4 : 0;
+    if (apo && n - apo >= 2) {
+        bool caps = true;
+        for (size_t k = 0; k < n - apo; k++)
+            caps &= isupper((unsigned char)w[k]) != 0;
+        if (caps)
+            return matcher_lookup_exact(c->lex->matcher, w, n - apo, count);
+    }
     if (n < 5 || w[n - 1] != 's' || !capitalised(s, i) || (t->flags & TOKEN_ALLCAPS))
         return NULL;
     char stem[32];
@@ -233,7 +244,9 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
          * data spells with its adjective */
         bool demonym = has_class(s, m->first, WC_DEMONYMS) &&
                        (m->last - m->first == 1 || !m->exact);
-        if (np && (demonym || inside_longer_name(c, s, ml, k) ||
+        /* in a headline ("… in Qalamoun Advances in …") capitals do not
+         * mark names */
+        if (np && (demonym || (!s->is_title && inside_longer_name(c, s, ml, k)) ||
                    has_class(s, m->first - 1, WC_SPEECH_VERBS)))
             np = 0; /* "said Omar Abu Leila": a person */
         /* "US airstrike", "Syrian warplanes targeted": an actor phrase that
@@ -425,9 +438,15 @@ static void places_in_containers(Ctx *c, Sentence *s)
 /* The counted noun after a figure, and whether it is people. */
 static void read_count_noun(Ctx *c, Sentence *s, Count *ct)
 {
+    static const char *const not_people[] = {
+        "day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years",
+        "after", "before", "since", "from", "against", "by", "with", "in", "on", "at", "into",
+        "near", NULL};
     ct->noun = -1;
     ct->victim_actor = -1;
     for (int j = ct->last; j < s->tok.count && j < ct->last + 6; j++) {
+        if (token_in(s, j, not_people))
+            break; /* "one day after Israel …": a time, and who acted */
         int mi = s->ment_at[j];
         if (mi >= 0 && s->ments[mi].actor >= 0) {
             ct->victim_actor = s->ments[mi].actor;
@@ -491,6 +510,8 @@ static bool may_start_count(const Ctx *c, const Sentence *s, int i)
     return token_in(s, i, starts);
 }
 
+static bool is_passive(const Ctx *c, const Sentence *s, int t0, int t1);
+
 static void read_counts(Ctx *c, Sentence *s)
 {
     s->counts = arena_alloc(c->arena, 8 * sizeof *s->counts);
@@ -526,6 +547,40 @@ static void read_counts(Ctx *c, Sentence *s)
         read_count_noun(c, s, &ct);
         s->counts[s->count_count++] = ct;
         i = last - 1;
+    }
+    /* "Army Kills Terrorist Commander", "killed a senior leader": one
+     * person, named by a singular noun after an active kill verb */
+    static const char *const one_person[] = {
+        "commander", "leader", "soldier", "officer", "child", "boy", "girl", "man", "woman",
+        "journalist", "civilian", "fighter", "militant", "emir", "member", "policeman",
+        "activist", "doctor", "nurse", "general", "colonel", "terrorist", "jihadist", NULL};
+    for (int mi = 0; mi < s->ment_count; mi++) {
+        const Mention *m = &s->ments[mi];
+        if (m->trigger < 0 || strcmp(c->lex->triggers[m->trigger].frame, "killed") ||
+            is_passive(c, s, m->first, m->last))
+            continue;
+        int j = m->last;
+        bool taken = false;
+        for (int k = 0; k < s->count_count; k++)
+            taken |= s->counts[k].first == j;
+        if (taken)
+            continue;
+        int k = j;
+        if (token_is(c, s, k, "a") || token_is(c, s, k, "an") || token_is(c, s, k, "the"))
+            k++;
+        for (int n = 0; n < 3 && k < s->tok.count && s->tok.items[k].kind == TOKEN_WORD &&
+                        !token_in(s, k, one_person) && s->ment_at[k] < 0;
+             n++)
+            k++;
+        if (!token_in(s, k, one_person))
+            continue;
+        if (s->count_count == cap) {
+            s->counts = arena_grow(c->arena, s->counts, (size_t)cap, (size_t)cap * 2,
+                                   sizeof *s->counts);
+            cap *= 2;
+        }
+        Count ct = {j, k + 1, {true, 1, 1, 1}, k, true, has_class(s, k, WC_CIVILIAN_NOUNS), -1};
+        s->counts[s->count_count++] = ct;
     }
 }
 
@@ -1313,6 +1368,28 @@ static int clause_subject(const Ctx *c, const Sentence *s, int c0, int t0)
     return mi >= 0 ? mi : find_actor(c, s, c0, t0, -1, -1);
 }
 
+/* A speech verb after a state actor and before the trigger ("Russia has
+ * said …", "Washington says …"), not followed by the speaker's own
+ * pronoun ("… said it struck"): its token, or -1. */
+static int speech_between(const Ctx *c, const Sentence *s, int actor, int from, int t0)
+{
+    const char *kind = c->lex->actors[actor].kind;
+    if (!kind || strcmp(kind, "foreign_state"))
+        return -1;
+    for (int k = from; k < t0 && k < from + 4; k++) {
+        if (!has_class(s, k, WC_SPEECH_VERBS))
+            continue;
+        int n = k + 1;
+        if (token_is(c, s, n, "that"))
+            n++;
+        if (token_is(c, s, n, "it") || token_is(c, s, n, "its") || token_is(c, s, n, "we") ||
+            token_is(c, s, n, "they") || token_is(c, s, n, "our"))
+            return -1;
+        return k;
+    }
+    return -1;
+}
+
 /* ---- Frame filling --------------------------------------------------------------------- */
 
 static bool frame_is(const char *frame, const char *name) { return !strcmp(frame, name); }
@@ -1494,12 +1571,24 @@ void frames_fill(Ctx *c, int si)
                 a2 = k;
         }
 
+        /* "Russia has said poison gas leaked from a rebel depot": a state
+         * that speaks is the claimant, not the doer, unless it says it did
+         * it ("Israel said it struck …") */
+        int pronouns_from = c0;
+        if (a1 >= 0 && s->ments[a1].last <= t0) {
+            int sp = speech_between(c, s, s->ments[a1].actor, s->ments[a1].last, t0);
+            if (sp >= 0) {
+                a1 = -1;
+                pronouns_from = sp + 1;
+            }
+        }
         if (a1 >= 0) {
             ev->has_actor1 = true;
             ev->actor1 = make_actor(c, s->ments[a1].actor);
-        } else {
-            /* "they", "the group": the last subject */
-            for (int k = c0; k < t0; k++)
+        } else if (!passive) {
+            /* "they", "the group": the last subject (not in a passive: "now
+             * that it has been liberated" is the place, not the doer) */
+            for (int k = pronouns_from; k < t0; k++)
                 if ((token_is(c, s, k, "they") || token_is(c, s, k, "it") ||
                      token_is(c, s, k, "he") || token_is(c, s, k, "we")) &&
                     c->last_subject_actor >= 0) {

@@ -20,6 +20,9 @@ static inline int store_fail(Store *s, const char *what)
     return sql_fail(s->db, s->err, sizeof s->err, what);
 }
 
+/* The SQL of schema version 1 (store.c), for tests of the migrations. */
+extern const char store_schema_v1[];
+
 /* Contract names of the extract enums (kept here so the store does not
  * depend on the extractor's object code). */
 const char *store_precision_name(int precision);

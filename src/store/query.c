@@ -298,8 +298,8 @@ int store_query_events(Store *s, const StoreFilter *f, Arena *arena,
     }
 
     /* Newest first. SQLite sorts NULL below every value, so date_days DESC
-     * puts undated events last, and (date_days, id) is the events_date
-     * index read backwards: the list is an index walk, not a sort. */
+     * puts undated events last, and (date_days, id) leads the events_list
+     * index, read backwards: the list is an index walk, not a sort. */
 #define LIST_ORDER " ORDER BY e.date_days DESC, e.id DESC"
     Buffer sql;
     buffer_init(&sql);

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 
 #include "store/fixture.h"
+#include "../../src/store/internal.h" /* store_schema_v1 */
 
 static Store *open_temp(char *path, size_t cap, const char *tag)
 {
@@ -87,6 +88,151 @@ static void test_schema_version(void **state)
     assert_non_null(strstr(err, "newer"));
     temp_db_remove(path);
     assert_null(store_open_existing(path, err, sizeof err));
+}
+
+/* Runs SQL on a raw connection, failing the test on error. */
+static void exec_ok(sqlite3 *db, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("%s: %s", sql, msg ? msg : "?");
+}
+
+static long query_long(Store *s, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static long day_of(const char *iso)
+{
+    Date d;
+    assert_true(date_parse_iso(iso, strlen(iso), &d));
+    return date_to_days(d);
+}
+
+/* A database written by the first schema (built here from its SQL, with
+ * rows as version 1 stored them) is migrated on open: new indexes, the
+ * control changes' event dates backfilled and kept current, queries work. */
+static void test_migration_from_v1(void **state)
+{
+    (void)state;
+    char path[256];
+    temp_db_path(path, sizeof path, "migrate");
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    exec_ok(db, store_schema_v1);
+    exec_ok(db, "PRAGMA user_version = 1");
+    char sql[4096];
+    long d1 = day_of("2016-04-20"), d1_report = day_of("2016-04-10"),
+         d2 = day_of("2015-05-21");
+    snprintf(sql, sizeof sql,
+             "INSERT INTO documents (id, doc_id, content_hash, bytes)"
+             " VALUES (1, 'old-1', 'h1', 40);"
+             "INSERT INTO articles (id, document_id, idx, start, end, text)"
+             " VALUES (1, 1, 0, 0, 40, 'Rebels seized Kafr Zita after a siege');"
+             "INSERT INTO articles_fts (rowid, title, text)"
+             " VALUES (1, NULL, 'Rebels seized Kafr Zita after a siege');"
+             "INSERT INTO places (id, name, admin1, country, precision) VALUES"
+             " (1, 'Kafr Zita', 'SY-HM', 'SY', 'exact'),"
+             " (2, 'Morek', 'SY-HM', 'SY', 'exact');"
+             "INSERT INTO events (id, event_type, sub_event_type, family, date,"
+             " date_days, date_precision, side1, place_id, admin1, certainty,"
+             " report_count, source_count) VALUES"
+             " (1, 'Battles', 'Non-state actor overtakes territory', 'territory',"
+             "  '2016-04-20', %ld, 'day', 'opposition', 1, 'SY-HM', 'reported', 1, 1),"
+             " (2, 'Battles', 'Government regains territory', 'territory',"
+             "  '2015-05-21', %ld, 'day', 'government', 2, 'SY-HM', 'reported', 1, 1);"
+             "INSERT INTO reports (id, document_id, article_id, idx, article,"
+             " is_primary, event_type, sub_event_type, family, date, date_days,"
+             " admin1, certainty, outlet, event_id) VALUES"
+             " (1, 1, 1, 0, 0, 1, 'Battles', 'Non-state actor overtakes territory',"
+             "  'territory', '2016-04-10', %ld, 'SY-HM', 'reported', 'Old Wire', 1),"
+             " (2, 1, 1, 1, 0, 0, 'Battles', 'Government regains territory',"
+             "  'territory', '2015-05-21', %ld, 'SY-HM', 'reported', 'Old Wire', 2);"
+             "INSERT INTO control_changes (id, report_id, event_id, place_id, date,"
+             " date_days, holder_side, status, sub_event_type) VALUES"
+             " (1, 1, 1, 1, '2016-04-10', %ld, 'opposition', 'held',"
+             "  'Non-state actor overtakes territory'),"
+             " (2, 2, 2, 2, '2015-05-21', %ld, 'government', 'held',"
+             "  'Government regains territory');",
+             d1, d2, d1_report, d2, d1_report, d2);
+    exec_ok(db, sql);
+    sqlite3_close(db);
+
+    char err[256];
+    Store *s = store_open_existing(path, err, sizeof err);
+    if (!s)
+        fail_msg("store_open_existing: %s", err);
+    assert_int_equal(store_schema_version(s), STORE_SCHEMA_VERSION);
+    assert_int_equal(query_long(s, "SELECT count(*) FROM sqlite_master WHERE name IN"
+                                   " ('reports_article', 'control_latest',"
+                                   "  'events_sources', 'events_date_to_control',"
+                                   "  'control_changes_event_date')"),
+                     5);
+    /* Backfilled: the change carries its event's date, not its own. */
+    assert_int_equal(query_long(s, "SELECT event_days FROM control_changes WHERE id = 1"),
+                     d1);
+
+    Arena arena;
+    arena_init(&arena);
+    StoreControl *c;
+    int n;
+    /* Between the report's date and the event's date: not yet known, as
+     * before the migration (control follows the fused event's date). */
+    assert_int_equal(store_control_at(s, "2016-04-15", NULL, &arena, &c, &n), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(c[0].place.name, "Kafr Zita");
+    assert_null(c[0].holder_side);
+    assert_string_equal(c[1].place.name, "Morek");
+    assert_string_equal(c[1].holder_side, "government");
+    assert_string_equal(c[1].since, "2015-05-21");
+    assert_int_equal(c[1].evidence, 2);
+    assert_int_equal(store_control_at(s, "2016-05-01", "sy-hm", &arena, &c, &n), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(c[0].holder_side, "opposition");
+    assert_string_equal(c[0].since, "2016-04-20");
+
+    /* The triggers keep the date current when fusion moves the event. */
+    char update[256];
+    snprintf(update, sizeof update,
+             "UPDATE events SET date = '2016-04-12', date_days = %ld WHERE id = 1",
+             day_of("2016-04-12"));
+    assert_int_equal(sqlite3_exec(store_db(s), update, NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(store_control_at(s, "2016-04-15", NULL, &arena, &c, &n), 0);
+    assert_string_equal(c[0].holder_side, "opposition");
+    assert_string_equal(c[0].since, "2016-04-12");
+
+    /* The old rows answer the list, the filters and full-text search. */
+    StoreEvent *ev;
+    StoreFilter f = {.text = "kafr zita"};
+    assert_int_equal(store_query_events(s, &f, &arena, &ev, &n), 0);
+    assert_int_equal(n, 2);
+    assert_int_equal(ev[0].id, 1); /* newest first */
+    assert_int_equal(ev[0].outlet_count, 1);
+    assert_string_equal(ev[0].outlets[0], "Old Wire");
+    f = (StoreFilter){.outlet = "old wire", .admin1 = "SY-HM", .offset = 1};
+    assert_int_equal(store_query_events(s, &f, &arena, &ev, &n), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(ev[0].id, 2);
+    StoreOutletStats *o;
+    assert_int_equal(store_outlet_stats(s, &arena, &o, &n), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(o[0].reports, 2);
+    assert_int_equal(o[0].events, 2);
+    arena_free(&arena);
+    store_close(s);
+
+    /* Opened again: nothing left to migrate. */
+    s = store_open_existing(path, err, sizeof err);
+    assert_non_null(s);
+    assert_int_equal(store_schema_version(s), STORE_SCHEMA_VERSION);
+    store_close(s);
+    temp_db_remove(path);
 }
 
 static void test_reingest_changes_nothing(void **state)
@@ -588,6 +734,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_schema_version),
+        cmocka_unit_test(test_migration_from_v1),
         cmocka_unit_test(test_reingest_changes_nothing),
         cmocka_unit_test(test_fusion_low_high_claimants),
         cmocka_unit_test(test_no_fusion_when_different),
