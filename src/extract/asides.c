@@ -166,8 +166,13 @@ int split_asides(Ctx *c, Span span, Span *out, uint8_t *kinds)
     /* cheap test first: most sentences have neither */
     bool maybe = false;
     for (size_t i = span.start; i + 4 < span.end && !maybe; i++)
-        maybe = (text[i] == 'T' && !strncmp(text + i, "Tags ", 5)) || text[i] == '(' ||
-                (isdigit((unsigned char)text[i]) && i + 4 <= span.end);
+        maybe = (text[i] == 'T' && !strncmp(text + i, "Tags ", 5)) || text[i] == '(';
+    size_t end = span.end;
+    while (end > span.start && (text[end - 1] == '.' || isspace((unsigned char)text[end - 1])))
+        end--;
+    maybe |= end >= span.start + 4 && isdigit((unsigned char)text[end - 1]) &&
+             isdigit((unsigned char)text[end - 4]); /* "… Syria June 12 2016." */
+    maybe |= span.end - span.start > 16 && !strncmp(text + span.start, "A picture taken", 15);
     if (!maybe) {
         out[0] = span;
         kinds[0] = ASIDE_NONE;

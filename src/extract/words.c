@@ -393,9 +393,9 @@ static const WordClassEntry word_table[] = {
     {"sunni", WC_DEMONYMS},
     {"swiftly", WC_ADVERBS},
     {"syria", WC_NOT_NAMES},
-    {"syrias", WC_NOT_NAMES}, /* "Syria's" with its apostrophe lost */
     {"syrian", WC_DEMONYMS | WC_NOT_NAMES},
     {"syrians", WC_PERSON_NOUNS},
+    {"syrias", WC_NOT_NAMES}, /* "Syria's" with its apostrophe lost */
     {"tags", WC_NOT_NAMES},
     {"tal", WC_NAME_CONNECTORS},
     {"tanks", WC_THING_NOUNS},

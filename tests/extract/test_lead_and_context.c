@@ -1,0 +1,247 @@
+/*
+ * test_lead_and_context.c — the mechanisms that choose an article's lead
+ * event and read places and actors in context, each on a short report
+ * written for this test (the shared corpus is never copied here):
+ *
+ *  - a tag list run into the body ("Tags Syria Aleppo airstrikes …") opens
+ *    no event, and a photo caption is never the lead;
+ *  - a cumulative recap ("has killed hundreds since it seized …") is no
+ *    event;
+ *  - a headline event without a date of its own keeps the article's date
+ *    when the only dated event of the body is months old;
+ *  - "the Midan neighbourhood of Damascus" is Damascus's Midan;
+ *  - "the Army and Armed Forces" are the Syrian army;
+ *  - "one day after Israel launched missiles": Israel acts;
+ *  - a passive "it has been liberated" does not borrow the last subject.
+ *
+ * They need the compiled gazetteer (build/gazetteer.bin) and skip without
+ * it.
+ */
+#include "testing.h"
+
+#include "../src/extract/extract.h"
+
+typedef struct Fixture {
+    Lexicon lex;
+    Diagnostics diag;
+    Arena arena;
+} Fixture;
+
+static int setup(void **state)
+{
+    Fixture *fx = calloc(1, sizeof *fx);
+    if (!fx)
+        return -1;
+    if (access("build/gazetteer.bin", R_OK) != 0 ||
+        !lexicon_load(&fx->lex, "data", "build/gazetteer.bin", &fx->diag)) {
+        free(fx);
+        *state = NULL;
+        return 0;
+    }
+    arena_init(&fx->arena);
+    *state = fx;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *fx = *state;
+    if (fx) {
+        arena_free(&fx->arena);
+        lexicon_free(&fx->lex);
+        free(fx);
+    }
+    return 0;
+}
+
+#define NEED_LEXICON(fx)                                                     \
+    Fixture *fx = *state;                                                    \
+    if (!fx) {                                                               \
+        print_message("skipped: build/gazetteer.bin not built\n");          \
+        skip();                                                              \
+    }
+
+/* Extracts a one-document text published on `published`. */
+static EventList run(Fixture *fx, const char *text, Date published)
+{
+    Document doc;
+    assert_true(document_from_bytes(&doc, &fx->arena, "t", "t", FORMAT_TEXT, text, strlen(text),
+                                    &fx->diag));
+    doc.published = published;
+    ArticleList articles = split_articles(&doc, &fx->diag);
+    assert_true(articles.count >= 1);
+    return extract_document(&fx->lex, &doc, &articles, &fx->diag);
+}
+
+static const Event *lead(const EventList *l)
+{
+    for (int i = 0; i < l->count; i++)
+        if (l->items[i].primary)
+            return &l->items[i];
+    return NULL;
+}
+
+static const char *day(const Event *ev, char buf[11]) { return date_format(ev->date, buf); }
+
+static void test_tags_and_captions(void **state)
+{
+    NEED_LEXICON(fx);
+    static const char text[] =
+        "Shelling kills nine in Idlib town\n\n"
+        "Government shelling killed nine civilians in the town of Saraqib on Monday. "
+        "Tags Syria Aleppo airstrikes chemical weapons At least two more people died of their "
+        "wounds in hospital. Rescue workers carry a wounded boy after an airstrike on a market "
+        "in the town of Binnish Idlib province Syria May 30 2016. (Reuters) The town has been "
+        "shelled for a week.\n";
+    EventList l = run(fx, text, (Date){2016, 5, 31});
+    const Event *ev = lead(&l);
+    assert_non_null(ev);
+    /* the lead is the headline's shelling, not the caption's airstrike */
+    assert_string_equal(ev->sub_event_type, "Shelling/artillery/missile attack");
+    assert_true(ev->has_place);
+    assert_string_equal(ev->place.admin1, "SY-ID");
+    /* the tag list's "airstrikes" and "chemical weapons" are not events */
+    for (int i = 0; i < l.count; i++) {
+        assert_null(strstr(l.items[i].evidence_text, "Tags"));
+        assert_string_not_equal(l.items[i].sub_event_type, "Chemical weapon");
+    }
+    /* the caption's airstrike may be an event, dated by the caption */
+    for (int i = 0; i < l.count; i++)
+        if (strstr(l.items[i].evidence_text, "Binnish")) {
+            char d[11];
+            assert_false(l.items[i].primary);
+            assert_string_equal(day(&l.items[i], d), "2016-05-30");
+        }
+}
+
+static void test_background_recap(void **state)
+{
+    NEED_LEXICON(fx);
+    static const char text[] =
+        "Militants post video of beheading\n\n"
+        "Militants of the Islamic State group posted a video showing the murder of two men "
+        "in Raqqa. IS has killed hundreds of people since it declared its caliphate in the "
+        "city in June 2014.\n";
+    EventList l = run(fx, text, (Date){2015, 7, 6});
+    const Event *ev = lead(&l);
+    assert_non_null(ev);
+    char d[11];
+    assert_string_equal(day(ev, d), "2015-07-06");
+    assert_true(ev->has_place);
+    assert_string_equal(ev->place.admin1, "SY-RA");
+    for (int i = 0; i < l.count; i++)
+        assert_null(strstr(l.items[i].evidence_text, "since it declared"));
+}
+
+static void test_headline_keeps_article_date(void **state)
+{
+    NEED_LEXICON(fx);
+    static const char text[] =
+        "40 militants killed in clashes with Kurdish fighters in Hasakah\n\n"
+        "At least 40 militants were killed in clashes with Kurdish fighters in the city of "
+        "Hasakah, a monitor said. The group launched last June an offensive across the "
+        "province.\n";
+    EventList l = run(fx, text, (Date){2014, 12, 25});
+    const Event *ev = lead(&l);
+    assert_non_null(ev);
+    char d[11];
+    assert_string_equal(day(ev, d), "2014-12-25");
+    assert_int_equal(ev->date_precision, PRECISION_DAY);
+}
+
+static void test_place_in_its_city(void **state)
+{
+    NEED_LEXICON(fx);
+    static const char text[] =
+        "Bomb hits police station in Damascus\n\n"
+        "A car bomb exploded outside a police station in the Midan neighbourhood of Damascus "
+        "on Monday, killing at least five people.\n";
+    EventList l = run(fx, text, (Date){2017, 10, 3});
+    const Event *ev = lead(&l);
+    assert_non_null(ev);
+    assert_true(ev->has_place);
+    assert_string_equal(ev->place.admin1, "SY-DI");
+    assert_non_null(strstr(ev->place.name, "Midan"));
+}
+
+static void test_army_and_armed_forces(void **state)
+{
+    NEED_LEXICON(fx);
+    static const char text[] =
+        "Army restores security to a village in Hama countryside\n\n"
+        "A military source said on Saturday that the Army and Armed Forces established full "
+        "control over the village of Maan in the northern countryside of Hama.\n";
+    EventList l = run(fx, text, (Date){2016, 10, 30});
+    bool found = false;
+    for (int i = 0; i < l.count; i++) {
+        const Event *ev = &l.items[i];
+        if (strcmp(ev->event_type, "Battles") || strncmp(ev->sub_event_type, "Gov", 3))
+            continue;
+        found = true;
+        assert_true(ev->has_actor1);
+        assert_int_equal(ev->actor1.side, SIDE_GOVERNMENT);
+    }
+    assert_true(found);
+    for (int i = 0; i < l.count; i++)
+        if (l.items[i].has_actor1)
+            assert_int_not_equal(l.items[i].actor1.side, SIDE_US_COALITION);
+}
+
+static void test_actor_after_a_time(void **state)
+{
+    NEED_LEXICON(fx);
+    static const char text[] =
+        "Explosions in Quneitra\n\n"
+        "Two explosions shook the town on Monday. They came one day after Israel launched "
+        "three missiles against army positions near Quneitra.\n";
+    EventList l = run(fx, text, (Date){2016, 9, 5});
+    bool found = false;
+    for (int i = 0; i < l.count; i++) {
+        const Event *ev = &l.items[i];
+        if (strcmp(ev->sub_event_type, "Shelling/artillery/missile attack"))
+            continue;
+        found = true;
+        assert_true(ev->has_actor1);
+        assert_int_equal(ev->actor1.side, SIDE_ISRAEL);
+        char d[11];
+        assert_string_equal(day(ev, d), "2016-09-04");
+    }
+    assert_true(found);
+}
+
+static void test_passive_does_not_borrow_subject(void **state)
+{
+    NEED_LEXICON(fx);
+    static const char text[] =
+        "Army retakes Palmyra\n\n"
+        "The Syrian army recaptured Palmyra from the Islamic State group on Thursday. "
+        "On Friday Iraq struck militant positions near the border with Syria. \"Everyone can visit "
+        "the ancient city now "
+        "that it has been liberated,\" the Syrian envoy told reporters.\n";
+    EventList l = run(fx, text, (Date){2017, 3, 3});
+    int territory = 0;
+    for (int i = 0; i < l.count; i++) {
+        const Event *ev = &l.items[i];
+        if (!strncmp(ev->sub_event_type, "Government regains", 18) ||
+            !strncmp(ev->sub_event_type, "Non-state actor", 15)) {
+            territory++;
+            assert_true(ev->has_actor1);
+            assert_int_equal(ev->actor1.side, SIDE_GOVERNMENT);
+        }
+    }
+    assert_true(territory >= 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tags_and_captions),
+        cmocka_unit_test(test_background_recap),
+        cmocka_unit_test(test_headline_keeps_article_date),
+        cmocka_unit_test(test_place_in_its_city),
+        cmocka_unit_test(test_army_and_armed_forces),
+        cmocka_unit_test(test_actor_after_a_time),
+        cmocka_unit_test(test_passive_does_not_borrow_subject),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
