@@ -154,7 +154,8 @@ static const char *day_text(long day, Arena *a)
 
 typedef enum Kind {
     Q_LIST, Q_LIST_1000, Q_DEEP_PAGE, Q_FROM_TO, Q_ADMIN1, Q_ADMIN1_FROM_TO,
-    Q_PLACE, Q_SIDE, Q_ACTOR, Q_TYPE, Q_OUTLET, Q_TEXT_RARE, Q_TEXT_COMMON,
+    Q_PLACE, Q_SIDE, Q_ACTOR, Q_TYPE, Q_NO_MATCH_SIDE, Q_NO_MATCH_ACTOR,
+    Q_NO_MATCH_TYPE, Q_OUTLET, Q_TEXT_RARE, Q_TEXT_COMMON,
     Q_TEXT_COMMON_ADMIN1, Q_DETAIL, Q_TIMELINE, Q_CONTROL, Q_CONTROL_ADMIN1,
     Q_OUTLETS, KIND_COUNT
 } Kind;
@@ -165,6 +166,8 @@ static const char *const kind_names[KIND_COUNT] = {
     "events admin1",             "events admin1+from+to",
     "events place",              "events side",
     "events actor (substring)",  "events type",
+    "events side (none match)",  "events actor (none match)",
+    "events type (none match)",
     "events outlet",             "events text (rare word)",
     "events text (common word)", "events text (common)+admin1",
     "event detail",              "timeline (place)",
@@ -215,6 +218,17 @@ static int run_query(Store *store, const Samples *s, Kind kind, int i, Arena *a)
         break;
     case Q_TYPE:
         f.type = pick(s->type, s->type_n, i);
+        break;
+    /* The worst case of a filter no index serves: nothing matches, so
+     * the whole list is walked. */
+    case Q_NO_MATCH_SIDE:
+        f.side = "no_such_side";
+        break;
+    case Q_NO_MATCH_ACTOR:
+        f.actor = "zqxj";
+        break;
+    case Q_NO_MATCH_TYPE:
+        f.type = "No such event type";
         break;
     case Q_OUTLET:
         f.outlet = pick(s->outlet, s->outlet_n, i);

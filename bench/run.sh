@@ -248,6 +248,36 @@ else
     NOTES+=("sitrep ingest: skipped (no such command yet)")
 fi
 
+# ---- store queries, ingest into a store, HTTP load -------------------------------
+# Query latency on a 100,000-event store (target: under 50 ms each), ingest
+# throughput and database size, then the HTTP load test with wrk. Each prints
+# its own table; none fails the run for being slow.
+if "$CC" -O2 -std=c17 -D_DEFAULT_SOURCE -Wall -Wextra -Werror $(pkg-config --cflags $PKGS) \
+        bench/bench_store.c build/libsitrep.a $(pkg-config --libs $PKGS) -lm -lpthread \
+        -o "$OUT/bench_store" 2>"$OUT/store-build.log" &&
+   "$CC" -O2 -std=c17 -D_DEFAULT_SOURCE -Wall -Wextra -Werror $(pkg-config --cflags $PKGS) \
+        bench/gen_store.c build/libsitrep.a $(pkg-config --libs $PKGS) -lm -lpthread \
+        -o "$OUT/gen_store" 2>>"$OUT/store-build.log"; then
+    schema=$(cat src/store/*.[ch] src/fuse/*.[ch] | cksum | cut -d' ' -f1)
+    STORE_DB=$OUT/serve-100000-$schema.db     # the same cache as bench/serve.sh
+    echo
+    echo "== store queries on 100,000 events ($STORE_DB)"
+    [ -f "$STORE_DB" ] || { "$OUT/gen_store" "$STORE_DB.tmp" 100000 && mv "$STORE_DB.tmp" "$STORE_DB"; }
+    "$OUT/bench_store" queries "$STORE_DB" 50 || NOTES+=("bench_store queries: failed")
+    if [ -d ../shared/corpus/seeds ]; then
+        echo
+        echo "== ingest: ../shared seeds + fakes-dev, 20 times"
+        rm -f "$OUT/ingest-store.db"*
+        "$OUT/bench_store" ingest "$OUT/ingest-store.db" 20 ../shared/corpus/seeds \
+            ../shared/corpus/fakes-dev.jsonl || NOTES+=("bench_store ingest: failed")
+    fi
+else
+    NOTES+=("store benchmark: did not build (see $OUT/store-build.log)")
+fi
+echo
+echo "== HTTP: bench/serve.sh"
+bench/serve.sh 100000 10 || NOTES+=("bench/serve.sh: failed")
+
 # ---- report ----------------------------------------------------------------------
 echo
 echo "sitrep benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)"

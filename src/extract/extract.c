@@ -28,7 +28,10 @@ static bool is_violent(const Event *ev)
            !strcmp(ev->event_type, "Violence against civilians");
 }
 
-static bool frame_is(const EventNote *n, const char *f) { return !strcmp(n->frame, f); }
+static bool frame_is(const EventNote *n, const char *f)
+{
+    return n->frame[0] == f[0] && !strcmp(n->frame, f);
+}
 
 static bool is_territory_event(const Event *ev)
 {
@@ -79,16 +82,24 @@ static void recompute_fatalities(Event *ev)
 
 /* ---- Claimants ---------------------------------------------------------------- */
 
-static const char *const claim_verbs[] = {
-    "said", "says", "say", "told", "reported", "reports", "announced", "stated", "claimed",
-    "claims", "confirmed", "added", "declared", NULL};
+/* The claim verbs ("said", "reported", …) are WC_CLAIM_VERBS (lex.h). */
 static const char *const source_nouns[] = {
     "source", "sources", "activists", "activist", "monitor", "observatory", "tv", "television",
     "media", "agency", "ministry", "official", "officials", "spokesman", "spokeswoman",
     "commander", "statement", "army", "military", "command", "police", "residents", "witnesses",
     "group", "network", NULL};
 
-static bool tok_in(const Sentence *s, int i, const char *const *words)
+/* Is token i the word `word` (a plain fold)? Inline: the first letters
+ * are compared without a call. */
+static inline bool tok_word(const Sentence *s, int i, const char *word)
+{
+    if (i < 0 || i >= s->tok.count)
+        return false;
+    const char *f = s->tok.folded + s->tok.items[i].fold;
+    return f[0] == word[0] && !strcmp(f, word);
+}
+
+static inline bool tok_in(const Sentence *s, int i, const char *const *words)
 {
     if (i < 0 || i >= s->tok.count)
         return false;
@@ -97,6 +108,12 @@ static bool tok_in(const Sentence *s, int i, const char *const *words)
         if (f[0] == (*words)[0] && !strcmp(f, *words))
             return true;
     return false;
+}
+
+/* Is token i in one of the closed word classes (WC_* bits)? */
+static bool tok_class(const Sentence *s, int i, uint32_t cls)
+{
+    return i >= 0 && i < s->tok.count && (s->word_classes[i] & cls);
 }
 
 static const char *mention_name(const Ctx *c, const Mention *m)
@@ -124,9 +141,9 @@ static const char *sentence_claimant(Ctx *c, const Sentence *s, int *party,
 {
     *party = -1;
     for (int i = 0; i < s->tok.count; i++) {
-        bool according = tok_in(s, i, (const char *const[]){"according", NULL}) &&
-                         tok_in(s, i + 1, (const char *const[]){"to", NULL});
-        if (!according && !tok_in(s, i, claim_verbs))
+        bool according = tok_word(s, i, "according") &&
+                         tok_word(s, i + 1, "to");
+        if (!according && !tok_class(s, i, WC_CLAIM_VERBS))
             continue;
         if (according) {
             int a = i + 2, b = a;
@@ -157,7 +174,7 @@ static const char *sentence_claimant(Ctx *c, const Sentence *s, int *party,
             if (tok_in(s, k, source_nouns)) {
                 int a = k;
                 while (a > 0 && k - a < 5 && s->tok.items[a - 1].kind == TOKEN_WORD &&
-                       !tok_in(s, a - 1, claim_verbs))
+                       !tok_class(s, a - 1, WC_CLAIM_VERBS))
                     a--;
                 return tokens_text(c, s, a, k + 1);
             }
@@ -192,7 +209,7 @@ static const Count *toll_count(const Sentence *s, int t0, int t1)
     /* "killing 5", "killed at least 11", "killed one", "the murder of two" */
     for (int i = 0; i < s->count_count; i++) {
         const Count *ct = &s->counts[i];
-        bool of = ct->first == t1 + 1 && tok_in(s, t1, (const char *const[]){"of", NULL}) &&
+        bool of = ct->first == t1 + 1 && tok_word(s, t1, "of") &&
                   ct->person;
         if ((ct->first == t1 && (ct->person || ct->noun < 0)) || of)
             return ct;
@@ -331,13 +348,13 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
     bool since = false;
     for (int i = 0; i < s->date_count; i++) {
         const DateMention *dm = &s->dates[i];
-        if (dm->since && tok_in(s, dm->first - 1, (const char *const[]){"since", NULL}) &&
+        if (dm->since && tok_word(s, dm->first - 1, "since") &&
             (dm->precision >= PRECISION_MONTH || !known_day(c->ref) ||
              date_to_days(dm->date) < date_to_days(c->ref) - 30))
             since = true;
     }
     for (int i = 0; i + 2 < s->tok.count; i++)
-        if (tok_in(s, i, (const char *const[]){"since", NULL}) &&
+        if (tok_word(s, i, "since") &&
             tok_in(s, i + 2, (const char *const[]){"conflict", "war", "start", "beginning",
                                                    "uprising", "crisis", "revolution",
                                                    "outbreak", NULL}))
@@ -346,7 +363,7 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
      * went on the offensive on Thursday": a toll or a state summed over
      * everything after a past event, not one event */
     for (int i = 0; i + 1 < s->tok.count && !since; i++) {
-        if (!tok_in(s, i, (const char *const[]){"since", NULL}))
+        if (!tok_word(s, i, "since"))
             continue;
         for (int k = i + 1; k < s->tok.count && k <= i + 7; k++) {
             if (s->tok.items[k].kind != TOKEN_WORD)
@@ -366,19 +383,18 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
      * "in total": a toll over many events */
     bool cumulative = false;
     for (int i = 0; i < s->tok.count; i++)
-        if (tok_in(s, i, (const char *const[]){"bloodiest", "deadliest", "total", "overall",
-                                                "cumulative", "altogether", NULL}) ||
-            (tok_in(s, i, (const char *const[]){"so", NULL}) &&
-             tok_in(s, i + 1, (const char *const[]){"far", NULL})) ||
-            (tok_in(s, i, (const char *const[]){"to", NULL}) &&
-             tok_in(s, i + 1, (const char *const[]){"date", NULL})))
+        if (tok_class(s, i, WC_CUMULATIVE) || /* "bloodiest", "total", "overall", … */
+            (tok_word(s, i, "so") &&
+             tok_word(s, i + 1, "far")) ||
+            (tok_word(s, i, "to") &&
+             tok_word(s, i + 1, "date")))
             cumulative = true;
 
     /* "one day after …": relative to the event told just before */
     int rel_days = 0, rel_from = 0;
     for (int i = 1; i + 1 < s->tok.count; i++)
-        if (tok_in(s, i, (const char *const[]){"day", "days", NULL}) &&
-            tok_in(s, i + 1, (const char *const[]){"after", NULL}) &&
+        if ((tok_word(s, i, "day") || tok_word(s, i, "days")) &&
+            tok_word(s, i + 1, "after") &&
             tok_in(s, i - 1, (const char *const[]){"one", "a", "two", "three", NULL})) {
             static const char *const small[] = {"a", "one", "two", "three"};
             const char *f = s->tok.folded + s->tok.items[i - 1].fold;
@@ -930,15 +946,19 @@ static int document_year(const Document *doc)
     return best;
 }
 
+/* Extracts one article's events. Everything, the events included, is
+ * allocated in `arena`; pctx (pointers to lexicon strings only) carries
+ * what the document has named from one article to the next. */
 static EventList extract_with_context(const Lexicon *lex, const Document *doc,
-                                      const Article *art, PlaceContext *pctx, int doc_year)
+                                      const Article *art, PlaceContext *pctx, int doc_year,
+                                      Arena *arena)
 {
     Ctx c;
     memset(&c, 0, sizeof c);
     c.lex = lex;
     c.doc = doc;
     c.art = art;
-    c.arena = doc->arena;
+    c.arena = arena;
     c.pctx = pctx;
     c.last_subject_actor = -1;
     if (known_day(art->date))
@@ -1296,30 +1316,153 @@ EventList extract_article(const Lexicon *lex, const Document *doc, const Article
     (void)diag;
     PlaceContext pctx;
     memset(&pctx, 0, sizeof pctx);
-    return extract_with_context(lex, doc, article, &pctx, document_year(doc));
+    return extract_with_context(lex, doc, article, &pctx, document_year(doc), doc->arena);
 }
 
-EventList extract_document(const Lexicon *lex, const Document *doc,
-                           const ArticleList *articles, Diagnostics *diag)
+/* ---- Whole documents ------------------------------------------------------------
+ * A page may hold tens of thousands of articles (a 48 MB tag archive), and
+ * an article's tokens, matches and sentences are a hundred times the size
+ * of its events. So each article is extracted in a scratch arena that is
+ * emptied before the next one: the events are handed to the caller's sink
+ * while they live there (extract_document_each), or copied into the
+ * document's arena (extract_document). A document of one article (a JSONL
+ * record) needs no scratch. */
+
+int extract_document_each(const Lexicon *lex, const Document *doc,
+                          const ArticleList *articles, Diagnostics *diag, EventSink each,
+                          void *ctx)
 {
     (void)diag;
     PlaceContext pctx;
     memset(&pctx, 0, sizeof pctx);
     int year = document_year(doc);
-    EventList all = {0};
-    int cap = 0;
-    for (int a = 0; a < articles->count; a++) {
-        EventList one = extract_with_context(lex, doc, &articles->items[a], &pctx, year);
-        if (all.count + one.count > cap) {
-            int ncap = cap ? cap : 16;
-            while (ncap < all.count + one.count)
-                ncap *= 2;
-            all.items = arena_grow(doc->arena, all.items, (size_t)all.count, (size_t)ncap,
-                                   sizeof *all.items);
-            cap = ncap;
-        }
-        memcpy(all.items + all.count, one.items, (size_t)one.count * sizeof *one.items);
-        all.count += one.count;
+    int rc = 0;
+    if (articles->count == 1) {
+        EventList one = extract_with_context(lex, doc, &articles->items[0], &pctx, year,
+                                             doc->arena);
+        return each(&one, ctx);
     }
-    return all;
+    Arena scratch;
+    arena_init(&scratch);
+    for (int a = 0; a < articles->count && rc == 0; a++) {
+        EventList one = extract_with_context(lex, doc, &articles->items[a], &pctx, year,
+                                             &scratch);
+        rc = each(&one, ctx);
+        /* Freed rather than reset: arena_reset keeps only the first (small)
+         * block and its block size keeps doubling; freed blocks of the same
+         * sizes are what malloc hands back for the next article. */
+        arena_free(&scratch);
+        arena_init(&scratch);
+    }
+    arena_free(&scratch);
+    return rc;
+}
+
+/* extract_document's sink: the events copied into the document's arena. */
+typedef struct Collect {
+    Arena *arena;
+    EventList all;
+    int cap;
+    bool in_place; /* the events already live in the document's arena */
+} Collect;
+
+/* The copies of the strings one article's events share (an evidence
+ * sentence is the text of each of its claims, a claimant is shared by
+ * the events of a sentence). */
+typedef struct StringCopies {
+    const char *from[32];
+    const char *to[32];
+    int count, next;
+} StringCopies;
+
+static const char *copy_string(Arena *a, StringCopies *sc, const char *s)
+{
+    if (!s)
+        return NULL;
+    for (int i = 0; i < sc->count; i++)
+        if (sc->from[i] == s)
+            return sc->to[i];
+    const char *copy = arena_strdup(a, s);
+    sc->from[sc->next] = s;
+    sc->to[sc->next] = copy;
+    sc->next = (sc->next + 1) % 32;
+    if (sc->count < 32)
+        sc->count++;
+    return copy;
+}
+
+static void copy_place(Arena *a, StringCopies *sc, EventPlace *p)
+{
+    p->name = copy_string(a, sc, p->name);
+    p->admin1 = copy_string(a, sc, p->admin1);
+    p->country = copy_string(a, sc, p->country);
+    p->precision = copy_string(a, sc, p->precision);
+    p->relation = copy_string(a, sc, p->relation);
+}
+
+/* Everything an event points to that may live in the scratch arena,
+ * copied; the lexicon's strings are copied too (which is which is not
+ * recorded, and they are short). */
+static void copy_event(Arena *a, StringCopies *sc, Event *ev)
+{
+    ev->doc_id = copy_string(a, sc, ev->doc_id);
+    ev->event_type = copy_string(a, sc, ev->event_type);
+    ev->sub_event_type = copy_string(a, sc, ev->sub_event_type);
+    ev->actor1.name = copy_string(a, sc, ev->actor1.name);
+    ev->actor2.name = copy_string(a, sc, ev->actor2.name);
+    copy_place(a, sc, &ev->place);
+    if (ev->place_count > 0) {
+        EventPlace *places = arena_alloc(a, (size_t)ev->place_count * sizeof *places);
+        memcpy(places, ev->places, (size_t)ev->place_count * sizeof *places);
+        for (int i = 0; i < ev->place_count; i++)
+            copy_place(a, sc, &places[i]);
+        ev->places = places;
+    } else {
+        ev->places = NULL;
+    }
+    if (ev->claim_count > 0) {
+        Claim *claims = arena_alloc(a, (size_t)ev->claim_count * sizeof *claims);
+        memcpy(claims, ev->claims, (size_t)ev->claim_count * sizeof *claims);
+        for (int i = 0; i < ev->claim_count; i++) {
+            claims[i].claimant = copy_string(a, sc, claims[i].claimant);
+            claims[i].text = copy_string(a, sc, claims[i].text);
+        }
+        ev->claims = claims;
+    } else {
+        ev->claims = NULL;
+    }
+    ev->outlet = copy_string(a, sc, ev->outlet);
+    ev->evidence_text = copy_string(a, sc, ev->evidence_text);
+}
+
+static int collect_events(const EventList *events, void *ctx)
+{
+    Collect *col = ctx;
+    if (events->count == 0)
+        return 0;
+    if (col->all.count + events->count > col->cap) {
+        int ncap = col->cap ? col->cap : 16;
+        while (ncap < col->all.count + events->count)
+            ncap *= 2;
+        col->all.items = arena_grow(col->arena, col->all.items, (size_t)col->all.count,
+                                    (size_t)ncap, sizeof *col->all.items);
+        col->cap = ncap;
+    }
+    Event *dst = col->all.items + col->all.count;
+    memcpy(dst, events->items, (size_t)events->count * sizeof *dst);
+    if (!col->in_place) {
+        StringCopies sc = {.count = 0};
+        for (int i = 0; i < events->count; i++)
+            copy_event(col->arena, &sc, &dst[i]);
+    }
+    col->all.count += events->count;
+    return 0;
+}
+
+EventList extract_document(const Lexicon *lex, const Document *doc,
+                           const ArticleList *articles, Diagnostics *diag)
+{
+    Collect col = {doc->arena, {0}, 0, articles->count == 1};
+    extract_document_each(lex, doc, articles, diag, collect_events, &col);
+    return col.all;
 }

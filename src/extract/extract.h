@@ -83,9 +83,21 @@ typedef struct EventList {
 EventList extract_article(const Lexicon *lex, const Document *doc,
                           const Article *article, Diagnostics *diag);
 
-/* Whole document: split, then extract every article. */
+/* Whole document: split, then extract every article. The events live in
+ * doc->arena. */
 EventList extract_document(const Lexicon *lex, const Document *doc,
                            const ArticleList *articles, Diagnostics *diag);
+
+/* The same events, handed to `each` one article at a time, in order, as
+ * soon as they are found. They live only until `each` returns: the
+ * article's memory is reused for the next one, so a page of tens of
+ * thousands of articles costs the memory of its largest article, not of
+ * all their events. A non-zero return from `each` stops the run and is
+ * returned; 0 otherwise. */
+typedef int (*EventSink)(const EventList *events, void *ctx);
+int extract_document_each(const Lexicon *lex, const Document *doc,
+                          const ArticleList *articles, Diagnostics *diag, EventSink each,
+                          void *ctx);
 
 /* Writes one event as a JSON object (one line, no newline). */
 void event_write_json(Buffer *out, const Event *ev);

@@ -8,6 +8,8 @@
 
 #include "extract.h"
 
+#include <string.h>
+
 /* One dictionary match, with the reading chosen for it. */
 typedef struct Mention {
     int first, last;      /* token range [first, last) */
@@ -103,38 +105,24 @@ typedef struct Ctx {
  * each with its ASIDE_* kind; returns the number of parts. */
 int split_asides(Ctx *c, Span span, Span *out, uint8_t *kinds);
 
-/* words.c: closed word classes, one lookup per token */
-enum {
-    WC_ADMIN_WORDS = 1u << 0,
-    WC_ADVERBS = 1u << 1,
-    WC_CIVILIAN_NOUNS = 1u << 2,
-    WC_COREF_PLACE_WORDS = 1u << 3,
-    WC_DEMONYMS = 1u << 4,
-    WC_DIRECTIONS = 1u << 5,
-    WC_FEATURE_WORDS = 1u << 6,
-    WC_MODAL_WORDS = 1u << 7,
-    WC_NAME_CONNECTORS = 1u << 8,
-    WC_NEGATIONS = 1u << 9,
-    WC_NOT_NAMES = 1u << 10,
-    WC_PASSIVE_AUX = 1u << 11,
-    WC_PERSON_NOUNS = 1u << 12,
-    WC_PLAN_WORDS = 1u << 13,
-    WC_SPEECH_VERBS = 1u << 14,
-    WC_THING_NOUNS = 1u << 15,
-};
-typedef struct WordClassEntry {
-    const char *word;   /* plain fold */
-    uint32_t classes;   /* WC_* bits */
-} WordClassEntry;
-uint32_t word_class(const char *folded);
-const WordClassEntry *word_class_table(size_t *count);
+/* The closed word classes (WC_* bits, one lookup per token) are the
+ * lexicon's: see lex.h. */
 
 /* frames.c */
 void sentence_scan(Ctx *c, Sentence *s, Span span);
 void article_countries(Ctx *c);
 void sentence_read(Ctx *c, Sentence *s);
 void frames_fill(Ctx *c, int sentence);
-bool token_is(const Ctx *c, const Sentence *s, int i, const char *word);
+/* Is token i (in range) the word `word` (a plain fold)? Inline: called
+ * with a literal, the first letters are compared without a call. */
+static inline bool token_is(const Ctx *c, const Sentence *s, int i, const char *word)
+{
+    (void)c;
+    if (i < 0 || i >= s->tok.count)
+        return false;
+    const char *f = s->tok.folded + s->tok.items[i].fold;
+    return f[0] == word[0] && !strcmp(f, word);
+}
 EventPlace place_from_index(const Ctx *c, int place, const char *precision);
 
 #endif

@@ -24,14 +24,6 @@ static const char *fold_of(const Sentence *s, int i)
     return s->tok.folded + s->tok.items[i].fold;
 }
 
-bool token_is(const Ctx *c, const Sentence *s, int i, const char *word)
-{
-    (void)c;
-    if (i < 0 || i >= s->tok.count)
-        return false;
-    return !strcmp(fold_of(s, i), word);
-}
-
 static bool token_in(const Sentence *s, int i, const char *const *words)
 {
     if (i < 0 || i >= s->tok.count)
@@ -47,6 +39,28 @@ static bool token_in(const Sentence *s, int i, const char *const *words)
 static bool has_class(const Sentence *s, int i, uint32_t cls)
 {
     return i >= 0 && i < s->tok.count && (s->word_classes[i] & cls);
+}
+
+/* Does a plain fold of three letters or more start like a weekday or a
+ * month ("sun", "sept", "march", and also "marching": read_dates decides)? */
+static bool calendar_prefix(const char *f)
+{
+    /* jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri
+     * sat sun, by first letter: this runs for every word */
+    char b = f[1], c = f[2];
+    switch (f[0]) {
+    case 'j': return (b == 'a' && c == 'n') || (b == 'u' && (c == 'n' || c == 'l'));
+    case 'f': return (b == 'e' && c == 'b') || (b == 'r' && c == 'i');
+    case 'm': return (b == 'a' && (c == 'r' || c == 'y')) || (b == 'o' && c == 'n');
+    case 'a': return (b == 'p' && c == 'r') || (b == 'u' && c == 'g');
+    case 's': return (b == 'e' && c == 'p') || (b == 'a' && c == 't') || (b == 'u' && c == 'n');
+    case 'o': return b == 'c' && c == 't';
+    case 'n': return b == 'o' && c == 'v';
+    case 'd': return b == 'e' && c == 'c';
+    case 't': return (b == 'u' && c == 'e') || (b == 'h' && c == 'u');
+    case 'w': return b == 'e' && c == 'd';
+    default: return false;
+    }
 }
 
 static bool is_punct(const Ctx *c, const Sentence *s, int i, char ch)
@@ -488,16 +502,6 @@ static void read_count_noun(Ctx *c, Sentence *s, Count *ct)
  * being asked at every word. */
 static bool may_start_count(const Ctx *c, const Sentence *s, int i)
 {
-    static const char *const starts[] = {
-        "at", "more", "over", "nearly", "almost", "about", "around", "some", "up", "as",
-        "between", "approximately", "roughly", "no", "fewer", "less", "well", "just", "close",
-        "upwards", "dozens", "scores", "hundreds", "thousands", "tens", "several", "another",
-        "only", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-        "eighty", "ninety", NULL};
-    static const char *const after_a[] = {"hundred", "thousand", "million", "dozen", "few",
-                                          "handful", "score", "total", "further", NULL};
     (void)c;
     const Token *t = &s->tok.items[i];
     if (t->kind == TOKEN_NUMBER || s->number_at[i])
@@ -506,8 +510,8 @@ static bool may_start_count(const Ctx *c, const Sentence *s, int i)
         return false;
     const char *f = fold_of(s, i);
     if ((f[0] == 'a' && (f[1] == '\0' || (f[1] == 'n' && f[2] == '\0'))))
-        return token_in(s, i + 1, after_a); /* "a hundred", "an estimated" */
-    return token_in(s, i, starts);
+        return has_class(s, i + 1, WC_COUNT_AFTER_A); /* "a hundred", "an estimated" */
+    return has_class(s, i, WC_COUNT_STARTS);
 }
 
 static bool is_passive(const Ctx *c, const Sentence *s, int t0, int t1);
@@ -584,41 +588,24 @@ static void read_counts(Ctx *c, Sentence *s)
     }
 }
 
-/* A weekday or month name (or its abbreviation) at token i? */
-static bool calendar_word(const Sentence *s, int i)
-{
-    static const char prefixes[][4] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
-                                       "aug", "sep", "oct", "nov", "dec", "mon", "tue",
-                                       "wed", "thu", "fri", "sat", "sun"};
-    if (i < 0 || i >= s->tok.count || s->tok.items[i].kind != TOKEN_WORD)
-        return false;
-    const char *f = fold_of(s, i);
-    if (strlen(f) < 3)
-        return false;
-    for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++)
-        if (f[0] == prefixes[k][0] && f[1] == prefixes[k][1] && f[2] == prefixes[k][2])
-            return true;
-    return false;
-}
-
-/* Could a date expression start at token i? */
+/* Could a date expression start at token i? Starts: a number, a weekday
+ * or month (WC_CALENDAR), "yesterday", "last", … (WC_DATE_STARTS), or
+ * "on", "in", … (WC_DATE_PREPS) before one of those or "the". */
 static bool may_start_date(const Sentence *s, int i)
 {
-    static const char *const starts[] = {
-        "yesterday", "today", "tonight", "last", "earlier", "this", "early", "late", "mid",
-        "past", "previous", "later", NULL};
-    static const char *const preps[] = {"over", "on", "in", "during", NULL};
     const Token *t = &s->tok.items[i];
     if (t->kind == TOKEN_NUMBER)
         return true;
     if (t->kind != TOKEN_WORD)
         return false;
-    if (calendar_word(s, i) || token_in(s, i, starts))
+    uint32_t wc = s->word_classes[i];
+    if (wc & (WC_CALENDAR | WC_DATE_STARTS))
         return true;
-    if (token_in(s, i, preps))
+    if (wc & WC_DATE_PREPS)
         return i + 1 < s->tok.count &&
-               (s->tok.items[i + 1].kind == TOKEN_NUMBER || calendar_word(s, i + 1) ||
-                token_in(s, i + 1, starts) || token_is(NULL, s, i + 1, "the"));
+               (s->tok.items[i + 1].kind == TOKEN_NUMBER ||
+                has_class(s, i + 1, WC_CALENDAR | WC_DATE_STARTS) ||
+                token_is(NULL, s, i + 1, "the"));
     return false;
 }
 
@@ -658,20 +645,55 @@ static void read_dates(Ctx *c, Sentence *s)
     }
 }
 
-/* Raw-text search, case-insensitive, inside the sentence. */
-static bool sentence_has(const Ctx *c, const Sentence *s, const char *needle)
+/* Cue phrases for hedges and denials, searched in the raw text,
+ * case-insensitively, at word starts (they may run over several words). */
+enum { CUE_HEDGE = 1, CUE_DENIAL = 2, CUE_NOT_CONFIRMED = 4 };
+static const struct {
+    const char *text;
+    uint8_t len;
+    uint8_t kind;
+} cue_phrases[] = {
+    {"reportedly", 10, CUE_HEDGE},
+    {"allegedly", 9, CUE_HEDGE},
+    {"what appears to be", 18, CUE_HEDGE},
+    {"what appeared to be", 19, CUE_HEDGE},
+    {"appears to have", 15, CUE_HEDGE},
+    {"unconfirmed", 11, CUE_HEDGE},
+    {"not confirmed", 13, CUE_HEDGE | CUE_NOT_CONFIRMED},
+    {"could not be confirmed", 22, CUE_HEDGE},
+    {"could not be independently", 26, CUE_HEDGE},
+    {"reports appeared", 16, CUE_HEDGE},
+    {"rumors", 6, CUE_HEDGE},
+    {"rumours", 7, CUE_HEDGE},
+    {"claimed to have", 15, CUE_HEDGE},
+    {"purportedly", 11, CUE_HEDGE},
+    {"denied", 6, CUE_DENIAL},
+    {"denies", 6, CUE_DENIAL},
+    {"rejected the claim", 18, CUE_DENIAL},
+    {"not commented", 13, CUE_NOT_CONFIRMED},
+    {"not thus far commented", 22, CUE_NOT_CONFIRMED},
+    {"no confirmation", 15, CUE_NOT_CONFIRMED},
+};
+
+/* The CUE_* kinds of the cue phrases the sentence contains: one pass over
+ * its word starts, and only those whose first letter starts some cue. */
+static unsigned sentence_cues(const Ctx *c, const Sentence *s)
 {
-    size_t n = strlen(needle);
     const char *t = c->doc->text;
-    int first = tolower((unsigned char)needle[0]);
-    /* phrases start at words: look only at word starts */
+    unsigned found = 0;
     for (int k = 0; k < s->tok.count; k++) {
         size_t i = s->tok.items[k].start;
-        if (tolower((unsigned char)t[i]) == first && i + n <= s->span.end &&
-            !strncasecmp(t + i, needle, n))
-            return true;
+        int first = tolower((unsigned char)t[i]);
+        if (!memchr("adnprcuw", first, 8))
+            continue;
+        for (size_t p = 0; p < sizeof cue_phrases / sizeof *cue_phrases; p++) {
+            size_t n = cue_phrases[p].len;
+            if (cue_phrases[p].text[0] == first && i + n <= s->span.end &&
+                !strncasecmp(t + i, cue_phrases[p].text, n))
+                found |= cue_phrases[p].kind;
+        }
     }
-    return false;
+    return found;
 }
 
 void sentence_scan(Ctx *c, Sentence *s, Span span)
@@ -681,9 +703,16 @@ void sentence_scan(Ctx *c, Sentence *s, Span span)
     s->tok = tokenize(c->doc->text, span, c->arena);
     s->matches = matcher_find(c->lex->matcher, &s->tok, c->arena);
     s->word_classes = arena_alloc(c->arena, (size_t)(s->tok.count + 1) * sizeof *s->word_classes);
-    for (int i = 0; i < s->tok.count; i++)
-        if (s->tok.items[i].kind == TOKEN_WORD)
-            s->word_classes[i] = word_class(fold_of(s, i));
+    for (int i = 0; i < s->tok.count; i++) {
+        const Token *t = &s->tok.items[i];
+        if (t->kind != TOKEN_WORD)
+            continue;
+        const char *f = fold_of(s, i);
+        uint32_t wc = lexicon_word_class(c->lex, f, t->fold_len);
+        if (t->fold_len >= 3 && calendar_prefix(f))
+            wc |= WC_CALENDAR;
+        s->word_classes[i] = wc;
+    }
 }
 
 /* Which countries does the article's geography point to? Every
@@ -786,22 +815,11 @@ void sentence_read(Ctx *c, Sentence *s)
     read_mentions(c, s, &s->matches);
     read_counts(c, s);
     read_dates(c, s);
-    static const char *const hedges[] = {
-        "reportedly", "allegedly", "what appears to be", "what appeared to be",
-        "appears to have", "unconfirmed", "not confirmed", "could not be confirmed",
-        "could not be independently", "reports appeared", "rumors", "rumours",
-        "claimed to have", "purportedly", NULL};
-    for (const char *const *h = hedges; *h; h++)
-        if (sentence_has(c, s, *h)) {
-            s->unconfirmed = true;
-            break;
-        }
-    if (sentence_has(c, s, "denied") || sentence_has(c, s, "denies") ||
-        sentence_has(c, s, "rejected the claim")) {
+    unsigned cues = sentence_cues(c, s);
+    s->unconfirmed = (cues & CUE_HEDGE) != 0;
+    if (cues & CUE_DENIAL) {
         s->denial = true;
-    } else if (sentence_has(c, s, "not confirmed") || sentence_has(c, s, "not commented") ||
-               sentence_has(c, s, "not thus far commented") ||
-               sentence_has(c, s, "no confirmation")) {
+    } else if (cues & CUE_NOT_CONFIRMED) {
         s->denial = true;
         s->denial_unconfirmed = true;
     }
@@ -1317,12 +1335,9 @@ static void collect_places(Ctx *c, const Sentence *s, Event *ev, int from, int t
  * for an advance on X"), a purpose or a time clause. */
 static int object_end(const Ctx *c, const Sentence *s, int from, int to)
 {
-    static const char *const stops[] = {
-        "for", "after", "before", "while", "which", "who", "towards", "toward", "amid",
-        "following", "during", "when", "where", "since", "until", "because", "despite",
-        "to", "but", "then", "thereby", NULL};
     for (int j = from; j < to; j++) {
-        if (token_in(s, j, stops) && !(token_is(c, s, j, "to") && j == from))
+        /* "for", "after", "which", "when", "to", … (WC_CLAUSE_STOPS) */
+        if (has_class(s, j, WC_CLAUSE_STOPS) && !(token_is(c, s, j, "to") && j == from))
             return j;
         if (is_punct(c, s, j, ',') && j + 1 < to) {
             const char *f = fold_of(s, j + 1);
@@ -1392,7 +1407,10 @@ static int speech_between(const Ctx *c, const Sentence *s, int actor, int from, 
 
 /* ---- Frame filling --------------------------------------------------------------------- */
 
-static bool frame_is(const char *frame, const char *name) { return !strcmp(frame, name); }
+static bool frame_is(const char *frame, const char *name)
+{
+    return frame[0] == name[0] && !strcmp(frame, name);
+}
 
 static bool is_territory(const char *frame)
 {

@@ -19,32 +19,99 @@ const char *certainty_name(Certainty c)
     return "reported";
 }
 
-static void write_key(Buffer *out, const char *key, bool *first)
+/* The JSON writer runs for every event of every page (the output is
+ * several times the size of the input), so keys are written as literals
+ * and numbers without printf; the bytes are those printf would write. */
+
+/* Appends a literal: its length is known at compile time. */
+#define APPEND_LITERAL(out, lit) buffer_append((out), (lit), sizeof(lit) - 1)
+
+/* ,"key": (the comma unless first). Keys are plain ASCII: no escapes. */
+#define WRITE_KEY(out, lit, first)                                             \
+    do {                                                                       \
+        if (*(first))                                                          \
+            APPEND_LITERAL(out, "\"" lit "\":");                               \
+        else                                                                   \
+            APPEND_LITERAL(out, ",\"" lit "\":");                              \
+        *(first) = false;                                                      \
+    } while (0)
+
+/* Decimal digits of v; returns the length written to the end of buf[24]. */
+static size_t format_unsigned(unsigned long long v, char buf[24], size_t *start)
 {
-    if (!*first)
-        buffer_append_char(out, ',');
-    *first = false;
-    json_write_cstr(out, key);
-    buffer_append_char(out, ':');
+    size_t i = 24;
+    do {
+        buf[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    *start = i;
+    return 24 - i;
 }
 
+/* printf's %ld / %d / %zu. */
+static void write_long(Buffer *out, long v)
+{
+    char buf[24];
+    size_t start;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    size_t n = format_unsigned(u, buf, &start);
+    if (v < 0)
+        buffer_append_char(out, '-');
+    buffer_append(out, buf + start, n);
+}
+
+static void write_size(Buffer *out, size_t v)
+{
+    char buf[24];
+    size_t start;
+    size_t n = format_unsigned(v, buf, &start);
+    buffer_append(out, buf + start, n);
+}
+
+/* printf's %.5f. Coordinates (|v| < 1000) are scaled and rounded in
+ * integers; a value whose scaled fraction is too near one half for the
+ * product's rounding error to be ruled out, and every other value, goes
+ * to printf, which rounds the exact binary value. */
 static void write_number(Buffer *out, double v)
 {
-    if (!isfinite(v))
-        buffer_append_str(out, "null");
-    else
-        buffer_printf(out, "%.5f", v);
+    if (!isfinite(v)) {
+        APPEND_LITERAL(out, "null");
+        return;
+    }
+    double a = fabs(v);
+    if (a < 1000) {
+        double scaled = a * 1e5; /* < 2^27: the product is off by < 2^-26 */
+        double frac = scaled - floor(scaled);
+        if (fabs(frac - 0.5) > 1e-6) {
+            unsigned long long r = (unsigned long long)floor(scaled) + (frac > 0.5);
+            char buf[24];
+            size_t start;
+            size_t n = format_unsigned(r / 100000, buf, &start);
+            if (signbit(v))
+                buffer_append_char(out, '-');
+            buffer_append(out, buf + start, n);
+            char dec[6] = {'.'};
+            unsigned long long f = r % 100000;
+            for (int k = 5; k >= 1; k--) {
+                dec[k] = (char)('0' + f % 10);
+                f /= 10;
+            }
+            buffer_append(out, dec, 6);
+            return;
+        }
+    }
+    buffer_printf(out, "%.5f", v);
 }
 
 static void write_actor(Buffer *out, bool has, const EventActor *a)
 {
     if (!has || !a->name) {
-        buffer_append_str(out, "null");
+        APPEND_LITERAL(out, "null");
         return;
     }
-    buffer_append_str(out, "{\"name\":");
+    APPEND_LITERAL(out, "{\"name\":");
     json_write_cstr(out, a->name);
-    buffer_append_str(out, ",\"side\":");
+    APPEND_LITERAL(out, ",\"side\":");
     json_write_cstr(out, side_name(a->side));
     buffer_append_char(out, '}');
 }
@@ -53,26 +120,26 @@ static void write_place(Buffer *out, const EventPlace *p)
 {
     bool first = true;
     buffer_append_char(out, '{');
-    write_key(out, "name", &first);
+    WRITE_KEY(out, "name", &first);
     json_write_cstr(out, p->name);
-    write_key(out, "admin1_code", &first);
+    WRITE_KEY(out, "admin1_code", &first);
     json_write_cstr(out, p->admin1 && *p->admin1 ? p->admin1 : NULL);
-    write_key(out, "country", &first);
+    WRITE_KEY(out, "country", &first);
     json_write_cstr(out, p->country && *p->country ? p->country : NULL);
-    write_key(out, "lat", &first);
+    WRITE_KEY(out, "lat", &first);
     if (p->place >= 0 || p->lat != 0 || p->lon != 0)
         write_number(out, p->lat);
     else
-        buffer_append_str(out, "null");
-    write_key(out, "lon", &first);
+        APPEND_LITERAL(out, "null");
+    WRITE_KEY(out, "lon", &first);
     if (p->place >= 0 || p->lat != 0 || p->lon != 0)
         write_number(out, p->lon);
     else
-        buffer_append_str(out, "null");
-    write_key(out, "precision", &first);
+        APPEND_LITERAL(out, "null");
+    WRITE_KEY(out, "precision", &first);
     json_write_cstr(out, p->precision);
     if (p->relation) {
-        write_key(out, "relation", &first);
+        WRITE_KEY(out, "relation", &first);
         json_write_cstr(out, p->relation);
     }
     buffer_append_char(out, '}');
@@ -81,10 +148,16 @@ static void write_place(Buffer *out, const EventPlace *p)
 static void write_range(Buffer *out, const Range *r)
 {
     if (!r->present) {
-        buffer_append_str(out, "null");
+        APPEND_LITERAL(out, "null");
         return;
     }
-    buffer_printf(out, "{\"low\":%ld,\"best\":%ld,\"high\":%ld}", r->low, r->best, r->high);
+    APPEND_LITERAL(out, "{\"low\":");
+    write_long(out, r->low);
+    APPEND_LITERAL(out, ",\"best\":");
+    write_long(out, r->best);
+    APPEND_LITERAL(out, ",\"high\":");
+    write_long(out, r->high);
+    buffer_append_char(out, '}');
 }
 
 void event_write_json(Buffer *out, const Event *ev)
@@ -92,31 +165,34 @@ void event_write_json(Buffer *out, const Event *ev)
     bool first = true;
     char date[11];
     buffer_append_char(out, '{');
-    write_key(out, "doc_id", &first);
+    WRITE_KEY(out, "doc_id", &first);
     json_write_cstr(out, ev->doc_id);
-    write_key(out, "article", &first);
-    buffer_printf(out, "%d", ev->article);
-    write_key(out, "primary", &first);
-    buffer_append_str(out, ev->primary ? "true" : "false");
-    write_key(out, "event_type", &first);
+    WRITE_KEY(out, "article", &first);
+    write_long(out, ev->article);
+    WRITE_KEY(out, "primary", &first);
+    if (ev->primary)
+        APPEND_LITERAL(out, "true");
+    else
+        APPEND_LITERAL(out, "false");
+    WRITE_KEY(out, "event_type", &first);
     json_write_cstr(out, ev->event_type);
-    write_key(out, "sub_event_type", &first);
+    WRITE_KEY(out, "sub_event_type", &first);
     json_write_cstr(out, ev->sub_event_type);
     bool dated = ev->date_precision != PRECISION_NONE && date_valid(ev->date);
-    write_key(out, "date", &first);
+    WRITE_KEY(out, "date", &first);
     json_write_cstr(out, dated ? date_format(ev->date, date) : NULL);
-    write_key(out, "date_precision", &first);
+    WRITE_KEY(out, "date_precision", &first);
     json_write_cstr(out, dated ? date_precision_name(ev->date_precision) : NULL);
-    write_key(out, "actor1", &first);
+    WRITE_KEY(out, "actor1", &first);
     write_actor(out, ev->has_actor1, &ev->actor1);
-    write_key(out, "actor2", &first);
+    WRITE_KEY(out, "actor2", &first);
     write_actor(out, ev->has_actor2, &ev->actor2);
-    write_key(out, "place", &first);
+    WRITE_KEY(out, "place", &first);
     if (ev->has_place)
         write_place(out, &ev->place);
     else
-        buffer_append_str(out, "null");
-    write_key(out, "places", &first);
+        APPEND_LITERAL(out, "null");
+    WRITE_KEY(out, "places", &first);
     buffer_append_char(out, '[');
     for (int i = 0; i < ev->place_count; i++) {
         if (i)
@@ -124,11 +200,11 @@ void event_write_json(Buffer *out, const Event *ev)
         write_place(out, &ev->places[i]);
     }
     buffer_append_char(out, ']');
-    write_key(out, "fatalities", &first);
+    WRITE_KEY(out, "fatalities", &first);
     write_range(out, &ev->fatalities);
-    write_key(out, "injured", &first);
+    WRITE_KEY(out, "injured", &first);
     write_range(out, &ev->injured);
-    write_key(out, "claims", &first);
+    WRITE_KEY(out, "claims", &first);
     buffer_append_char(out, '[');
     for (int i = 0; i < ev->claim_count; i++) {
         const Claim *c = &ev->claims[i];
@@ -136,25 +212,29 @@ void event_write_json(Buffer *out, const Event *ev)
         if (i)
             buffer_append_char(out, ',');
         buffer_append_char(out, '{');
-        write_key(out, "claimant", &cf);
+        WRITE_KEY(out, "claimant", &cf);
         json_write_cstr(out, c->claimant);
         if (c->fatalities.present) {
-            write_key(out, "fatalities", &cf);
+            WRITE_KEY(out, "fatalities", &cf);
             write_range(out, &c->fatalities);
         }
-        write_key(out, "text", &cf);
+        WRITE_KEY(out, "text", &cf);
         json_write_cstr(out, c->text);
         buffer_append_char(out, '}');
     }
     buffer_append_char(out, ']');
-    write_key(out, "certainty", &first);
+    WRITE_KEY(out, "certainty", &first);
     json_write_cstr(out, certainty_name(ev->certainty));
-    write_key(out, "outlet", &first);
+    WRITE_KEY(out, "outlet", &first);
     json_write_cstr(out, ev->outlet);
-    write_key(out, "evidence", &first);
-    buffer_append_str(out, "{\"text\":");
+    WRITE_KEY(out, "evidence", &first);
+    APPEND_LITERAL(out, "{\"text\":");
     json_write_cstr(out, ev->evidence_text);
-    buffer_printf(out, ",\"start\":%zu,\"end\":%zu}", ev->evidence.start, ev->evidence.end);
+    APPEND_LITERAL(out, ",\"start\":");
+    write_size(out, ev->evidence.start);
+    APPEND_LITERAL(out, ",\"end\":");
+    write_size(out, ev->evidence.end);
+    buffer_append_char(out, '}');
     buffer_append_char(out, '}');
 }
 

@@ -39,7 +39,10 @@
  * Articles ("al", "el", "ez", "ash", …) are whole tokens after the
  * tokenizer splits "al-Raqqa" at its hyphen; fold_phrase drops them from
  * dictionary phrases and the matcher skips them in text (see matcher.c),
- * so "Dayr al-Zawr" and "Deir Zor" both give the key "dar zar".
+ * so "Dayr al-Zawr" and "Deir Zor" both give the key "dar zar". A word in
+ * capitals is no article unless hyphen-joined or "al"/"el"
+ * (article_spelling_ok): "US Air Force" keeps its "US", as a plain fold
+ * (fold_keeps_acronym): "US" and "IS" would both be "as".
  *
  * Short all-English words are not harmed in practice because triggers and
  * number words are matched on plain folds: "four" never meets "for".
@@ -231,6 +234,12 @@ bool fold_is_article(const char *w, size_t n)
     return n == 3 && w[0] == 'a' && w[2] == 'h' && (w[1] == 's' || w[1] == 'd' || w[1] == 't');
 }
 
+bool article_spelling_ok(const char *w, size_t n, unsigned flags)
+{
+    bool al_el = n == 2 && w[1] == 'l' && (w[0] == 'a' || w[0] == 'e');
+    return al_el || !(flags & TOKEN_ALLCAPS) || (flags & TOKEN_JOINED);
+}
+
 bool fold_is_dash(const char *f, size_t n)
 {
     return (n == 1 && f[0] == '-') || (n == 3 && !memcmp(f, "\xE2\x80\x93", 3));
@@ -359,6 +368,7 @@ static size_t fold_phrase_words(const char *s, size_t n, char *out, size_t cap, 
                      (cur_fold[0] == 'a' || cur_fold[0] == 'e');
         bool drop = cur.kind == TOKEN_WORD && have_next && next.kind == TOKEN_WORD &&
                     fold_is_article(cur_fold, cur.fold_len) &&
+                    article_spelling_ok(cur_fold, cur.fold_len, cur.flags) &&
                     (al_el || (cur.flags & (TOKEN_JOINED | TOKEN_CAPITALISED)));
         /* "Damascus - Baghdad" = "Damascus-Baghdad": a free-standing hyphen
          * or en dash is no part of a name (the matcher skips it too). */
@@ -374,7 +384,8 @@ static size_t fold_phrase_words(const char *s, size_t n, char *out, size_t cap, 
         }
         if (!drop && cur.fold_len > 0) {
             char key[FOLD_MAX];
-            size_t kn = cur.kind == TOKEN_WORD && translit
+            size_t kn = cur.kind == TOKEN_WORD && translit &&
+                                !fold_keeps_acronym(cur.fold_len, cur.flags)
                             ? fold_translit(cur_fold, cur.fold_len, key)
                             : (memcpy(key, cur_fold, cur.fold_len), cur.fold_len);
             if (kn > 0 && len + kn + 2 <= cap) {

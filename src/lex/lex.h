@@ -123,6 +123,7 @@ typedef struct Entry {
 
 typedef struct Matcher Matcher;
 typedef struct Gazetteer Gazetteer;
+typedef struct WordClassSet WordClassSet;
 
 typedef struct Lexicon {
     Actor *actors; int actor_count;
@@ -132,6 +133,7 @@ typedef struct Lexicon {
     NumberWord *numbers; int number_count;
     Matcher *matcher;                /* all the phrases above, compiled */
     Arena arena;                     /* owns all of it */
+    WordClassSet *word_classes;      /* the closed word classes (below), compiled */
 } Lexicon;
 
 /* Loads data_dir/{actors,outlets,places,triggers,numbers}.tsv and the
@@ -142,6 +144,51 @@ typedef struct Lexicon {
 bool lexicon_load(Lexicon *lex, const char *data_dir, const char *gazetteer_path,
                   Diagnostics *diag);
 void lexicon_free(Lexicon *lex);
+
+/* ---- Closed word classes -------------------------------------------------
+ * English words the extraction asks about at nearly every token: one
+ * mask of WC_* bits per plain-folded word (the table is in words.c).
+ * lexicon_load() compiles them into a small hash table, so that a token
+ * costs one lookup, not a scan of a word list per question. */
+enum {
+    WC_ADMIN_WORDS = 1u << 0,
+    WC_ADVERBS = 1u << 1,
+    WC_CIVILIAN_NOUNS = 1u << 2,
+    WC_COREF_PLACE_WORDS = 1u << 3,
+    WC_DEMONYMS = 1u << 4,
+    WC_DIRECTIONS = 1u << 5,
+    WC_FEATURE_WORDS = 1u << 6,
+    WC_MODAL_WORDS = 1u << 7,
+    WC_NAME_CONNECTORS = 1u << 8,
+    WC_NEGATIONS = 1u << 9,
+    WC_NOT_NAMES = 1u << 10,
+    WC_PASSIVE_AUX = 1u << 11,
+    WC_PERSON_NOUNS = 1u << 12,
+    WC_PLAN_WORDS = 1u << 13,
+    WC_SPEECH_VERBS = 1u << 14,
+    WC_THING_NOUNS = 1u << 15,
+    WC_COUNT_STARTS = 1u << 16,  /* a count may start here: "at least", "dozens", "five" */
+    WC_COUNT_AFTER_A = 1u << 17, /* "a hundred", "a few", "a total" */
+    WC_DATE_STARTS = 1u << 18,   /* "yesterday", "last", "earlier" */
+    WC_DATE_PREPS = 1u << 19,    /* "on", "in", "over", "during" before a date */
+    WC_CLAIM_VERBS = 1u << 20,   /* "said", "reported": who says it is near */
+    WC_CUMULATIVE = 1u << 21,    /* "deadliest", "total": a toll over many events */
+    WC_CLAUSE_STOPS = 1u << 22,  /* "for", "after", "which", "to": an object ends here */
+    /* Not in the table: set per token by the extraction (a weekday or
+     * month name or abbreviation: "Sun", "Sept", "March"). */
+    WC_CALENDAR = 1u << 31,
+};
+typedef struct WordClassEntry {
+    const char *word;   /* plain fold */
+    uint32_t classes;   /* WC_* bits */
+} WordClassEntry;
+const WordClassEntry *word_class_table(size_t *count);
+/* The classes of a NUL-terminated plain fold, by binary search (no
+ * lexicon needed). */
+uint32_t word_class(const char *folded);
+/* The same from the compiled table of a loaded lexicon (plain[0..n), no
+ * NUL needed). */
+uint32_t lexicon_word_class(const Lexicon *lex, const char *plain, size_t n);
 
 /* ---- Matching ---------------------------------------------------------- */
 typedef struct Match {

@@ -54,6 +54,22 @@ bool scan_token(const char *text, size_t *pos, size_t end, RawToken *t, char *ou
 /* True for a plain-folded word that is an Arabic article ("al", "ez", …). */
 bool fold_is_article(const char *folded, size_t n);
 
+/* Whether a word token that folds like an article (fold_is_article) may
+ * be read as one, as far as its spelling goes: "al"/"el" always; any
+ * other only when not written in capitals ("as-Safira", "Ash Shaddadi"),
+ * or hyphen-joined to the next word ("AS-SAFIRA"). An all-caps "US", "AS"
+ * or "AT" is a word or an acronym ("US Air Force"), never an article.
+ * flags: TOKEN_* of the token. */
+bool article_spelling_ok(const char *folded, size_t n, unsigned flags);
+
+/* Whether a word token is a two-letter acronym in capitals ("US", "IS",
+ * "UN"): its name key is its plain fold, without the transliteration
+ * rules, which would make "US" and "IS" the same key "as". */
+static inline bool fold_keeps_acronym(size_t n, unsigned flags)
+{
+    return n <= 2 && (flags & TOKEN_ALLCAPS);
+}
+
 /* True for a free-standing "-" or en dash, skipped inside names. */
 bool fold_is_dash(const char *folded, size_t n);
 
@@ -110,6 +126,10 @@ Matcher *matcher_build(MatcherBuilder *b, Arena *arena);
 void matcher_set_places(Matcher *m, const Place *places, int count);
 /* Number of distinct phrases and of (phrase, entry) pairs, for figures. */
 void matcher_stats(const Matcher *m, long *phrases, long *entries);
+
+/* ---- Closed word classes (words.c) --------------------------------------- */
+WordClassSet *word_class_set_build(Arena *arena);
+uint32_t word_class_set_find(const WordClassSet *set, const char *plain, size_t n);
 
 /* ---- Gazetteer file ----------------------------------------------------- */
 /* Reads the compiled gazetteer into lex (places appended to lex->places,

@@ -546,6 +546,7 @@ bool lexicon_load(Lexicon *lex, const char *data_dir, const char *gazetteer_path
 
     lex->matcher = matcher_build(st.b, &lex->arena);
     matcher_set_places(lex->matcher, lex->places, lex->place_count);
+    lex->word_classes = word_class_set_build(&lex->arena);
     return true;
 }
 

@@ -299,7 +299,8 @@ bool matcher_builder_add(MatcherBuilder *b, const char *phrase, size_t n, Entry 
         if (t.fold_len == 0)
             continue;
         if (!decided && count > 0 && t.kind == TOKEN_WORD && prev.kind == TOKEN_WORD &&
-            fold_is_article(prev_fold, prev.fold_len))
+            fold_is_article(prev_fold, prev.fold_len) &&
+            article_spelling_ok(prev_fold, prev.fold_len, prev.flags))
             capitalised = (t.flags & (TOKEN_CAPITALISED | TOKEN_ALLCAPS)) != 0;
         else if (!decided && count > 0)
             decided = true;
@@ -454,7 +455,7 @@ static uint64_t name_hash(const TokenList *tl, uint64_t *loose, const uint64_t *
 {
     if (!loose[j]) {
         const Token *tok = &tl->items[j];
-        if (tok->kind == TOKEN_WORD) {
+        if (tok->kind == TOKEN_WORD && !fold_keeps_acronym(tok->fold_len, tok->flags)) {
             char key[FOLD_MAX];
             size_t kn = fold_translit(tl->folded + tok->fold, tok->fold_len, key);
             loose[j] = text_token_hash(key, kn); /* key[] has FOLD_MAX bytes */

@@ -22,7 +22,8 @@
  * article the matcher may skip: "al"/"el" before a word, or another article
  * ("ez", "ash", "at", …) hyphen-joined to the next word or capitalised
  * before a capitalised word in mid-sentence ("Ash Shaddadi"), never the
- * English "at" or "as" of running text.
+ * English "at" or "as" of running text, nor a word in capitals that is
+ * not hyphen-joined ("US Armed Forces", "AS"; "AL" and "EL" are).
  */
 #include "lex_internal.h"
 
@@ -313,7 +314,8 @@ TokenList tokenize(const char *text, Span span, Arena *arena)
         if (tok->kind != TOKEN_WORD || next->kind != TOKEN_WORD)
             continue;
         const char *f = folded + tok->fold;
-        if (tok->fold_len > 3 || !fold_is_article(f, tok->fold_len))
+        if (tok->fold_len > 3 || !fold_is_article(f, tok->fold_len) ||
+            !article_spelling_ok(f, tok->fold_len, tok->flags))
             continue;
         bool al_el = tok->fold_len == 2 && f[1] == 'l' && (f[0] == 'a' || f[0] == 'e');
         bool named = (tok->flags & TOKEN_CAPITALISED) && !(tok->flags & TOKEN_SENTENCE_START) &&

@@ -1,23 +1,26 @@
 /*
- * words.c — the closed word classes frame filling asks about (people
- * nouns, speech verbs, modals, negations, direction words, words that are
- * never place names, …), as one table sorted by word so that each token is
- * looked up once, by binary search, instead of scanning a list per
- * question. Keep the table sorted (bytewise): test_dates_counts checks it.
+ * words.c — the closed word classes the extraction asks about at nearly
+ * every token (people nouns, speech verbs, modals, negations, direction
+ * words, words that are never place names, the words a count or a date
+ * expression may start with, …): one table sorted by word, and the small
+ * hash table lexicon_load() compiles it into, so that each token of a text
+ * costs one lookup instead of a scan of a list per question. Keep the
+ * table sorted (bytewise): test_dates_counts checks it.
  */
-#include "extract_internal.h"
+#include "lex_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 static const WordClassEntry word_table[] = {
     {"a", WC_NOT_NAMES},
+    {"about", WC_COUNT_STARTS},
     {"abu", WC_NAME_CONNECTORS},
     {"according", WC_SPEECH_VERBS},
     {"ad", WC_NAME_CONNECTORS},
-    {"added", WC_SPEECH_VERBS},
+    {"added", WC_CLAIM_VERBS | WC_SPEECH_VERBS},
     {"afghan", WC_DEMONYMS},
-    {"after", WC_NOT_NAMES},
+    {"after", WC_CLAUSE_STOPS | WC_NOT_NAMES},
     {"again", WC_ADVERBS},
     {"agency", WC_NOT_NAMES},
     {"aim", WC_PLAN_WORDS},
@@ -30,16 +33,21 @@ static const WordClassEntry word_table[] = {
     {"al", WC_NAME_CONNECTORS},
     {"all", WC_NOT_NAMES},
     {"allegedly", WC_ADVERBS},
+    {"almost", WC_COUNT_STARTS},
     {"already", WC_ADVERBS},
     {"also", WC_ADVERBS},
+    {"altogether", WC_CUMULATIVE},
     {"am", WC_THING_NOUNS},
     {"american", WC_DEMONYMS | WC_NOT_NAMES},
+    {"amid", WC_CLAUSE_STOPS},
     {"an", WC_NAME_CONNECTORS | WC_NOT_NAMES},
     {"and", WC_NOT_NAMES},
-    {"announced", WC_SPEECH_VERBS},
+    {"announced", WC_CLAIM_VERBS | WC_SPEECH_VERBS},
     {"announces", WC_SPEECH_VERBS},
+    {"another", WC_COUNT_STARTS},
     {"any", WC_NOT_NAMES},
     {"apparently", WC_ADVERBS},
+    {"approximately", WC_COUNT_STARTS},
     {"april", WC_NOT_NAMES},
     {"ar", WC_NAME_CONNECTORS},
     {"arab", WC_DEMONYMS | WC_NOT_NAMES},
@@ -47,9 +55,10 @@ static const WordClassEntry word_table[] = {
     {"area", WC_COREF_PLACE_WORDS},
     {"areas", WC_THING_NOUNS},
     {"army", WC_NOT_NAMES},
-    {"as", WC_NAME_CONNECTORS | WC_NOT_NAMES},
+    {"around", WC_COUNT_STARTS},
+    {"as", WC_COUNT_STARTS | WC_NAME_CONNECTORS | WC_NOT_NAMES},
     {"ash", WC_NAME_CONNECTORS},
-    {"at", WC_NAME_CONNECTORS | WC_NOT_NAMES},
+    {"at", WC_COUNT_STARTS | WC_NAME_CONNECTORS | WC_NOT_NAMES},
     {"attacks", WC_THING_NOUNS},
     {"attempt", WC_PLAN_WORDS},
     {"attempting", WC_PLAN_WORDS},
@@ -60,19 +69,22 @@ static const WordClassEntry word_table[] = {
     {"bani", WC_NAME_CONNECTORS},
     {"base", WC_COREF_PLACE_WORDS},
     {"be", WC_PASSIVE_AUX},
+    {"because", WC_CLAUSE_STOPS},
     {"been", WC_ADVERBS | WC_PASSIVE_AUX},
-    {"before", WC_NOT_NAMES},
+    {"before", WC_CLAUSE_STOPS | WC_NOT_NAMES},
     {"being", WC_PASSIVE_AUX},
+    {"between", WC_COUNT_STARTS},
     {"bid", WC_PLAN_WORDS},
     {"billion", WC_THING_NOUNS},
     {"bin", WC_NAME_CONNECTORS},
+    {"bloodiest", WC_CUMULATIVE},
     {"bodies", WC_THING_NOUNS},
     {"bombings", WC_THING_NOUNS},
     {"both", WC_NOT_NAMES},
     {"briefly", WC_ADVERBS},
     {"british", WC_DEMONYMS},
     {"buildings", WC_THING_NOUNS},
-    {"but", WC_NOT_NAMES},
+    {"but", WC_CLAUSE_STOPS | WC_NOT_NAMES},
     {"by", WC_NOT_NAMES},
     {"can", WC_MODAL_WORDS},
     {"cannot", WC_MODAL_WORDS},
@@ -88,29 +100,33 @@ static const WordClassEntry word_table[] = {
     {"city", WC_COREF_PLACE_WORDS | WC_FEATURE_WORDS},
     {"civilian", WC_CIVILIAN_NOUNS | WC_PERSON_NOUNS},
     {"civilians", WC_CIVILIAN_NOUNS | WC_PERSON_NOUNS},
-    {"claimed", WC_SPEECH_VERBS},
-    {"claims", WC_SPEECH_VERBS},
+    {"claimed", WC_CLAIM_VERBS | WC_SPEECH_VERBS},
+    {"claims", WC_CLAIM_VERBS | WC_SPEECH_VERBS},
+    {"close", WC_COUNT_STARTS},
     {"coalition", WC_NOT_NAMES},
     {"combatants", WC_PERSON_NOUNS},
     {"commander", WC_NOT_NAMES},
     {"completely", WC_ADVERBS},
     {"conditions", WC_PLAN_WORDS},
-    {"confirmed", WC_SPEECH_VERBS},
+    {"confirmed", WC_CLAIM_VERBS | WC_SPEECH_VERBS},
     {"confirms", WC_SPEECH_VERBS},
     {"could", WC_MODAL_WORDS},
     {"couldnt", WC_NEGATIONS},
     {"countryside", WC_ADMIN_WORDS | WC_FEATURE_WORDS},
     {"crew", WC_PERSON_NOUNS},
+    {"cumulative", WC_CUMULATIVE},
     {"daesh", WC_NOT_NAMES},
     {"date", WC_NOT_NAMES},
     {"days", WC_THING_NOUNS},
     {"de", WC_THING_NOUNS},
     {"dead", WC_PERSON_NOUNS},
+    {"deadliest", WC_CUMULATIVE},
     {"december", WC_NOT_NAMES},
-    {"declared", WC_SPEECH_VERBS},
+    {"declared", WC_CLAIM_VERBS | WC_SPEECH_VERBS},
     {"defence", WC_NOT_NAMES},
     {"defense", WC_NOT_NAMES},
     {"demonstrators", WC_CIVILIAN_NOUNS | WC_PERSON_NOUNS},
+    {"despite", WC_CLAUSE_STOPS},
     {"detainees", WC_PERSON_NOUNS},
     {"didnt", WC_NEGATIONS},
     {"district", WC_COREF_PLACE_WORDS | WC_FEATURE_WORDS},
@@ -119,9 +135,13 @@ static const WordClassEntry word_table[] = {
     {"dollars", WC_THING_NOUNS},
     {"dont", WC_NEGATIONS},
     {"down", WC_NOT_NAMES},
+    {"dozen", WC_COUNT_AFTER_A},
+    {"dozens", WC_COUNT_STARTS},
     {"drones", WC_THING_NOUNS},
+    {"during", WC_CLAUSE_STOPS | WC_DATE_PREPS},
     {"each", WC_NOT_NAMES},
-    {"earlier", WC_NOT_NAMES},
+    {"earlier", WC_DATE_STARTS | WC_NOT_NAMES},
+    {"early", WC_DATE_STARTS},
     {"east", WC_DIRECTIONS | WC_NOT_NAMES},
     {"eastern", WC_DIRECTIONS | WC_NOT_NAMES},
     {"ed", WC_NAME_CONNECTORS},
@@ -129,8 +149,12 @@ static const WordClassEntry word_table[] = {
     {"effort", WC_PLAN_WORDS},
     {"efforts", WC_PLAN_WORDS},
     {"egyptian", WC_DEMONYMS},
+    {"eight", WC_COUNT_STARTS},
+    {"eighteen", WC_COUNT_STARTS},
+    {"eighty", WC_COUNT_STARTS},
     {"el", WC_NAME_CONNECTORS},
     {"elements", WC_PERSON_NOUNS},
+    {"eleven", WC_COUNT_STARTS},
     {"enclave", WC_COREF_PLACE_WORDS},
     {"er", WC_NAME_CONNECTORS},
     {"es", WC_NAME_CONNECTORS},
@@ -143,17 +167,27 @@ static const WordClassEntry word_table[] = {
     {"failed", WC_NEGATIONS},
     {"families", WC_THING_NOUNS},
     {"february", WC_NOT_NAMES},
+    {"few", WC_COUNT_AFTER_A},
+    {"fewer", WC_COUNT_STARTS},
+    {"fifteen", WC_COUNT_STARTS},
+    {"fifty", WC_COUNT_STARTS},
     {"fighter", WC_PERSON_NOUNS},
     {"fighters", WC_PERSON_NOUNS},
     {"finally", WC_ADVERBS},
-    {"for", WC_NOT_NAMES},
+    {"five", WC_COUNT_STARTS},
+    {"following", WC_CLAUSE_STOPS},
+    {"for", WC_CLAUSE_STOPS | WC_NOT_NAMES},
     {"forces", WC_NOT_NAMES | WC_PERSON_NOUNS},
     {"foreign", WC_NOT_NAMES},
+    {"forty", WC_COUNT_STARTS},
+    {"four", WC_COUNT_STARTS},
+    {"fourteen", WC_COUNT_STARTS},
     {"french", WC_DEMONYMS},
     {"friday", WC_NOT_NAMES},
     {"from", WC_NOT_NAMES},
     {"fsa", WC_NOT_NAMES},
     {"fully", WC_ADVERBS},
+    {"further", WC_COUNT_AFTER_A},
     {"garrison", WC_COREF_PLACE_WORDS},
     {"gets", WC_PASSIVE_AUX},
     {"gmt", WC_THING_NOUNS},
@@ -166,6 +200,7 @@ static const WordClassEntry word_table[] = {
     {"gunmen", WC_PERSON_NOUNS},
     {"had", WC_ADVERBS},
     {"hadnt", WC_NEGATIONS},
+    {"handful", WC_COUNT_AFTER_A},
     {"has", WC_ADVERBS},
     {"hasnt", WC_NEGATIONS},
     {"have", WC_ADVERBS},
@@ -181,9 +216,11 @@ static const WordClassEntry word_table[] = {
     {"houses", WC_THING_NOUNS},
     {"however", WC_NOT_NAMES},
     {"hts", WC_NOT_NAMES},
+    {"hundred", WC_COUNT_AFTER_A},
+    {"hundreds", WC_COUNT_STARTS},
     {"ibn", WC_NAME_CONNECTORS},
     {"if", WC_PLAN_WORDS},
-    {"in", WC_NOT_NAMES},
+    {"in", WC_DATE_PREPS | WC_NOT_NAMES},
     {"individuals", WC_PERSON_NOUNS},
     {"inmates", WC_PERSON_NOUNS},
     {"insisted", WC_SPEECH_VERBS},
@@ -215,7 +252,7 @@ static const WordClassEntry word_table[] = {
     {"journalists", WC_CIVILIAN_NOUNS | WC_PERSON_NOUNS},
     {"july", WC_NOT_NAMES},
     {"june", WC_NOT_NAMES},
-    {"just", WC_ADVERBS},
+    {"just", WC_ADVERBS | WC_COUNT_STARTS},
     {"katyusha", WC_NOT_NAMES}, /* a rocket, not a place */
     {"killed", WC_PERSON_NOUNS},
     {"kilometers", WC_THING_NOUNS},
@@ -224,9 +261,12 @@ static const WordClassEntry word_table[] = {
     {"kurdish", WC_DEMONYMS | WC_NOT_NAMES},
     {"kurds", WC_PERSON_NOUNS},
     {"largely", WC_ADVERBS},
-    {"later", WC_ADVERBS | WC_NOT_NAMES},
+    {"last", WC_DATE_STARTS},
+    {"late", WC_DATE_STARTS},
+    {"later", WC_ADVERBS | WC_DATE_STARTS | WC_NOT_NAMES},
     {"lebanese", WC_DEMONYMS},
     {"lebanon", WC_NOT_NAMES},
+    {"less", WC_COUNT_STARTS},
     {"libyan", WC_DEMONYMS},
     {"ll", WC_MODAL_WORDS},
     {"managed", WC_ADVERBS},
@@ -239,25 +279,27 @@ static const WordClassEntry word_table[] = {
     {"men", WC_PERSON_NOUNS},
     {"meters", WC_THING_NOUNS},
     {"metres", WC_THING_NOUNS},
+    {"mid", WC_DATE_STARTS},
     {"might", WC_MODAL_WORDS},
     {"miles", WC_THING_NOUNS},
     {"militant", WC_PERSON_NOUNS},
     {"militants", WC_PERSON_NOUNS},
     {"militiamen", WC_PERSON_NOUNS},
     {"militias", WC_PERSON_NOUNS},
-    {"million", WC_THING_NOUNS},
+    {"million", WC_COUNT_AFTER_A | WC_THING_NOUNS},
     {"minister", WC_NOT_NAMES},
     {"ministry", WC_NOT_NAMES},
     {"minutes", WC_THING_NOUNS},
     {"missiles", WC_THING_NOUNS},
     {"monday", WC_NOT_NAMES},
     {"months", WC_THING_NOUNS},
-    {"more", WC_NOT_NAMES},
+    {"more", WC_COUNT_STARTS | WC_NOT_NAMES},
     {"most", WC_NOT_NAMES},
     {"muslim", WC_DEMONYMS},
     {"must", WC_MODAL_WORDS},
     {"ndf", WC_NOT_NAMES},
     {"near", WC_NOT_NAMES},
+    {"nearly", WC_COUNT_STARTS},
     {"neighborhood", WC_COREF_PLACE_WORDS},
     {"neighborhoods", WC_THING_NOUNS},
     {"neighbourhood", WC_COREF_PLACE_WORDS},
@@ -265,7 +307,10 @@ static const WordClassEntry word_table[] = {
     {"neither", WC_NEGATIONS},
     {"never", WC_NEGATIONS},
     {"news", WC_NOT_NAMES},
-    {"no", WC_NEGATIONS | WC_NOT_NAMES},
+    {"nine", WC_COUNT_STARTS},
+    {"nineteen", WC_COUNT_STARTS},
+    {"ninety", WC_COUNT_STARTS},
+    {"no", WC_COUNT_STARTS | WC_NEGATIONS | WC_NOT_NAMES},
     {"nor", WC_NEGATIONS},
     {"north", WC_DIRECTIONS | WC_NOT_NAMES},
     {"north-east", WC_DIRECTIONS},
@@ -284,15 +329,19 @@ static const WordClassEntry word_table[] = {
     {"of", WC_NOT_NAMES | WC_PERSON_NOUNS},
     {"officers", WC_PERSON_NOUNS},
     {"officially", WC_ADVERBS},
-    {"on", WC_NOT_NAMES},
+    {"on", WC_DATE_PREPS | WC_NOT_NAMES},
     {"once", WC_ADVERBS},
+    {"one", WC_COUNT_STARTS},
+    {"only", WC_COUNT_STARTS},
     {"order", WC_PLAN_WORDS},
     {"other", WC_NOT_NAMES},
     {"others", WC_PERSON_NOUNS},
-    {"over", WC_NOT_NAMES},
+    {"over", WC_COUNT_STARTS | WC_DATE_PREPS | WC_NOT_NAMES},
+    {"overall", WC_CUMULATIVE},
     {"palestinian", WC_DEMONYMS},
     {"partially", WC_ADVERBS},
     {"partly", WC_ADVERBS},
+    {"past", WC_DATE_STARTS},
     {"people", WC_PERSON_NOUNS},
     {"percent", WC_THING_NOUNS},
     {"person", WC_PERSON_NOUNS},
@@ -315,6 +364,7 @@ static const WordClassEntry word_table[] = {
     {"prepares", WC_PLAN_WORDS},
     {"preparing", WC_PLAN_WORDS},
     {"president", WC_NOT_NAMES},
+    {"previous", WC_DATE_STARTS},
     {"print", WC_NOT_NAMES},
     {"prisoners", WC_PERSON_NOUNS},
     {"protesters", WC_CIVILIAN_NOUNS | WC_PERSON_NOUNS},
@@ -333,22 +383,25 @@ static const WordClassEntry word_table[] = {
     {"regime", WC_NOT_NAMES},
     {"region", WC_ADMIN_WORDS | WC_COREF_PLACE_WORDS | WC_FEATURE_WORDS},
     {"report", WC_NOT_NAMES},
-    {"reported", WC_SPEECH_VERBS},
+    {"reported", WC_CLAIM_VERBS | WC_SPEECH_VERBS},
     {"reportedly", WC_ADVERBS},
-    {"reports", WC_NOT_NAMES | WC_SPEECH_VERBS},
+    {"reports", WC_CLAIM_VERBS | WC_NOT_NAMES | WC_SPEECH_VERBS},
     {"residents", WC_CIVILIAN_NOUNS | WC_PERSON_NOUNS},
     {"rockets", WC_THING_NOUNS},
+    {"roughly", WC_COUNT_STARTS},
     {"round", WC_THING_NOUNS},
     {"rounds", WC_THING_NOUNS},
     {"russia", WC_NOT_NAMES},
     {"russian", WC_DEMONYMS | WC_NOT_NAMES},
     {"s", WC_NOT_NAMES},
     {"saa", WC_NOT_NAMES},
-    {"said", WC_SPEECH_VERBS},
+    {"said", WC_CLAIM_VERBS | WC_SPEECH_VERBS},
     {"saturday", WC_NOT_NAMES},
     {"saudi", WC_DEMONYMS},
-    {"say", WC_SPEECH_VERBS},
-    {"says", WC_SPEECH_VERBS},
+    {"say", WC_CLAIM_VERBS | WC_SPEECH_VERBS},
+    {"says", WC_CLAIM_VERBS | WC_SPEECH_VERBS},
+    {"score", WC_COUNT_AFTER_A},
+    {"scores", WC_COUNT_STARTS},
     {"sdf", WC_NOT_NAMES},
     {"seek", WC_PLAN_WORDS},
     {"seeking", WC_PLAN_WORDS},
@@ -356,19 +409,25 @@ static const WordClassEntry word_table[] = {
     {"separately", WC_NOT_NAMES},
     {"september", WC_NOT_NAMES},
     {"servicemen", WC_PERSON_NOUNS},
-    {"several", WC_NOT_NAMES},
+    {"seven", WC_COUNT_STARTS},
+    {"seventeen", WC_COUNT_STARTS},
+    {"seventy", WC_COUNT_STARTS},
+    {"several", WC_COUNT_STARTS | WC_NOT_NAMES},
     {"shall", WC_MODAL_WORDS},
     {"share", WC_NOT_NAMES},
     {"she", WC_NOT_NAMES},
     {"shells", WC_THING_NOUNS},
     {"shiite", WC_DEMONYMS},
     {"should", WC_MODAL_WORDS},
-    {"since", WC_ADVERBS},
+    {"since", WC_ADVERBS | WC_CLAUSE_STOPS},
     {"site", WC_COREF_PLACE_WORDS},
     {"sites", WC_THING_NOUNS},
+    {"six", WC_COUNT_STARTS},
+    {"sixteen", WC_COUNT_STARTS},
+    {"sixty", WC_COUNT_STARTS},
     {"soldier", WC_PERSON_NOUNS},
     {"soldiers", WC_PERSON_NOUNS},
-    {"some", WC_NOT_NAMES},
+    {"some", WC_COUNT_STARTS | WC_NOT_NAMES},
     {"sought", WC_PLAN_WORDS},
     {"source", WC_NOT_NAMES},
     {"sources", WC_NOT_NAMES},
@@ -383,7 +442,7 @@ static const WordClassEntry word_table[] = {
     {"square", WC_THING_NOUNS},
     {"staff", WC_PERSON_NOUNS},
     {"state", WC_NOT_NAMES},
-    {"stated", WC_SPEECH_VERBS},
+    {"stated", WC_CLAIM_VERBS | WC_SPEECH_VERBS},
     {"stressed", WC_SPEECH_VERBS},
     {"strikes", WC_THING_NOUNS},
     {"students", WC_CIVILIAN_NOUNS | WC_PERSON_NOUNS},
@@ -402,26 +461,39 @@ static const WordClassEntry word_table[] = {
     {"television", WC_NOT_NAMES},
     {"tell", WC_NAME_CONNECTORS},
     {"tells", WC_SPEECH_VERBS},
+    {"ten", WC_COUNT_STARTS},
+    {"tens", WC_COUNT_STARTS},
     {"terrorists", WC_PERSON_NOUNS},
     {"that", WC_NOT_NAMES},
     {"the", WC_NOT_NAMES},
     {"their", WC_NOT_NAMES},
-    {"then", WC_ADVERBS},
+    {"then", WC_ADVERBS | WC_CLAUSE_STOPS},
     {"there", WC_NOT_NAMES},
+    {"thereby", WC_CLAUSE_STOPS},
     {"these", WC_NOT_NAMES},
     {"they", WC_NOT_NAMES},
-    {"this", WC_NOT_NAMES},
+    {"thirteen", WC_COUNT_STARTS},
+    {"thirty", WC_COUNT_STARTS},
+    {"this", WC_DATE_STARTS | WC_NOT_NAMES},
     {"those", WC_NOT_NAMES},
+    {"thousand", WC_COUNT_AFTER_A},
+    {"thousands", WC_COUNT_STARTS},
     {"threaten", WC_PLAN_WORDS},
     {"threatened", WC_PLAN_WORDS},
     {"threatens", WC_PLAN_WORDS},
+    {"three", WC_COUNT_STARTS},
     {"thursday", WC_NOT_NAMES},
     {"times", WC_THING_NOUNS},
-    {"to", WC_NOT_NAMES},
-    {"told", WC_SPEECH_VERBS},
+    {"to", WC_CLAUSE_STOPS | WC_NOT_NAMES},
+    {"today", WC_DATE_STARTS},
+    {"told", WC_CLAIM_VERBS | WC_SPEECH_VERBS},
+    {"tonight", WC_DATE_STARTS},
     {"tonnes", WC_THING_NOUNS},
     {"tons", WC_THING_NOUNS},
+    {"total", WC_COUNT_AFTER_A | WC_CUMULATIVE},
     {"totally", WC_ADVERBS},
+    {"toward", WC_CLAUSE_STOPS},
+    {"towards", WC_CLAUSE_STOPS},
     {"town", WC_COREF_PLACE_WORDS},
     {"towns", WC_THING_NOUNS},
     {"tried", WC_PLAN_WORDS},
@@ -433,14 +505,19 @@ static const WordClassEntry word_table[] = {
     {"turkey", WC_NOT_NAMES},
     {"turkish", WC_DEMONYMS | WC_NOT_NAMES},
     {"tv", WC_NOT_NAMES},
+    {"twelve", WC_COUNT_STARTS},
+    {"twenty", WC_COUNT_STARTS},
+    {"two", WC_COUNT_STARTS},
     {"u", WC_NOT_NAMES},
     {"um", WC_NAME_CONNECTORS},
     {"umm", WC_NAME_CONNECTORS},
     {"un", WC_NOT_NAMES},
     {"under", WC_NOT_NAMES},
     {"unless", WC_PLAN_WORDS},
-    {"up", WC_NOT_NAMES},
+    {"until", WC_CLAUSE_STOPS},
+    {"up", WC_COUNT_STARTS | WC_NOT_NAMES},
     {"updated", WC_NOT_NAMES},
+    {"upwards", WC_COUNT_STARTS},
     {"us", WC_NOT_NAMES},
     {"vehicles", WC_THING_NOUNS},
     {"victims", WC_PERSON_NOUNS},
@@ -460,12 +537,17 @@ static const WordClassEntry word_table[] = {
     {"we", WC_NOT_NAMES},
     {"wednesday", WC_NOT_NAMES},
     {"weeks", WC_THING_NOUNS},
+    {"well", WC_COUNT_STARTS},
     {"were", WC_PASSIVE_AUX},
     {"werent", WC_NEGATIONS},
     {"west", WC_DIRECTIONS | WC_NOT_NAMES},
     {"western", WC_DEMONYMS | WC_DIRECTIONS | WC_NOT_NAMES},
+    {"when", WC_CLAUSE_STOPS},
+    {"where", WC_CLAUSE_STOPS},
     {"whether", WC_PLAN_WORDS},
-    {"while", WC_NOT_NAMES},
+    {"which", WC_CLAUSE_STOPS},
+    {"while", WC_CLAUSE_STOPS | WC_NOT_NAMES},
+    {"who", WC_CLAUSE_STOPS},
     {"will", WC_MODAL_WORDS},
     {"with", WC_NOT_NAMES},
     {"without", WC_NEGATIONS},
@@ -478,6 +560,7 @@ static const WordClassEntry word_table[] = {
     {"wrote", WC_SPEECH_VERBS},
     {"years", WC_THING_NOUNS},
     {"yemeni", WC_DEMONYMS},
+    {"yesterday", WC_DATE_STARTS},
     {"ypg", WC_NOT_NAMES},
 };
 
@@ -497,4 +580,87 @@ uint32_t word_class(const char *folded)
     const WordClassEntry *e = bsearch(folded, word_table, sizeof word_table / sizeof *word_table,
                                       sizeof *word_table, compare_word);
     return e ? e->classes : 0;
+}
+
+/* ---- The compiled set ---------------------------------------------------------
+ * Open addressing over a power of two at least twice the table's size,
+ * 16-byte slots (32 KB: it stays in the L1 cache), so that a miss (most
+ * tokens) usually ends at the first, empty slot. A slot keeps its word's
+ * first eight bytes and its length: a hit is confirmed by comparing the
+ * whole word, so no false hit is possible. */
+typedef struct WordSlot {
+    uint64_t head;      /* the word's first eight bytes, zero-padded */
+    uint32_t classes;
+    uint16_t len;       /* 0 = empty */
+    uint16_t index;     /* in word_table */
+} WordSlot;
+
+struct WordClassSet {
+    WordSlot *slots;
+    uint32_t mask;
+};
+
+static uint64_t word_head(const char *s, size_t n)
+{
+    uint64_t h = 0;
+    for (size_t i = 0; i < n && i < 8; i++)
+        h |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    return h;
+}
+
+static uint32_t word_hash(uint64_t head, size_t n)
+{
+    uint64_t h = (head ^ ((uint64_t)n << 59)) * 0x9E3779B97F4A7C15ull;
+    return (uint32_t)(h >> 40);
+}
+
+WordClassSet *word_class_set_build(Arena *arena)
+{
+    size_t n = sizeof word_table / sizeof *word_table;
+    uint32_t size = 16;
+    while (size < n * 3)
+        size *= 2;
+    WordClassSet *set = arena_alloc(arena, sizeof *set);
+    set->slots = arena_alloc(arena, size * sizeof *set->slots);
+    set->mask = size - 1;
+    for (size_t i = 0; i < n; i++) {
+        const char *w = word_table[i].word;
+        size_t len = strlen(w);
+        uint64_t head = word_head(w, len);
+        uint32_t idx = word_hash(head, len) & set->mask;
+        while (set->slots[idx].len)
+            idx = (idx + 1) & set->mask;
+        set->slots[idx] = (WordSlot){head, word_table[i].classes, (uint16_t)len, (uint16_t)i};
+    }
+    return set;
+}
+
+uint32_t word_class_set_find(const WordClassSet *set, const char *plain, size_t n)
+{
+    if (n == 0 || n > UINT16_MAX)
+        return 0;
+    uint64_t head = word_head(plain, n);
+    uint32_t idx = word_hash(head, n) & set->mask;
+    for (;;) {
+        const WordSlot *s = &set->slots[idx];
+        if (!s->len)
+            return 0;
+        if (s->head == head && s->len == n &&
+            (n <= 8 || !memcmp(word_table[s->index].word + 8, plain + 8, n - 8)))
+            return s->classes;
+        idx = (idx + 1) & set->mask;
+    }
+}
+
+uint32_t lexicon_word_class(const Lexicon *lex, const char *plain, size_t n)
+{
+    if (lex && lex->word_classes)
+        return word_class_set_find(lex->word_classes, plain, n);
+    /* a lexicon not made by lexicon_load: the table itself */
+    char buf[FOLD_MAX];
+    if (n >= sizeof buf)
+        return 0;
+    memcpy(buf, plain, n);
+    buf[n] = '\0';
+    return word_class(buf);
 }
