@@ -465,7 +465,19 @@ function sourceBlock(report, claims) {
     ...claims.map((c) => el('div', { class: 'meta' }, 'claim: ',
       c.claimant || 'no claimant named', c.fatalities ? ` — ${fatalitiesText(c.fatalities)}` : '')),
     el('div', { class: 'meta' }, `${report.doc_id || ''}${report.article != null ? ` #${report.article}` : ''}`,
-      report.url ? [' · ', el('a', { href: report.url, target: '_blank', rel: 'noopener noreferrer' }, 'link')] : null));
+      safeUrl(report.url) ? [' · ', el('a', { href: safeUrl(report.url), target: '_blank', rel: 'noopener noreferrer' }, 'link')] : null));
+}
+
+// A report's URL comes from the input documents: only http(s) links become
+// hrefs, so a "javascript:" or "data:" URL in a crafted input is never a link.
+function safeUrl(u) {
+  if (typeof u !== 'string') return null;
+  try {
+    const url = new URL(u);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch (e) {
+    return null;
+  }
 }
 
 // The reports of one event, each with its claims.
@@ -640,7 +652,12 @@ async function main() {
   const hash = new URLSearchParams(location.hash.slice(1));
   const newest = latest.events.length && latest.events[0].date;
   let start = hash.get('date') || newest || '2017-06-15';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(start)) start = '2017-06-15';
+  // The hash is typed by people: a malformed or impossible day (2017-02-30)
+  // would make isoOf() throw; out-of-range days are clamped like the input's.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || Number.isNaN(Date.parse(start + 'T00:00:00Z')) ||
+      isoOf(dayIndex(start)) !== start) start = '2017-06-15';
+  if (start < FIRST_DAY) start = FIRST_DAY;
+  if (start > LAST_DAY) start = LAST_DAY;
   setDate(start, { immediate: true });
   if (hash.get('place')) openPlace(hash.get('place'));
   else if (hash.get('event') && /^\d+$/.test(hash.get('event'))) openEvent(Number(hash.get('event')));

@@ -10,36 +10,43 @@
 
 #include "../core/core.h"
 
+#include <limits.h>
+
 enum { EXIT_DONE = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2 };
+
+/* Where the installation's files are, resolved once by main() from argv[0]
+ * and the environment and handed to every command (no global state):
+ *   data_dir   $SITREP_DATA, else data/ next to the executable
+ *              (build/sitrep -> data/), else ./data;
+ *   gazetteer  $SITREP_GAZETTEER, else gazetteer.bin next to the
+ *              executable. */
+typedef struct CliPaths {
+    char data_dir[PATH_MAX];
+    char gazetteer[PATH_MAX];
+} CliPaths;
 
 typedef struct Command {
     const char *name;
-    int (*run)(int argc, char **argv); /* argv[0] is the subcommand name */
+    /* argv[0] is the subcommand name */
+    int (*run)(int argc, char **argv, const CliPaths *paths);
     const char *summary;
 } Command;
 
-int cmd_read(int argc, char **argv);
-int cmd_extract(int argc, char **argv);
-int cmd_lookup(int argc, char **argv);
-int cmd_gazetteer_compile(int argc, char **argv);
+int cmd_read(int argc, char **argv, const CliPaths *paths);
+int cmd_extract(int argc, char **argv, const CliPaths *paths);
+int cmd_lookup(int argc, char **argv, const CliPaths *paths);
+int cmd_gazetteer_compile(int argc, char **argv, const CliPaths *paths);
 /* The store (cmd_store.c, cmd_ingest.c). */
-int cmd_ingest(int argc, char **argv);
-int cmd_events(int argc, char **argv);
-int cmd_event(int argc, char **argv);
-int cmd_timeline(int argc, char **argv);
-int cmd_control(int argc, char **argv);
-int cmd_sources(int argc, char **argv);
-int cmd_report(int argc, char **argv);
-int cmd_export(int argc, char **argv);
-int cmd_serve(int argc, char **argv);
-int cmd_map(int argc, char **argv);
-
-/* Where data/ lives: $SITREP_DATA, else next to the executable
- * (build/sitrep -> data/), else ./data. */
-const char *cli_data_dir(void);
-/* Where the compiled gazetteer lives: $SITREP_GAZETTEER, else
- * build/gazetteer.bin next to the executable. */
-const char *cli_gazetteer_path(void);
+int cmd_ingest(int argc, char **argv, const CliPaths *paths);
+int cmd_events(int argc, char **argv, const CliPaths *paths);
+int cmd_event(int argc, char **argv, const CliPaths *paths);
+int cmd_timeline(int argc, char **argv, const CliPaths *paths);
+int cmd_control(int argc, char **argv, const CliPaths *paths);
+int cmd_sources(int argc, char **argv, const CliPaths *paths);
+int cmd_report(int argc, char **argv, const CliPaths *paths);
+int cmd_export(int argc, char **argv, const CliPaths *paths);
+int cmd_serve(int argc, char **argv, const CliPaths *paths);
+int cmd_map(int argc, char **argv, const CliPaths *paths);
 
 /* A file or folder of the project next to the executable (build/sitrep ->
  * ../NAME), else NAME relative to the working directory. 0 when readable. */
@@ -47,5 +54,10 @@ int cli_project_path(const char *name, char *out, size_t cap);
 
 /* Exit status from what happened to the inputs. */
 int cli_exit_status(long processed, long failed);
+
+/* Flushes stdout; if writing it failed (a full disk, a closed pipe with
+ * SIGPIPE ignored) says so and returns EXIT_USAGE, else rc: output that
+ * did not arrive is not "done". */
+int cli_finish_stdout(const char *cmd, int rc);
 
 #endif

@@ -19,23 +19,31 @@ typedef struct ExtractRun {
     long events;
 } ExtractRun;
 
-static int extract_one(Document *doc, void *ctx)
+/* One article's events, written as they come: a page of thousands of
+ * articles never holds all its events or all their output at once. */
+static int write_events(const EventList *events, void *ctx)
 {
     ExtractRun *run = ctx;
-    ArticleList articles = split_articles(doc, run->diag);
-    EventList events = extract_document(run->lex, doc, &articles, run->diag);
-    for (int i = 0; i < events.count; i++) {
+    for (int i = 0; i < events->count; i++) {
         if (run->format == EXTRACT_JSONL)
-            event_write_json(&run->out, &events.items[i]);
+            event_write_json(&run->out, &events->items[i]);
         else
-            event_write_tsv(&run->out, &events.items[i]);
+            event_write_tsv(&run->out, &events->items[i]);
         buffer_append_char(&run->out, '\n');
     }
-    run->events += events.count;
+    run->events += events->count;
     if (run->out.len >= 1 << 16) {
         fwrite(run->out.data, 1, run->out.len, stdout);
         buffer_clear(&run->out);
     }
+    return 0;
+}
+
+static int extract_one(Document *doc, void *ctx)
+{
+    ExtractRun *run = ctx;
+    ArticleList articles = split_articles(doc, run->diag);
+    extract_document_each(run->lex, doc, &articles, run->diag, write_events, run);
     return 0;
 }
 
@@ -47,7 +55,7 @@ static void extract_usage(FILE *f)
                "  --format tsv     one readable tab-separated line per event\n");
 }
 
-int cmd_extract(int argc, char **argv)
+int cmd_extract(int argc, char **argv, const CliPaths *paths)
 {
     ExtractRun run = {.format = EXTRACT_JSONL};
     const char **inputs = calloc((size_t)argc, sizeof *inputs);
@@ -87,8 +95,8 @@ int cmd_extract(int argc, char **argv)
     }
     Diagnostics diag = {0};
     Lexicon lex;
-    if (!lexicon_load(&lex, cli_data_dir(), cli_gazetteer_path(), &diag)) {
-        fprintf(stderr, "sitrep extract: cannot load the dictionaries from %s\n", cli_data_dir());
+    if (!lexicon_load(&lex, paths->data_dir, paths->gazetteer, &diag)) {
+        fprintf(stderr, "sitrep extract: cannot load the dictionaries from %s\n", paths->data_dir);
         free(inputs);
         return EXIT_USAGE;
     }
@@ -100,7 +108,7 @@ int cmd_extract(int argc, char **argv)
         if (lex.places[i].source && !strncmp(lex.places[i].source, "geonames:", 9))
             gazetteer_places++;
     if (gazetteer_places == 0) {
-        const char *gaz = cli_gazetteer_path();
+        const char *gaz = paths->gazetteer;
         fprintf(stderr,
                 "sitrep extract: no places loaded from the gazetteer %s (missing, stale or "
                 "unreadable): run `make build/gazetteer.bin` or set SITREP_GAZETTEER\n",
@@ -119,6 +127,5 @@ int cmd_extract(int argc, char **argv)
     buffer_free(&run.out);
     lexicon_free(&lex);
     free(inputs);
-    fflush(stdout);
-    return cli_exit_status(stats.documents, stats.inputs_failed);
+    return cli_finish_stdout("extract", cli_exit_status(stats.documents, stats.inputs_failed));
 }

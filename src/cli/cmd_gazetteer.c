@@ -3,8 +3,8 @@
  * build step that turns GeoNames cities500.txt into the binary gazetteer
  * the lexicon loads at start (see src/lex/gazetteer.c).
  */
-#include "cli.h"
 #include "../lex/lex.h"
+#include "cli.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -12,16 +12,15 @@
 
 static void usage(FILE *f)
 {
-    fprintf(f,
-            "usage: sitrep gazetteer-compile [--admin1 FILE] GEONAMES.txt OUT.bin\n"
-            "\n"
-            "Keeps the places of SY, IQ, LB, JO, TR, IL and PS from a GeoNames\n"
-            "dump (cities500.txt), maps their admin1 codes to ISO 3166-2 with\n"
-            "data/admin1.tsv (or FILE), folds every Latin-script name and\n"
-            "alternate name into matching keys and writes OUT.bin.\n");
+    fprintf(f, "usage: sitrep gazetteer-compile [--admin1 FILE] GEONAMES.txt OUT.bin\n"
+               "\n"
+               "Keeps the places of SY, IQ, LB, JO, TR, IL and PS from a GeoNames\n"
+               "dump (cities500.txt), maps their admin1 codes to ISO 3166-2 with\n"
+               "data/admin1.tsv (or FILE), folds every Latin-script name and\n"
+               "alternate name into matching keys and writes OUT.bin.\n");
 }
 
-int cmd_gazetteer_compile(int argc, char **argv)
+int cmd_gazetteer_compile(int argc, char **argv, const CliPaths *paths)
 {
     const char *admin1 = NULL, *in = NULL, *out = NULL;
     for (int i = 1; i < argc; i++) {
@@ -47,9 +46,13 @@ int cmd_gazetteer_compile(int argc, char **argv)
         usage(stderr);
         return EXIT_USAGE;
     }
-    char admin1_path[4096];
+    char admin1_path[PATH_MAX + 16];
     if (!admin1) {
-        snprintf(admin1_path, sizeof admin1_path, "%s/admin1.tsv", cli_data_dir());
+        int w = snprintf(admin1_path, sizeof admin1_path, "%s/admin1.tsv", paths->data_dir);
+        if (w < 0 || (size_t)w >= sizeof admin1_path) {
+            fprintf(stderr, "sitrep gazetteer-compile: data path too long\n");
+            return EXIT_USAGE;
+        }
         admin1 = admin1_path;
     }
     Diagnostics diag = {0};
@@ -64,7 +67,7 @@ int cmd_gazetteer_compile(int argc, char **argv)
     fprintf(stderr,
             "sitrep: %s: %ld places kept of %ld rows, %ld name keys (%ld names "
             "skipped), %ld places without ISO admin1, %zu bytes, %.0f ms\n",
-            out, stats.places_kept, stats.rows_read, stats.names_kept,
-            stats.names_skipped, stats.unmapped_admin1, stats.file_size, ms);
+            out, stats.places_kept, stats.rows_read, stats.names_kept, stats.names_skipped,
+            stats.unmapped_admin1, stats.file_size, ms);
     return diag.errors ? EXIT_PARTIAL : EXIT_DONE;
 }

@@ -50,13 +50,13 @@ static int ingest_document(Document *doc, void *ctx)
     return 0;
 }
 
-#define INGEST_USAGE                                                            \
-    "sitrep ingest [--db FILE] INPUT...\n"                                      \
-    "  INPUT: a .txt, .html or .jsonl file, a directory (recursive), or - for stdin\n" \
-    "  --db FILE   the store (default sitrep.db; created if missing)\n"        \
+#define INGEST_USAGE                                                                               \
+    "sitrep ingest [--db FILE] INPUT...\n"                                                         \
+    "  INPUT: a .txt, .html or .jsonl file, a directory (recursive), or - for stdin\n"             \
+    "  --db FILE   the store (default sitrep.db; created if missing)\n"                            \
     "  --quiet     no summary line"
 
-int cmd_ingest(int argc, char **argv)
+int cmd_ingest(int argc, char **argv, const CliPaths *paths)
 {
     const char *db = "sitrep.db";
     bool quiet = false;
@@ -90,9 +90,8 @@ int cmd_ingest(int argc, char **argv)
 
     Diagnostics diag = {0};
     Lexicon lex;
-    if (!lexicon_load(&lex, cli_data_dir(), cli_gazetteer_path(), &diag)) {
-        fprintf(stderr, "sitrep ingest: cannot load the lexicon from %s\n",
-                cli_data_dir());
+    if (!lexicon_load(&lex, paths->data_dir, paths->gazetteer, &diag)) {
+        fprintf(stderr, "sitrep ingest: cannot load the lexicon from %s\n", paths->data_dir);
         free(inputs);
         return EXIT_USAGE;
     }
@@ -112,9 +111,8 @@ int cmd_ingest(int argc, char **argv)
                 "sitrep ingest: %ld document%s added, %ld already stored, %ld failed;"
                 " %ld articles, %ld reports -> %ld new events, %ld joined existing,"
                 " %ld control changes (%s)\n",
-                run.added, run.added == 1 ? "" : "s", run.skipped, run.failed,
-                run.articles, run.reports, run.events_new, run.events_joined,
-                run.control_changes, db);
+                run.added, run.added == 1 ? "" : "s", run.skipped, run.failed, run.articles,
+                run.reports, run.events_new, run.events_joined, run.control_changes, db);
     store_close(store);
     lexicon_free(&lex);
     free(inputs);

@@ -3,8 +3,8 @@
  * lexicon (folded key, every entry, which place would be chosen and why).
  * For analysts extending the data files, and for checking a spelling.
  */
-#include "cli.h"
 #include "../lex/lex.h"
+#include "cli.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,20 +13,19 @@
 
 static void usage(FILE *f)
 {
-    fprintf(f,
-            "usage: sitrep lookup [--format text|jsonl] [--country CC]... "
-            "[--admin1 ISO]... NAME...\n"
-            "\n"
-            "Shows how each NAME resolves: its folded key, every actor, outlet,\n"
-            "place, trigger and number word it names, and which place is chosen\n"
-            "(--country and --admin1 give the context a document would).\n"
-            "Exit status: 0 all resolved, 1 some did not, 2 none or usage error.\n");
+    fprintf(f, "usage: sitrep lookup [--format text|jsonl] [--country CC]... "
+               "[--admin1 ISO]... NAME...\n"
+               "\n"
+               "Shows how each NAME resolves: its folded key, every actor, outlet,\n"
+               "place, trigger and number word it names, and which place is chosen\n"
+               "(--country and --admin1 give the context a document would).\n"
+               "Exit status: 0 all resolved, 1 some did not, 2 none or usage error.\n");
 }
 
 static const char *kind_name(EntryKind k)
 {
-    static const char *const names[ENTRY_KIND_COUNT] = {"actor", "outlet", "place",
-                                                        "trigger", "number"};
+    static const char *const names[ENTRY_KIND_COUNT] = {"actor", "outlet", "place", "trigger",
+                                                        "number"};
     return (unsigned)k < ENTRY_KIND_COUNT ? names[k] : "?";
 }
 
@@ -43,22 +42,21 @@ static void write_entry_text(Buffer *b, const Lexicon *lex, Entry e, bool chosen
     }
     case ENTRY_OUTLET: {
         const Outlet *o = &lex->outlets[e.id];
-        buffer_printf(b, "%s  country=%s affiliation=%s", o->name, o->country,
-                      o->affiliation);
+        buffer_printf(b, "%s  country=%s affiliation=%s", o->name, o->country, o->affiliation);
         break;
     }
     case ENTRY_PLACE: {
         const Place *p = &lex->places[e.id];
         const char *gov = admin1_name(p->admin1);
         buffer_printf(b, "%s  %s (%s) %s  %.4f,%.4f  %c.%s  pop=%u  %s", p->name,
-                      *p->admin1 ? p->admin1 : "-", gov ? gov : "-", p->country, p->lat,
-                      p->lon, p->feature, p->feature_code, p->population, p->source);
+                      *p->admin1 ? p->admin1 : "-", gov ? gov : "-", p->country, p->lat, p->lon,
+                      p->feature, p->feature_code, p->population, p->source);
         break;
     }
     case ENTRY_TRIGGER: {
         const Trigger *t = &lex->triggers[e.id];
-        buffer_printf(b, "%s  %s / %s  frame=%s", t->phrase, t->event_type,
-                      t->sub_event_type, t->frame);
+        buffer_printf(b, "%s  %s / %s  frame=%s", t->phrase, t->event_type, t->sub_event_type,
+                      t->frame);
         break;
     }
     case ENTRY_NUMBER: {
@@ -106,8 +104,8 @@ static void write_entry_json(Buffer *b, const Lexicon *lex, Entry e)
         json_write_cstr(b, admin1_name(p->admin1));
         buffer_append_str(b, ",\"country\":");
         json_write_cstr(b, p->country);
-        buffer_printf(b, ",\"lat\":%.5f,\"lon\":%.5f,\"feature\":\"%c\",\"feature_code\":",
-                      p->lat, p->lon, p->feature);
+        buffer_printf(b, ",\"lat\":%.5f,\"lon\":%.5f,\"feature\":\"%c\",\"feature_code\":", p->lat,
+                      p->lon, p->feature);
         json_write_cstr(b, p->feature_code);
         buffer_printf(b, ",\"population\":%u,\"source\":", p->population);
         json_write_cstr(b, p->source);
@@ -138,16 +136,20 @@ static void write_entry_json(Buffer *b, const Lexicon *lex, Entry e)
     buffer_append_char(b, '}');
 }
 
-int cmd_lookup(int argc, char **argv)
+int cmd_lookup(int argc, char **argv, const CliPaths *paths)
 {
     bool jsonl = false;
     PlaceContext ctx = {0};
-    const char *names[256];
+    /* At most argc names: no fixed cap that would drop some silently. */
+    const char **names = calloc((size_t)argc, sizeof *names);
     int name_count = 0;
+    if (!names)
+        return EXIT_USAGE;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             usage(stdout);
+            free(names);
             return EXIT_DONE;
         } else if (!strcmp(a, "--format") && i + 1 < argc) {
             const char *f = argv[++i];
@@ -155,30 +157,38 @@ int cmd_lookup(int argc, char **argv)
                 jsonl = true;
             else if (strcmp(f, "text")) {
                 fprintf(stderr, "sitrep lookup: unknown format '%s'\n", f);
+                usage(stderr);
+                free(names);
                 return EXIT_USAGE;
             }
         } else if (!strcmp(a, "--country") && i + 1 < argc) {
-            if (ctx.country_count < 8)
-                ctx.countries[ctx.country_count++] = argv[++i];
-            else
-                i++;
+            if (ctx.country_count == (int)(sizeof ctx.countries / sizeof *ctx.countries)) {
+                fprintf(stderr, "sitrep lookup: too many --country options\n");
+                free(names);
+                return EXIT_USAGE;
+            }
+            ctx.countries[ctx.country_count++] = argv[++i];
         } else if (!strcmp(a, "--admin1") && i + 1 < argc) {
-            if (ctx.admin1_count < 16)
-                ctx.admin1s[ctx.admin1_count++] = argv[++i];
-            else
-                i++;
+            if (ctx.admin1_count == (int)(sizeof ctx.admin1s / sizeof *ctx.admin1s)) {
+                fprintf(stderr, "sitrep lookup: too many --admin1 options\n");
+                free(names);
+                return EXIT_USAGE;
+            }
+            ctx.admin1s[ctx.admin1_count++] = argv[++i];
         } else if (!strcmp(a, "--db") && i + 1 < argc) {
             i++; /* accepted like every listing command; lookup needs no database */
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "sitrep lookup: unknown option '%s'\n", a);
             usage(stderr);
+            free(names);
             return EXIT_USAGE;
-        } else if (name_count < 256) {
+        } else {
             names[name_count++] = a;
         }
     }
     if (name_count == 0) {
         usage(stderr);
+        free(names);
         return EXIT_USAGE;
     }
 
@@ -186,12 +196,17 @@ int cmd_lookup(int argc, char **argv)
     Lexicon lex;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    if (!lexicon_load(&lex, cli_data_dir(), cli_gazetteer_path(), &diag))
+    if (!lexicon_load(&lex, paths->data_dir, paths->gazetteer, &diag)) {
+        fprintf(stderr, "sitrep lookup: cannot load the dictionaries from %s\n", paths->data_dir);
+        lexicon_free(&lex);
+        free(names);
         return EXIT_USAGE;
+    }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (getenv("SITREP_VERBOSE"))
-        fprintf(stderr, "sitrep: lexicon loaded in %.1f ms: %d places, %d actors, "
-                        "%d outlets, %d triggers, %d number words\n",
+        fprintf(stderr,
+                "sitrep: lexicon loaded in %.1f ms: %d places, %d actors, "
+                "%d outlets, %d triggers, %d number words\n",
                 (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
                 lex.place_count, lex.actor_count, lex.outlet_count, lex.trigger_count,
                 lex.number_count);
@@ -245,7 +260,8 @@ int cmd_lookup(int argc, char **argv)
     }
     buffer_free(&out);
     lexicon_free(&lex);
+    free(names);
     if (resolved == 0)
-        return EXIT_USAGE;
-    return resolved < name_count ? EXIT_PARTIAL : EXIT_DONE;
+        return cli_finish_stdout("lookup", EXIT_USAGE);
+    return cli_finish_stdout("lookup", resolved < name_count ? EXIT_PARTIAL : EXIT_DONE);
 }

@@ -14,20 +14,19 @@
 
 static void map_usage(FILE *f)
 {
-    fprintf(f,
-            "usage: sitrep map --date YYYY-MM-DD -o FILE.svg [--db FILE]\n"
-            "                  [--days N] [--width PX] [--bbox LON0,LAT0,LON1,LAT1]\n"
-            "                  [--atlas countries-50m.json]\n"
-            "\n"
-            "Draws who held each place on the date (squares in the holder's\n"
-            "colour) and the events of the N days up to it (circles sized by\n"
-            "fatalities) over Natural Earth borders. -o - writes to stdout.\n"
-            "\n"
-            "  --days N     events of the N days ending at the date (default 30)\n"
-            "  --width PX   map width in pixels (default 1000)\n"
-            "  --bbox       view box in degrees (default 34,31,43,38)\n"
-            "  --atlas FILE world-atlas TopoJSON (default node_modules/world-atlas/\n"
-            "               countries-50m.json of the project)\n");
+    fprintf(f, "usage: sitrep map --date YYYY-MM-DD -o FILE.svg [--db FILE]\n"
+               "                  [--days N] [--width PX] [--bbox LON0,LAT0,LON1,LAT1]\n"
+               "                  [--atlas countries-50m.json]\n"
+               "\n"
+               "Draws who held each place on the date (squares in the holder's\n"
+               "colour) and the events of the N days up to it (circles sized by\n"
+               "fatalities) over Natural Earth borders. -o - writes to stdout.\n"
+               "\n"
+               "  --days N     events of the N days ending at the date (default 30)\n"
+               "  --width PX   map width in pixels (default 1000)\n"
+               "  --bbox       view box in degrees (default 34,31,43,38)\n"
+               "  --atlas FILE world-atlas TopoJSON (default node_modules/world-atlas/\n"
+               "               countries-50m.json of the project)\n");
 }
 
 static bool parse_bbox(const char *s, MapOptions *o)
@@ -36,8 +35,7 @@ static bool parse_bbox(const char *s, MapOptions *o)
     char tail;
     if (sscanf(s, "%lf,%lf,%lf,%lf%c", &v[0], &v[1], &v[2], &v[3], &tail) != 4)
         return false;
-    if (!(v[2] > v[0]) || !(v[3] > v[1]) || v[1] < -80 || v[3] > 80 ||
-        v[0] < -180 || v[2] > 180)
+    if (!(v[2] > v[0]) || !(v[3] > v[1]) || v[1] < -80 || v[3] > 80 || v[0] < -180 || v[2] > 180)
         return false;
     o->lon0 = v[0];
     o->lat0 = v[1];
@@ -57,8 +55,9 @@ static bool parse_positive(const char *s, int max, int *out)
     return true;
 }
 
-int cmd_map(int argc, char **argv)
+int cmd_map(int argc, char **argv, const CliPaths *paths)
 {
+    (void)paths;
     MapOptions o = {.days = 30, .width = 1000};
     const char *db = "sitrep.db", *output = NULL;
     char atlas[PATH_MAX];
@@ -110,8 +109,8 @@ int cmd_map(int argc, char **argv)
     }
     if (atlas_arg)
         snprintf(atlas, sizeof atlas, "%s", atlas_arg);
-    else if (cli_project_path("node_modules/world-atlas/countries-50m.json", atlas,
-                              sizeof atlas) != 0) {
+    else if (cli_project_path("node_modules/world-atlas/countries-50m.json", atlas, sizeof atlas) !=
+             0) {
         fprintf(stderr, "sitrep map: world-atlas borders not found (run "
                         "scripts/setup.sh, or give --atlas FILE)\n");
         return EXIT_USAGE;
@@ -143,5 +142,5 @@ int cmd_map(int argc, char **argv)
             remove(output);
         return EXIT_USAGE;
     }
-    return EXIT_DONE;
+    return to_stdout ? cli_finish_stdout("map", EXIT_DONE) : EXIT_DONE;
 }

@@ -112,8 +112,9 @@ static void read_usage(FILE *f)
                "  --format text    articles and their sentences, for reading\n");
 }
 
-int cmd_read(int argc, char **argv)
+int cmd_read(int argc, char **argv, const CliPaths *paths)
 {
+    (void)paths;
     ReadRun run = {.format = READ_JSONL};
     const char **inputs = calloc((size_t)argc, sizeof *inputs);
     int n = 0;
@@ -159,6 +160,5 @@ int cmd_read(int argc, char **argv)
         fwrite(run.out.data, 1, run.out.len, stdout);
     buffer_free(&run.out);
     free(inputs);
-    fflush(stdout);
-    return cli_exit_status(stats.documents, stats.inputs_failed);
+    return cli_finish_stdout("read", cli_exit_status(stats.documents, stats.inputs_failed));
 }

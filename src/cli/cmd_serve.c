@@ -39,19 +39,18 @@ int cli_project_path(const char *name, char *out, size_t cap)
 
 static void serve_usage(FILE *f)
 {
-    fprintf(f,
-            "usage: sitrep serve [--db FILE] [--port N] [--host ADDR]\n"
-            "                    [--web DIR] [--threads N]\n"
-            "\n"
-            "Serves the JSON API (/api/health, /api/events, /api/events/ID,\n"
-            "/api/control?date=, /api/timeline?place=, /api/outlets) and the map\n"
-            "page at / until interrupted.\n"
-            "\n"
-            "  --db FILE      store to serve (default sitrep.db; must exist)\n"
-            "  --port N       TCP port (default 8080; 0 picks a free one)\n"
-            "  --host ADDR    address to listen on (default 127.0.0.1)\n"
-            "  --web DIR      the page's folder (default: web/ of the project)\n"
-            "  --threads N    worker threads and store connections (default 4)\n");
+    fprintf(f, "usage: sitrep serve [--db FILE] [--port N] [--host ADDR]\n"
+               "                    [--web DIR] [--threads N]\n"
+               "\n"
+               "Serves the JSON API (/api/health, /api/events, /api/events/ID,\n"
+               "/api/control?date=, /api/timeline?place=, /api/outlets) and the map\n"
+               "page at / until interrupted.\n"
+               "\n"
+               "  --db FILE      store to serve (default sitrep.db; must exist)\n"
+               "  --port N       TCP port (default 8080; 0 picks a free one)\n"
+               "  --host ADDR    address to listen on (default 127.0.0.1)\n"
+               "  --web DIR      the page's folder (default: web/ of the project)\n"
+               "  --threads N    worker threads and store connections (default 4)\n");
 }
 
 /* Parses a whole decimal number in [min, max]. */
@@ -66,8 +65,9 @@ static bool parse_int(const char *s, int min, int max, int *out)
     return true;
 }
 
-int cmd_serve(int argc, char **argv)
+int cmd_serve(int argc, char **argv, const CliPaths *paths)
 {
+    (void)paths;
     ServeOptions o = {.db_path = "sitrep.db", .host = "127.0.0.1", .port = 8080};
     char web[PATH_MAX], vendor[PATH_MAX];
     const char *web_arg = getenv("SITREP_WEB");
@@ -128,16 +128,14 @@ int cmd_serve(int argc, char **argv)
         fprintf(stderr, "sitrep serve: %s\n", err);
         return EXIT_USAGE;
     }
-    printf("sitrep: serving %s on http://%s%s%s:%d/\n", o.db_path,
-           strchr(o.host, ':') ? "[" : "", o.host, strchr(o.host, ':') ? "]" : "",
-           serve_port(srv));
+    printf("sitrep: serving %s on http://%s%s%s:%d/\n", o.db_path, strchr(o.host, ':') ? "[" : "",
+           o.host, strchr(o.host, ':') ? "]" : "", serve_port(srv));
     fflush(stdout);
 
     int sig = 0;
     while (sigwait(&stop, &sig) != 0)
         ;
-    fprintf(stderr, "sitrep serve: %s, stopping\n",
-            sig == SIGINT ? "interrupted" : "terminated");
+    fprintf(stderr, "sitrep serve: %s, stopping\n", sig == SIGINT ? "interrupted" : "terminated");
     serve_stop(srv);
     return EXIT_DONE;
 }

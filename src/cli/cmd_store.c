@@ -30,8 +30,8 @@ typedef struct Options {
 /* Options shared by the store commands; `allowed` lists the ones this
  * command takes (e.g. "db format from to"). Returns false after printing
  * a usage error. */
-static bool parse_options(const char *cmd, const char *usage, const char *allowed,
-                          int argc, char **argv, Options *o, bool *help)
+static bool parse_options(const char *cmd, const char *usage, const char *allowed, int argc,
+                          char **argv, Options *o, bool *help)
 {
     memset(o, 0, sizeof *o);
     o->db = "sitrep.db";
@@ -55,11 +55,16 @@ static bool parse_options(const char *cmd, const char *usage, const char *allowe
         const char *name = a[1] == '-' ? a + 2 : a + 1;
         if (!strcmp(a, "-o"))
             name = "output";
+        /* "--" names nothing (and an empty name would match anywhere in
+         * `allowed`). */
+        if (!*name) {
+            fprintf(stderr, "sitrep %s: unknown option '%s'\nusage: %s\n", cmd, a, usage);
+            return false;
+        }
         /* Is it one of this command's options? (word match in `allowed`) */
         size_t len = strlen(name);
         const char *hit = strstr(allowed, name);
-        while (hit && ((hit != allowed && hit[-1] != ' ') ||
-                       (hit[len] != ' ' && hit[len] != '\0')))
+        while (hit && ((hit != allowed && hit[-1] != ' ') || (hit[len] != ' ' && hit[len] != '\0')))
             hit = strstr(hit + 1, name);
         if (!hit || i + 1 >= argc) {
             fprintf(stderr, "sitrep %s: %s '%s'\nusage: %s\n", cmd,
@@ -68,6 +73,16 @@ static bool parse_options(const char *cmd, const char *usage, const char *allowe
         }
         const char *v = argv[++i];
         StoreFilter *f = &o->filter;
+        /* Dates go to the store as text and compare as text: only a real
+         * YYYY-MM-DD may reach it, as on the HTTP API. */
+        Date day;
+        if ((!strcmp(name, "from") || !strcmp(name, "to") || !strcmp(name, "date") ||
+             !strcmp(name, "control-date")) &&
+            !date_parse_iso(v, strlen(v), &day)) {
+            fprintf(stderr, "sitrep %s: --%s wants a date as YYYY-MM-DD, not '%s'\nusage: %s\n",
+                    cmd, name, v, usage);
+            return false;
+        }
         if (!strcmp(name, "db"))
             o->db = v;
         else if (!strcmp(name, "format")) {
@@ -76,8 +91,8 @@ static bool parse_options(const char *cmd, const char *usage, const char *allowe
             else if (!strcmp(v, "jsonl"))
                 o->jsonl = true;
             else if (strcmp(v, "text") != 0) {
-                fprintf(stderr, "sitrep %s: unknown format '%s' (text or jsonl)\n",
-                        cmd, v);
+                fprintf(stderr, "sitrep %s: unknown format '%s' (text or jsonl)\nusage: %s\n", cmd,
+                        v, usage);
                 return false;
             }
         } else if (!strcmp(name, "from"))
@@ -104,14 +119,14 @@ static bool parse_options(const char *cmd, const char *usage, const char *allowe
             o->control_date = v;
         else if (!strcmp(name, "output"))
             o->output = v;
-        else if (!strcmp(name, "limit") || !strcmp(name, "offset") ||
-                 !strcmp(name, "days")) {
+        else if (!strcmp(name, "limit") || !strcmp(name, "offset") || !strcmp(name, "days")) {
             char *end;
             errno = 0;
             long n = strtol(v, &end, 10);
-            if (errno || *end || n < 0 || (!strcmp(name, "days") && (n < 1 || n > 3660))) {
-                fprintf(stderr, "sitrep %s: --%s wants a number, not '%s'\n", cmd,
-                        name, v);
+            if (errno || end == v || *end || n < 0 ||
+                (!strcmp(name, "days") && (n < 1 || n > 3660))) {
+                fprintf(stderr, "sitrep %s: --%s wants a number, not '%s'\nusage: %s\n", cmd, name,
+                        v, usage);
                 return false;
             }
             if (!strcmp(name, "limit"))
@@ -140,7 +155,10 @@ static void flush_buffer(Buffer *b)
     buffer_clear(b);
 }
 
-static const char *or_dash(const char *s) { return s && *s ? s : "-"; }
+static const char *or_dash(const char *s)
+{
+    return s && *s ? s : "-";
+}
 
 static void actor_text(Buffer *b, const char *actor, const char *side)
 {
@@ -167,22 +185,22 @@ static void event_text(Buffer *b, const StoreEvent *e)
         if (e->fatalities.low == e->fatalities.high)
             buffer_printf(b, "  killed %ld", e->fatalities.best);
         else
-            buffer_printf(b, "  killed %ld-%ld (best %ld)", e->fatalities.low,
-                          e->fatalities.high, e->fatalities.best);
+            buffer_printf(b, "  killed %ld-%ld (best %ld)", e->fatalities.low, e->fatalities.high,
+                          e->fatalities.best);
     }
-    buffer_printf(b, "  [%d source%s%s%s]\n", e->source_count,
-                  e->source_count == 1 ? "" : "s",
+    buffer_printf(b, "  [%d source%s%s%s]\n", e->source_count, e->source_count == 1 ? "" : "s",
                   e->certainty && strcmp(e->certainty, "reported") ? ", " : "",
                   e->certainty && strcmp(e->certainty, "reported") ? e->certainty : "");
 }
 
-#define EVENTS_USAGE                                                            \
-    "sitrep events [--from D] [--to D] [--place NAME] [--admin1 CODE]\n"       \
-    "         [--side SIDE] [--actor NAME] [--type TYPE] [--outlet NAME]\n"    \
+#define EVENTS_USAGE                                                                               \
+    "sitrep events [--from D] [--to D] [--place NAME] [--admin1 CODE]\n"                           \
+    "         [--side SIDE] [--actor NAME] [--type TYPE] [--outlet NAME]\n"                        \
     "         [--text QUERY] [--limit N] [--offset N] [--format text|jsonl] [--db FILE]"
 
-int cmd_events(int argc, char **argv)
+int cmd_events(int argc, char **argv, const CliPaths *paths)
 {
+    (void)paths;
     Options o;
     bool help;
     if (!parse_options("events", EVENTS_USAGE,
@@ -191,8 +209,8 @@ int cmd_events(int argc, char **argv)
                        argc, argv, &o, &help))
         return help ? EXIT_DONE : EXIT_USAGE;
     if (o.positional_count) {
-        fprintf(stderr, "sitrep events: unexpected argument '%s'\nusage: %s\n",
-                o.positional[0], EVENTS_USAGE);
+        fprintf(stderr, "sitrep events: unexpected argument '%s'\nusage: %s\n", o.positional[0],
+                EVENTS_USAGE);
         return EXIT_USAGE;
     }
     Store *s = open_store("events", o.db);
@@ -225,7 +243,7 @@ int cmd_events(int argc, char **argv)
     }
     arena_free(&arena);
     store_close(s);
-    return rc;
+    return cli_finish_stdout("events", rc);
 }
 
 static void range_text(Buffer *b, const StoreRange *r)
@@ -251,8 +269,8 @@ static void detail_text(Buffer *b, const StoreEventDetail *d)
     actor_text(b, e->actor2, e->side2);
     buffer_append_char(b, '\n');
     if (e->has_place) {
-        buffer_printf(b, "  place       %s [%s] %s", e->place.name,
-                      or_dash(e->place.admin1), or_dash(e->place.precision));
+        buffer_printf(b, "  place       %s [%s] %s", e->place.name, or_dash(e->place.admin1),
+                      or_dash(e->place.precision));
         if (e->place.has_coords)
             buffer_printf(b, " %.4f,%.4f", e->place.lat, e->place.lon);
         buffer_append_char(b, '\n');
@@ -265,13 +283,12 @@ static void detail_text(Buffer *b, const StoreEventDetail *d)
     range_text(b, &e->fatalities);
     buffer_printf(b, "\n  certainty   %s\n", or_dash(e->certainty));
     buffer_printf(b, "  reported    %s .. %s by %d source%s\n", or_dash(e->first_report),
-                  or_dash(e->last_report), e->source_count,
-                  e->source_count == 1 ? "" : "s");
+                  or_dash(e->last_report), e->source_count, e->source_count == 1 ? "" : "s");
     for (int i = 0; i < d->report_count; i++) {
         const StoreReport *r = &d->reports[i];
-        buffer_printf(b, "\n  report %ld: %s, %s #%d, %s%s%s\n", r->id,
-                      or_dash(r->outlet), or_dash(r->doc_id), r->article,
-                      or_dash(r->published), r->contradicted ? ", contradicted" : "",
+        buffer_printf(b, "\n  report %ld: %s, %s #%d, %s%s%s\n", r->id, or_dash(r->outlet),
+                      or_dash(r->doc_id), r->article, or_dash(r->published),
+                      r->contradicted ? ", contradicted" : "",
                       r->certainty && strcmp(r->certainty, "reported") ? ", " : "");
         if (r->certainty && strcmp(r->certainty, "reported"))
             buffer_printf(b, "    (%s)\n", r->certainty);
@@ -298,15 +315,17 @@ static void detail_text(Buffer *b, const StoreEventDetail *d)
 
 #define EVENT_USAGE "sitrep event ID [--format text|jsonl] [--db FILE]"
 
-int cmd_event(int argc, char **argv)
+int cmd_event(int argc, char **argv, const CliPaths *paths)
 {
+    (void)paths;
     Options o;
     bool help;
     if (!parse_options("event", EVENT_USAGE, "db format", argc, argv, &o, &help))
         return help ? EXIT_DONE : EXIT_USAGE;
     char *end = NULL;
+    errno = 0;
     long id = o.positional_count == 1 ? strtol(o.positional[0], &end, 10) : 0;
-    if (o.positional_count != 1 || *end || id <= 0) {
+    if (o.positional_count != 1 || errno || *end || id <= 0) {
         fprintf(stderr, "usage: %s\n", EVENT_USAGE);
         return EXIT_USAGE;
     }
@@ -322,8 +341,9 @@ int cmd_event(int argc, char **argv)
         fprintf(stderr, "sitrep event: %s\n", store_error(s));
         rc = EXIT_USAGE;
     } else if (!found) {
+        /* The one input named nothing: nothing could be processed. */
         fprintf(stderr, "sitrep event: no event %ld\n", id);
-        rc = EXIT_PARTIAL;
+        rc = EXIT_USAGE;
     } else {
         Buffer b;
         buffer_init(&b);
@@ -337,13 +357,14 @@ int cmd_event(int argc, char **argv)
     }
     arena_free(&arena);
     store_close(s);
-    return rc;
+    return cli_finish_stdout("event", rc);
 }
 
 #define TIMELINE_USAGE "sitrep timeline PLACE [--format text|jsonl] [--db FILE]"
 
-int cmd_timeline(int argc, char **argv)
+int cmd_timeline(int argc, char **argv, const CliPaths *paths)
 {
+    (void)paths;
     Options o;
     bool help;
     if (!parse_options("timeline", TIMELINE_USAGE, "db format", argc, argv, &o, &help))
@@ -354,9 +375,14 @@ int cmd_timeline(int argc, char **argv)
     }
     /* "timeline Deir ez-Zor" without quotes: join the words. */
     char place[256] = "";
-    for (int i = 0; i < o.positional_count; i++)
-        snprintf(place + strlen(place), sizeof place - strlen(place), "%s%s",
-                 i ? " " : "", o.positional[i]);
+    for (int i = 0; i < o.positional_count; i++) {
+        size_t used = strlen(place);
+        int w = snprintf(place + used, sizeof place - used, "%s%s", i ? " " : "", o.positional[i]);
+        if (w < 0 || (size_t)w >= sizeof place - used) {
+            fprintf(stderr, "sitrep timeline: place name too long\nusage: %s\n", TIMELINE_USAGE);
+            return EXIT_USAGE;
+        }
+    }
     Store *s = open_store("timeline", o.db);
     if (!s)
         return EXIT_USAGE;
@@ -369,7 +395,7 @@ int cmd_timeline(int argc, char **argv)
         rc = EXIT_USAGE;
     } else if (n == 0) {
         fprintf(stderr, "sitrep timeline: no place named '%s' in the store\n", place);
-        rc = EXIT_PARTIAL;
+        rc = EXIT_USAGE; /* the one input named nothing */
     } else {
         Buffer b;
         buffer_init(&b);
@@ -387,8 +413,8 @@ int cmd_timeline(int argc, char **argv)
                 buffer_append_str(&b, "  control unknown: no territory or siege report\n");
             for (int j = 0; j < t[i].period_count; j++) {
                 const StoreControlPeriod *p = &t[i].periods[j];
-                buffer_printf(&b, "  %-10s .. %-10s  %s", or_dash(p->from),
-                              p->to ? p->to : "", p->holder_side);
+                buffer_printf(&b, "  %-10s .. %-10s  %s", or_dash(p->from), p->to ? p->to : "",
+                              p->holder_side);
                 if (p->holder_actor)
                     buffer_printf(&b, " (%s)", p->holder_actor);
                 if (p->status && strcmp(p->status, "held"))
@@ -405,18 +431,18 @@ int cmd_timeline(int argc, char **argv)
     }
     arena_free(&arena);
     store_close(s);
-    return rc;
+    return cli_finish_stdout("timeline", rc);
 }
 
-#define CONTROL_USAGE                                                           \
+#define CONTROL_USAGE                                                                              \
     "sitrep control --date YYYY-MM-DD [--admin1 CODE] [--format text|jsonl] [--db FILE]"
 
-int cmd_control(int argc, char **argv)
+int cmd_control(int argc, char **argv, const CliPaths *paths)
 {
+    (void)paths;
     Options o;
     bool help;
-    if (!parse_options("control", CONTROL_USAGE, "db format date admin1", argc, argv,
-                       &o, &help))
+    if (!parse_options("control", CONTROL_USAGE, "db format date admin1", argc, argv, &o, &help))
         return help ? EXIT_DONE : EXIT_USAGE;
     if (!o.date || o.positional_count) {
         fprintf(stderr, "usage: %s\n", CONTROL_USAGE);
@@ -447,8 +473,7 @@ int cmd_control(int argc, char **argv)
             if (c->holder_side)
                 buffer_printf(&b, "  since %s%s%s  (event %ld)", or_dash(c->since),
                               c->status && strcmp(c->status, "held") ? ", " : "",
-                              c->status && strcmp(c->status, "held") ? c->status : "",
-                              c->evidence);
+                              c->status && strcmp(c->status, "held") ? c->status : "", c->evidence);
             buffer_append_char(&b, '\n');
         }
         flush_buffer(&b);
@@ -456,13 +481,14 @@ int cmd_control(int argc, char **argv)
     }
     arena_free(&arena);
     store_close(s);
-    return rc;
+    return cli_finish_stdout("control", rc);
 }
 
 #define SOURCES_USAGE "sitrep sources [--format text|jsonl] [--db FILE]"
 
-int cmd_sources(int argc, char **argv)
+int cmd_sources(int argc, char **argv, const CliPaths *paths)
 {
+    (void)paths;
     Options o;
     bool help;
     if (!parse_options("sources", SOURCES_USAGE, "db format", argc, argv, &o, &help))
@@ -488,22 +514,22 @@ int cmd_sources(int argc, char **argv)
                 store_outlet_stats_json(&b, &rows[i]);
                 buffer_append_char(&b, '\n');
             } else
-                buffer_printf(&b, "%-40s %8ld %8ld %13ld %13ld\n", rows[i].outlet,
-                              rows[i].reports, rows[i].events, rows[i].corroborated,
-                              rows[i].contradicted);
+                buffer_printf(&b, "%-40s %8ld %8ld %13ld %13ld\n", rows[i].outlet, rows[i].reports,
+                              rows[i].events, rows[i].corroborated, rows[i].contradicted);
         }
         flush_buffer(&b);
         buffer_free(&b);
     }
     arena_free(&arena);
     store_close(s);
-    return rc;
+    return cli_finish_stdout("sources", rc);
 }
 
 #define REPORT_USAGE "sitrep report --date YYYY-MM-DD [--days N] [--db FILE]"
 
-int cmd_report(int argc, char **argv)
+int cmd_report(int argc, char **argv, const CliPaths *paths)
 {
+    (void)paths;
     Options o;
     bool help;
     if (!parse_options("report", REPORT_USAGE, "db date days", argc, argv, &o, &help))
@@ -519,15 +545,16 @@ int cmd_report(int argc, char **argv)
     if (rc != EXIT_DONE && store_error(s)[0])
         fprintf(stderr, "sitrep report: %s\n", store_error(s));
     store_close(s);
-    return rc;
+    return cli_finish_stdout("report", rc);
 }
 
-#define EXPORT_USAGE                                                            \
-    "sitrep export --format csv|geojson|jsonl [--control-date D [--admin1 CODE]]\n" \
+#define EXPORT_USAGE                                                                               \
+    "sitrep export --format csv|geojson|jsonl [--control-date D [--admin1 CODE]]\n"                \
     "         [event filters as for `sitrep events`] [-o FILE] [--db FILE]"
 
-int cmd_export(int argc, char **argv)
+int cmd_export(int argc, char **argv, const CliPaths *paths)
 {
+    (void)paths;
     Options o;
     bool help;
     if (!parse_options("export", EXPORT_USAGE,
@@ -536,8 +563,7 @@ int cmd_export(int argc, char **argv)
                        argc, argv, &o, &help))
         return help ? EXIT_DONE : EXIT_USAGE;
     ExportFormat format;
-    if (!o.export_format || !export_format_parse(o.export_format, &format) ||
-        o.positional_count) {
+    if (!o.export_format || !export_format_parse(o.export_format, &format) || o.positional_count) {
         fprintf(stderr, "usage: %s\n", EXPORT_USAGE);
         return EXIT_USAGE;
     }
@@ -553,22 +579,23 @@ int cmd_export(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    long n = o.control_date
-                 ? export_control(s, o.control_date, o.admin1, format, out)
-                 : export_events(s, &o.filter, format, out);
+    long n = o.control_date ? export_control(s, o.control_date, o.admin1, format, out)
+                            : export_events(s, &o.filter, format, out);
     int rc = EXIT_DONE;
     if (n < 0) {
-        fprintf(stderr, "sitrep export: %s\n",
-                store_error(s)[0] ? store_error(s) : "write failed");
+        fprintf(stderr, "sitrep export: %s\n", store_error(s)[0] ? store_error(s) : "write failed");
         rc = EXIT_USAGE;
     }
     if (out != stdout && fclose(out) != 0) {
         fprintf(stderr, "sitrep export: %s: %s\n", o.output, strerror(errno));
         rc = EXIT_USAGE;
     }
+    /* A half-written export would pass for a complete one: remove it. */
+    if (rc != EXIT_DONE && out != stdout)
+        remove(o.output);
     if (rc == EXIT_DONE && o.output)
         fprintf(stderr, "sitrep export: %ld %s written to %s\n", n,
                 o.control_date ? "places" : "events", o.output);
     store_close(s);
-    return rc;
+    return cli_finish_stdout("export", rc);
 }

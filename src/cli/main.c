@@ -1,6 +1,7 @@
 /* main.c — subcommand dispatch. */
 #include "cli.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,13 +34,6 @@ static void usage(FILE *f)
     fprintf(f, "\nsitrep COMMAND --help for the options of one command.\n");
 }
 
-/* Paths resolved once from argv[0]; main owns this state. */
-static char data_dir[PATH_MAX];
-static char gazetteer_path[PATH_MAX];
-
-const char *cli_data_dir(void) { return data_dir; }
-const char *cli_gazetteer_path(void) { return gazetteer_path; }
-
 /* Writes "dir/name" into out; false if it does not fit. */
 static bool path_join(char *out, size_t cap, const char *dir, const char *name)
 {
@@ -47,7 +41,9 @@ static bool path_join(char *out, size_t cap, const char *dir, const char *name)
     return n >= 0 && (size_t)n < cap;
 }
 
-static bool locate_paths(const char *argv0)
+/* Fills p from the environment and the executable's location; false if a
+ * path does not fit. */
+static bool locate_paths(const char *argv0, CliPaths *p)
 {
     const char *env = getenv("SITREP_DATA");
     char exe[PATH_MAX];
@@ -64,20 +60,20 @@ static bool locate_paths(const char *argv0)
         snprintf(exe, sizeof exe, ".");
     /* exe is now the directory holding the binary (build/). */
     if (env && *env) {
-        if (!path_join(data_dir, sizeof data_dir, env, "."))
+        if (!path_join(p->data_dir, sizeof p->data_dir, env, "."))
             return false;
     } else {
-        if (!path_join(data_dir, sizeof data_dir, exe, "../data"))
+        if (!path_join(p->data_dir, sizeof p->data_dir, exe, "../data"))
             return false;
-        if (access(data_dir, R_OK) != 0)
-            snprintf(data_dir, sizeof data_dir, "data");
+        if (access(p->data_dir, R_OK) != 0)
+            snprintf(p->data_dir, sizeof p->data_dir, "data");
     }
     env = getenv("SITREP_GAZETTEER");
     if (env && *env) {
-        int w = snprintf(gazetteer_path, sizeof gazetteer_path, "%s", env);
-        return w >= 0 && (size_t)w < sizeof gazetteer_path;
+        int w = snprintf(p->gazetteer, sizeof p->gazetteer, "%s", env);
+        return w >= 0 && (size_t)w < sizeof p->gazetteer;
     }
-    return path_join(gazetteer_path, sizeof gazetteer_path, exe, "gazetteer.bin");
+    return path_join(p->gazetteer, sizeof p->gazetteer, exe, "gazetteer.bin");
 }
 
 int cli_exit_status(long processed, long failed)
@@ -87,19 +83,30 @@ int cli_exit_status(long processed, long failed)
     return failed ? EXIT_PARTIAL : EXIT_DONE;
 }
 
+int cli_finish_stdout(const char *cmd, int rc)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "sitrep %s: cannot write the output: %s\n", cmd,
+                errno ? strerror(errno) : "write error");
+        return EXIT_USAGE;
+    }
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
         usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? EXIT_USAGE : EXIT_DONE;
     }
-    if (!locate_paths(argv[0])) {
+    CliPaths paths;
+    if (!locate_paths(argv[0], &paths)) {
         fprintf(stderr, "sitrep: installation path too long\n");
         return EXIT_USAGE;
     }
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (!strcmp(argv[1], commands[i].name))
-            return commands[i].run(argc - 1, argv + 1);
+            return commands[i].run(argc - 1, argv + 1, &paths);
     fprintf(stderr, "sitrep: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return EXIT_USAGE;

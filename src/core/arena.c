@@ -13,6 +13,12 @@ struct ArenaBlock {
 
 enum { ARENA_DEFAULT_BLOCK = 64 * 1024 };
 
+static _Noreturn void too_big(size_t count, size_t elem)
+{
+    fprintf(stderr, "sitrep: allocation of %zu x %zu bytes overflows\n", count, elem);
+    abort();
+}
+
 static void *checked_malloc(size_t n)
 {
     void *p = malloc(n);
@@ -35,6 +41,8 @@ static ArenaBlock *arena_new_block(Arena *a, size_t need)
     size_t size = a->block_size;
     if (need > size)
         size = need;
+    if (size > SIZE_MAX - sizeof(ArenaBlock))
+        too_big(1, size);
     ArenaBlock *b = checked_malloc(sizeof(ArenaBlock) + size);
     b->size = size;
     b->used = 0;
@@ -48,6 +56,9 @@ static ArenaBlock *arena_new_block(Arena *a, size_t need)
 
 void *arena_alloc(Arena *a, size_t size)
 {
+    /* A size near SIZE_MAX would round up to 0 and hand out 16 bytes. */
+    if (size > SIZE_MAX - 15)
+        too_big(1, size);
     size = (size + 15) & ~(size_t)15;
     if (size == 0)
         size = 16;
@@ -63,6 +74,8 @@ void *arena_alloc(Arena *a, size_t size)
 
 char *arena_strndup(Arena *a, const char *s, size_t n)
 {
+    if (n == SIZE_MAX)
+        too_big(1, n);
     char *p = arena_alloc(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
@@ -99,6 +112,10 @@ char *arena_printf(Arena *a, const char *fmt, ...)
 
 void *arena_grow(Arena *a, void *old, size_t count, size_t new_cap, size_t elem)
 {
+    if (elem && new_cap > SIZE_MAX / elem)
+        too_big(new_cap, elem);
+    if (count > new_cap)
+        count = new_cap; /* never copy more than the new array holds */
     void *p = arena_alloc(a, new_cap * elem);
     if (old && count)
         memcpy(p, old, count * elem);

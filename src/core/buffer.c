@@ -13,11 +13,17 @@ void buffer_init(Buffer *b)
 
 void buffer_reserve(Buffer *b, size_t extra)
 {
-    if (b->len + extra + 1 <= b->cap)
+    /* len + extra + 1 must not wrap around, nor the doubling below. */
+    if (extra > SIZE_MAX - 1 - b->len) {
+        fprintf(stderr, "sitrep: buffer of %zu + %zu bytes overflows\n", b->len, extra);
+        abort();
+    }
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
         return;
     size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->len + extra + 1)
-        cap *= 2;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
     char *p = realloc(b->data, cap);
     if (!p) {
         fprintf(stderr, "sitrep: out of memory (%zu bytes)\n", cap);
@@ -36,7 +42,10 @@ void buffer_append(Buffer *b, const void *data, size_t n)
     b->data[b->len] = '\0';
 }
 
-void buffer_append_str(Buffer *b, const char *s) { buffer_append(b, s, strlen(s)); }
+void buffer_append_str(Buffer *b, const char *s)
+{
+    buffer_append(b, s, strlen(s));
+}
 
 void buffer_append_char(Buffer *b, char c)
 {
@@ -97,11 +106,21 @@ void json_write_string(Buffer *b, const char *s, size_t n)
         buffer_append(b, s + run, i - run);
         run = i + 1;
         switch (c) {
-        case '"': buffer_append(b, "\\\"", 2); break;
-        case '\\': buffer_append(b, "\\\\", 2); break;
-        case '\n': buffer_append(b, "\\n", 2); break;
-        case '\r': buffer_append(b, "\\r", 2); break;
-        case '\t': buffer_append(b, "\\t", 2); break;
+        case '"':
+            buffer_append(b, "\\\"", 2);
+            break;
+        case '\\':
+            buffer_append(b, "\\\\", 2);
+            break;
+        case '\n':
+            buffer_append(b, "\\n", 2);
+            break;
+        case '\r':
+            buffer_append(b, "\\r", 2);
+            break;
+        case '\t':
+            buffer_append(b, "\\t", 2);
+            break;
         default: {
             char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
             buffer_append(b, esc, 6);

@@ -30,11 +30,10 @@ typedef struct Arena {
 } Arena;
 
 void arena_init(Arena *a);
-void *arena_alloc(Arena *a, size_t size);  /* zeroed, 16-byte aligned */
+void *arena_alloc(Arena *a, size_t size); /* zeroed, 16-byte aligned */
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_strdup(Arena *a, const char *s);
-char *arena_printf(Arena *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+char *arena_printf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Grows an arena-owned array: returns a new array of new_cap elements with
  * the first `count` copied over (the old one is simply abandoned). */
 void *arena_grow(Arena *a, void *old, size_t count, size_t new_cap, size_t elem);
@@ -53,8 +52,7 @@ void buffer_reserve(Buffer *b, size_t extra);
 void buffer_append(Buffer *b, const void *data, size_t n);
 void buffer_append_str(Buffer *b, const char *s);
 void buffer_append_char(Buffer *b, char c);
-void buffer_printf(Buffer *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void buffer_printf(Buffer *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buffer_vprintf(Buffer *b, const char *fmt, va_list ap);
 void buffer_clear(Buffer *b);
 void buffer_free(Buffer *b);
@@ -67,9 +65,9 @@ void json_write_cstr(Buffer *b, const char *s); /* NULL writes null */
 
 /* ---- Dates -------------------------------------------------------------- */
 typedef struct Date {
-    int16_t year;  /* 0 = unknown */
-    int8_t month;  /* 1..12, 0 = unknown */
-    int8_t day;    /* 1..31, 0 = unknown */
+    int16_t year; /* 0 = unknown */
+    int8_t month; /* 1..12, 0 = unknown */
+    int8_t day;   /* 1..31, 0 = unknown */
 } Date;
 
 bool date_valid(Date d); /* a real calendar day */
@@ -93,15 +91,14 @@ typedef enum DiagLevel { DIAG_WARNING, DIAG_ERROR } DiagLevel;
 typedef struct Diagnostics {
     /* Called for each message; NULL prints "sitrep: FILE[:LINE]: level: msg"
      * to stderr. */
-    void (*emit)(void *ctx, DiagLevel level, const char *file, long line,
-                 const char *msg);
+    void (*emit)(void *ctx, DiagLevel level, const char *file, long line, const char *msg);
     void *ctx;
     long warnings;
     long errors;
 } Diagnostics;
 
-void diag_report(Diagnostics *d, DiagLevel level, const char *file, long line,
-                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void diag_report(Diagnostics *d, DiagLevel level, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 /* ---- Files -------------------------------------------------------------- */
 /* Reads a whole file into a heap buffer (NUL-terminated). Returns 0, or an

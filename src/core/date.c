@@ -3,7 +3,10 @@
 
 #include <stdio.h>
 
-static bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static bool is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int date_days_in_month(int year, int month)
 {
@@ -15,8 +18,8 @@ int date_days_in_month(int year, int month)
 
 bool date_valid(Date d)
 {
-    return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 &&
-           d.day >= 1 && d.day <= date_days_in_month(d.year, d.month);
+    return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
+           d.day <= date_days_in_month(d.year, d.month);
 }
 
 /* Howard Hinnant's days_from_civil. */
@@ -53,7 +56,15 @@ int date_weekday(Date d)
     return (int)(w < 0 ? w + 7 : w);
 }
 
-Date date_add_days(Date d, long n) { return date_from_days(date_to_days(d) + n); }
+/* Offsets beyond any calendar year 1..9999 give an unknown date rather
+ * than a signed overflow (n can come from a number in a report). */
+Date date_add_days(Date d, long n)
+{
+    enum { DAYS_LIMIT = 3700000 }; /* about 10,000 years */
+    if (n > DAYS_LIMIT || n < -DAYS_LIMIT)
+        return (Date){0, 0, 0};
+    return date_from_days(date_to_days(d) + n);
+}
 
 char *date_format(Date d, char out[11])
 {

@@ -6,14 +6,18 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-void diag_report(Diagnostics *d, DiagLevel level, const char *file, long line,
-                 const char *fmt, ...)
+void diag_report(Diagnostics *d, DiagLevel level, const char *file, long line, const char *fmt, ...)
 {
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (!d) { /* no sink given: still say it, just count nothing */
+        fprintf(stderr, "sitrep: %s%s%s: %s\n", file ? file : "", file ? ": " : "",
+                level == DIAG_ERROR ? "error" : "warning", msg);
+        return;
+    }
     if (level == DIAG_ERROR)
         d->errors++;
     else

@@ -14,14 +14,13 @@
 #include "../lex/lex.h"
 
 const char *const export_acled_columns[] = {
-    "event_id_cnty", "event_date",    "year",          "time_precision",
-    "disorder_type", "event_type",    "sub_event_type", "actor1",
-    "assoc_actor_1", "inter1",        "actor2",        "assoc_actor_2",
-    "inter2",        "interaction",   "civilian_targeting", "iso",
-    "region",        "country",       "admin1",        "admin2",
-    "admin3",        "location",      "latitude",      "longitude",
-    "geo_precision", "source",        "source_scale",  "notes",
-    "fatalities",    "tags",          "timestamp",
+    "event_id_cnty", "event_date",     "year",     "time_precision", "disorder_type",
+    "event_type",    "sub_event_type", "actor1",   "assoc_actor_1",  "inter1",
+    "actor2",        "assoc_actor_2",  "inter2",   "interaction",    "civilian_targeting",
+    "iso",           "region",         "country",  "admin1",         "admin2",
+    "admin3",        "location",       "latitude", "longitude",      "geo_precision",
+    "source",        "source_scale",   "notes",    "fatalities",     "tags",
+    "timestamp",
 };
 const int export_acled_column_count =
     (int)(sizeof export_acled_columns / sizeof *export_acled_columns);
@@ -64,12 +63,9 @@ static const struct {
     int numeric;
     const char *name, *region;
 } countries[] = {
-    {"SY", "SYR", 760, "Syria", "Middle East"},
-    {"IQ", "IRQ", 368, "Iraq", "Middle East"},
-    {"TR", "TUR", 792, "Turkey", "Middle East"},
-    {"LB", "LBN", 422, "Lebanon", "Middle East"},
-    {"JO", "JOR", 400, "Jordan", "Middle East"},
-    {"IL", "ISR", 376, "Israel", "Middle East"},
+    {"SY", "SYR", 760, "Syria", "Middle East"},  {"IQ", "IRQ", 368, "Iraq", "Middle East"},
+    {"TR", "TUR", 792, "Turkey", "Middle East"}, {"LB", "LBN", 422, "Lebanon", "Middle East"},
+    {"JO", "JOR", 400, "Jordan", "Middle East"}, {"IL", "ISR", 376, "Israel", "Middle East"},
     {"IR", "IRN", 364, "Iran", "Middle East"},
 };
 
@@ -135,8 +131,8 @@ static int geo_precision(const char *p)
 
 /* An actor's name for the CSV: ACLED names an unknown actor "Unidentified
  * Armed Group"; civilians are "Civilians (Country)". */
-static const char *actor_name(const StoreEvent *e, int which, const char *country,
-                              char *buf, size_t cap)
+static const char *actor_name(const StoreEvent *e, int which, const char *country, char *buf,
+                              size_t cap)
 {
     const char *name = which == 1 ? e->actor1 : e->actor2;
     const char *side = which == 1 ? e->side1 : e->side2;
@@ -221,11 +217,10 @@ static void csv_event(Buffer *b, const StoreEvent *e)
     Buffer tags;
     buffer_init(&tags);
     buffer_printf(&tags, "certainty=%s; reports=%d; sources=%d",
-                  e->certainty ? e->certainty : "reported", e->report_count,
-                  e->source_count);
+                  e->certainty ? e->certainty : "reported", e->report_count, e->source_count);
     if (e->fatalities.present)
-        buffer_printf(&tags, "; fatalities_low=%ld; fatalities_high=%ld",
-                      e->fatalities.low, e->fatalities.high);
+        buffer_printf(&tags, "; fatalities_low=%ld; fatalities_high=%ld", e->fatalities.low,
+                      e->fatalities.high);
     export_csv_field(b, tags.data);
     buffer_free(&tags);
     /* ACLED's timestamp is when the row last changed: here, the latest
@@ -253,14 +248,21 @@ static void geojson_event(Buffer *b, const StoreEvent *e)
                   "\"coordinates\":[%.5f,%.5f]},\"properties\":{\"id\":%ld",
                   e->place.lon, e->place.lat, e->id);
     const char *fields[][2] = {
-        {"event_type", e->event_type}, {"sub_event_type", e->sub_event_type},
-        {"date", e->date},             {"date_precision", e->date_precision},
-        {"actor1", e->actor1},         {"side1", e->side1},
-        {"actor2", e->actor2},         {"side2", e->side2},
-        {"place", e->place.name},      {"admin1_code", e->place.admin1},
+        {"event_type", e->event_type},
+        {"sub_event_type", e->sub_event_type},
+        {"date", e->date},
+        {"date_precision", e->date_precision},
+        {"actor1", e->actor1},
+        {"side1", e->side1},
+        {"actor2", e->actor2},
+        {"side2", e->side2},
+        {"place", e->place.name},
+        {"admin1_code", e->place.admin1},
         {"admin1", admin1_name(e->place.admin1)},
-        {"country", e->place.country}, {"certainty", e->certainty},
-        {"first_report", e->first_report}, {"last_report", e->last_report},
+        {"country", e->place.country},
+        {"certainty", e->certainty},
+        {"first_report", e->first_report},
+        {"last_report", e->last_report},
     };
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
         buffer_printf(b, ",\"%s\":", fields[i][0]);
@@ -351,8 +353,7 @@ io_error:
     return -1;
 }
 
-long export_control(Store *s, const char *date, const char *admin1,
-                    ExportFormat format, FILE *out)
+long export_control(Store *s, const char *date, const char *admin1, ExportFormat format, FILE *out)
 {
     Arena arena;
     arena_init(&arena);

@@ -13,9 +13,7 @@
 #include "../core/core.h"
 #include "../store/store.h"
 
-typedef enum ExportFormat {
-    EXPORT_CSV, EXPORT_GEOJSON, EXPORT_JSONL
-} ExportFormat;
+typedef enum ExportFormat { EXPORT_CSV, EXPORT_GEOJSON, EXPORT_JSONL } ExportFormat;
 
 bool export_format_parse(const char *s, ExportFormat *out);
 
@@ -29,15 +27,13 @@ void export_csv_field(Buffer *b, const char *s);
 
 /* Every fused event matching f (NULL = all) in the format, to out.
  * Returns the number of events written, or -1 (store_error says why). */
-long export_events(Store *s, const StoreFilter *f, ExportFormat format,
-                   FILE *out);
+long export_events(Store *s, const StoreFilter *f, ExportFormat format, FILE *out);
 
 /* Control on date as GeoJSON (Point per place with holder_side,
  * holder_actor, since, status, evidence) or JSON Lines. Places with
  * unknown holder are included with holder_side null. Returns features
  * written or -1. */
-long export_control(Store *s, const char *date, const char *admin1,
-                    ExportFormat format, FILE *out);
+long export_control(Store *s, const char *date, const char *admin1, ExportFormat format, FILE *out);
 
 /* A situation report on the `days` days ending at date: per governorate,
  * what happened, who gained or lost ground, tolls with their sources, what

@@ -12,7 +12,7 @@
 
 typedef struct Item {
     StoreEventDetail d;
-    const char *admin1;   /* "" when the event has no governorate */
+    const char *admin1; /* "" when the event has no governorate */
 } Item;
 
 static int by_admin1_then_date(const void *pa, const void *pb)
@@ -30,8 +30,7 @@ static int by_admin1_then_date(const void *pa, const void *pb)
 static bool is_territory(const StoreEvent *e)
 {
     const char *t = e->sub_event_type ? e->sub_event_type : "";
-    return strstr(t, "territory") || !strcmp(t, "Siege imposed") ||
-           !strcmp(t, "Siege broken");
+    return strstr(t, "territory") || !strcmp(t, "Siege imposed") || !strcmp(t, "Siege broken");
 }
 
 static const char *who(const char *actor, const char *side)
@@ -56,8 +55,8 @@ static void toll(FILE *out, const StoreEventDetail *d)
     if (e->fatalities.low == e->fatalities.high)
         fprintf(out, "; %ld killed", e->fatalities.best);
     else
-        fprintf(out, "; %ld-%ld killed (best %ld)", e->fatalities.low,
-                e->fatalities.high, e->fatalities.best);
+        fprintf(out, "; %ld-%ld killed (best %ld)", e->fatalities.low, e->fatalities.high,
+                e->fatalities.best);
     /* Who gave which figure. */
     int shown = 0;
     for (int i = 0; i < d->report_count; i++)
@@ -66,7 +65,7 @@ static void toll(FILE *out, const StoreEventDetail *d)
             if (!c->fatalities.present)
                 continue;
             fprintf(out, "%s%s %ld", shown ? ", " : " — ",
-                    c->claimant ? c->claimant
+                    c->claimant            ? c->claimant
                     : d->reports[i].outlet ? d->reports[i].outlet
                                            : "unattributed",
                     c->fatalities.best);
@@ -143,8 +142,7 @@ int export_report(Store *s, const char *date, int days, FILE *out)
 {
     Date end;
     if (!date || !date_parse_iso(date, strlen(date), &end)) {
-        fprintf(stderr, "sitrep report: not a date (YYYY-MM-DD): %s\n",
-                date ? date : "(none)");
+        fprintf(stderr, "sitrep report: not a date (YYYY-MM-DD): %s\n", date ? date : "(none)");
         return -1;
     }
     if (days < 1)
@@ -164,26 +162,34 @@ int export_report(Store *s, const char *date, int days, FILE *out)
     }
     Item *items = arena_alloc(&arena, sizeof *items * (size_t)(n ? n : 1));
     long killed = 0;
-    int disputed = 0, ground = 0;
+    int disputed = 0, ground = 0, kept = 0;
     for (int i = 0; i < n; i++) {
-        bool found;
-        if (store_event_detail(s, rows[i].id, &arena, &items[i].d, &found) != 0) {
+        bool found = false;
+        Item *it = &items[kept];
+        if (store_event_detail(s, rows[i].id, &arena, &it->d, &found) != 0) {
             arena_free(&arena);
             return -1;
         }
-        const StoreEvent *e = &items[i].d.event;
-        items[i].admin1 = e->has_place && e->place.admin1 ? e->place.admin1 : "";
+        /* Gone since the listing (a concurrent ingest re-fused it): the
+         * detail was not filled in, so leave it out. */
+        if (!found)
+            continue;
+        kept++;
+        const StoreEvent *e = &it->d.event;
+        it->admin1 = e->has_place && e->place.admin1 ? e->place.admin1 : "";
         killed += e->fatalities.present ? e->fatalities.best : 0;
         disputed += e->certainty && !strcmp(e->certainty, "disputed");
         ground += is_territory(e);
     }
+    n = kept;
     qsort(items, (size_t)n, sizeof *items, by_admin1_then_date);
 
     fprintf(out, "SITUATION REPORT  %s", to);
     if (days > 1)
         fprintf(out, "  (%d days from %s)", days, from);
-    fprintf(out, "\n\n%d event%s, %ld killed by best estimates, %d change%s of ground,"
-                 " %d disputed.\n",
+    fprintf(out,
+            "\n\n%d event%s, %ld killed by best estimates, %d change%s of ground,"
+            " %d disputed.\n",
             n, n == 1 ? "" : "s", killed, ground, ground == 1 ? "" : "s", disputed);
     if (n == 0)
         fprintf(out, "Nothing reported in this period.\n");
@@ -194,9 +200,11 @@ int export_report(Store *s, const char *date, int days, FILE *out)
             j++;
         const char *name = *items[i].admin1 ? admin1_name(items[i].admin1) : NULL;
         fprintf(out, "\n== %s%s%s%s (%d event%s)\n",
-                name ? name : *items[i].admin1 ? items[i].admin1 : "Place unknown",
-                *items[i].admin1 ? " [" : "", items[i].admin1,
-                *items[i].admin1 ? "]" : "", j - i, j - i == 1 ? "" : "s");
+                name               ? name
+                : *items[i].admin1 ? items[i].admin1
+                                   : "Place unknown",
+                *items[i].admin1 ? " [" : "", items[i].admin1, *items[i].admin1 ? "]" : "", j - i,
+                j - i == 1 ? "" : "s");
         bool header = false;
         for (int k = i; k < j; k++)
             if (is_territory(&items[k].d.event)) {
@@ -215,8 +223,7 @@ int export_report(Store *s, const char *date, int days, FILE *out)
             }
         header = false;
         for (int k = i; k < j; k++)
-            if (items[k].d.event.certainty &&
-                !strcmp(items[k].d.event.certainty, "disputed")) {
+            if (items[k].d.event.certainty && !strcmp(items[k].d.event.certainty, "disputed")) {
                 if (!header)
                     fprintf(out, "Disputed:\n");
                 header = true;
@@ -225,5 +232,9 @@ int export_report(Store *s, const char *date, int days, FILE *out)
         i = j;
     }
     arena_free(&arena);
+    if (fflush(out) != 0 || ferror(out)) {
+        fprintf(stderr, "sitrep report: write error\n");
+        return -1;
+    }
     return 0;
 }

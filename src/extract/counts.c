@@ -176,9 +176,16 @@ static const NumberWord *lexicon_number(const Lexicon *lex, const char *s, size_
         return NULL;
     const NumberWord *best = NULL;
     size_t best_end = 0;
+    /* phrase_at() rejects a phrase whose first letter differs; asked here
+     * first, without a call, for the 150 phrases of numbers.tsv. (sitrep
+     * never sets a locale: tolower() is the C locale's, A-Z only.) */
+    int first = i < n ? tolower((unsigned char)s[i]) : -1;
     for (int k = 0; k < lex->number_count; k++) {
         const NumberWord *nw = &lex->numbers[k];
         if (!nw->phrase || !*nw->phrase)
+            continue;
+        int p0 = (unsigned char)nw->phrase[0];
+        if ((p0 >= 'A' && p0 <= 'Z' ? p0 | 0x20 : p0) != first)
             continue;
         size_t e = phrase_at(s, n, i, nw->phrase);
         if (e > best_end) {
@@ -223,7 +230,10 @@ static size_t quantity(const Lexicon *lex, const char *s, size_t n, size_t i, Ra
     const NumberWord *nw = lexicon_number(lex, s, n, i, &lex_end);
     size_t vague_end = 0;
     const VagueWord *vw = NULL;
+    int first = i < n ? tolower((unsigned char)s[i]) : -1;
     for (size_t k = 0; k < sizeof vague_words / sizeof *vague_words; k++) {
+        if (vague_words[k].phrase[0] != first) /* all in lower case */
+            continue;
         size_t e = phrase_at(s, n, i, vague_words[k].phrase);
         if (e > vague_end) {
             vague_end = e;
@@ -328,7 +338,10 @@ size_t parse_count(const Lexicon *lex, const char *s, size_t n, Range *out)
     /* Qualifiers may stack: "at least another 5". */
     for (int guard = 0; guard < 3; guard++) {
         size_t best = 0;
+        int first = i < n ? tolower((unsigned char)s[i]) : -1;
         for (size_t k = 0; k < sizeof qualifiers / sizeof *qualifiers; k++) {
+            if (qualifiers[k][0] != first) /* all in lower case */
+                continue;
             size_t e = phrase_at(s, n, i, qualifiers[k]);
             if (e > best)
                 best = e;

@@ -89,15 +89,8 @@ static const char *const source_nouns[] = {
     "commander", "statement", "army", "military", "command", "police", "residents", "witnesses",
     "group", "network", NULL};
 
-/* Is token i the word `word` (a plain fold)? Inline: the first letters
- * are compared without a call. */
-static inline bool tok_word(const Sentence *s, int i, const char *word)
-{
-    if (i < 0 || i >= s->tok.count)
-        return false;
-    const char *f = s->tok.folded + s->tok.items[i].fold;
-    return f[0] == word[0] && !strcmp(f, word);
-}
+/* Is token i the word `lit`, a string literal (see token_is)? */
+#define tok_word(s, i, lit) token_is_n((s), (i), "" lit, sizeof(lit) - 1)
 
 static inline bool tok_in(const Sentence *s, int i, const char *const *words)
 {
@@ -353,16 +346,43 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
              date_to_days(dm->date) < date_to_days(c->ref) - 30))
             since = true;
     }
-    for (int i = 0; i + 2 < s->tok.count; i++)
-        if (tok_word(s, i, "since") &&
-            tok_in(s, i + 2, (const char *const[]){"conflict", "war", "start", "beginning",
-                                                   "uprising", "crisis", "revolution",
-                                                   "outbreak", NULL}))
-            since = true;
+    /* One pass over the words for the cues that follow: "since … war",
+     * a "since" at all, "so far", "day after". */
+    bool since_word = false, cumulative = false;
+    int rel_days = 0, rel_from = 0;
+    for (int i = 0; i < s->tok.count; i++) {
+        if (s->tok.items[i].kind != TOKEN_WORD)
+            continue; /* every cue below is a word */
+        if (tok_word(s, i, "since")) {
+            since_word |= i + 1 < s->tok.count;
+            if (i + 2 < s->tok.count &&
+                tok_in(s, i + 2, (const char *const[]){"conflict", "war", "start", "beginning",
+                                                       "uprising", "crisis", "revolution",
+                                                       "outbreak", NULL}))
+                since = true;
+        }
+        /* "the bloodiest of the campaign with at least 69 killed", "so
+         * far", "in total": a toll over many events */
+        if (tok_class(s, i, WC_CUMULATIVE) || /* "bloodiest", "total", "overall", … */
+            (tok_word(s, i, "so") && tok_word(s, i + 1, "far")) ||
+            (tok_word(s, i, "to") && tok_word(s, i + 1, "date")))
+            cumulative = true;
+        /* "one day after …": relative to the event told just before */
+        if (i >= 1 && i + 1 < s->tok.count && (tok_word(s, i, "day") || tok_word(s, i, "days")) &&
+            tok_word(s, i + 1, "after") &&
+            tok_in(s, i - 1, (const char *const[]){"one", "a", "two", "three", NULL})) {
+            static const char *const small[] = {"a", "one", "two", "three"};
+            const char *f = s->tok.folded + s->tok.items[i - 1].fold;
+            for (int k = 0; k < 4; k++)
+                if (!strcmp(f, small[k]))
+                    rel_days = k == 0 ? 1 : k;
+            rel_from = i + 1;
+        }
+    }
     /* "since it declared a caliphate", "since strikes began", "since they
      * went on the offensive on Thursday": a toll or a state summed over
      * everything after a past event, not one event */
-    for (int i = 0; i + 1 < s->tok.count && !since; i++) {
+    for (int i = 0; since_word && i + 1 < s->tok.count && !since; i++) {
         if (!tok_word(s, i, "since"))
             continue;
         for (int k = i + 1; k < s->tok.count && k <= i + 7; k++) {
@@ -379,30 +399,7 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
             }
         }
     }
-    /* "the bloodiest of the campaign with at least 69 killed", "so far",
-     * "in total": a toll over many events */
-    bool cumulative = false;
-    for (int i = 0; i < s->tok.count; i++)
-        if (tok_class(s, i, WC_CUMULATIVE) || /* "bloodiest", "total", "overall", … */
-            (tok_word(s, i, "so") &&
-             tok_word(s, i + 1, "far")) ||
-            (tok_word(s, i, "to") &&
-             tok_word(s, i + 1, "date")))
-            cumulative = true;
 
-    /* "one day after …": relative to the event told just before */
-    int rel_days = 0, rel_from = 0;
-    for (int i = 1; i + 1 < s->tok.count; i++)
-        if ((tok_word(s, i, "day") || tok_word(s, i, "days")) &&
-            tok_word(s, i + 1, "after") &&
-            tok_in(s, i - 1, (const char *const[]){"one", "a", "two", "three", NULL})) {
-            static const char *const small[] = {"a", "one", "two", "three"};
-            const char *f = s->tok.folded + s->tok.items[i - 1].fold;
-            for (int k = 0; k < 4; k++)
-                if (!strcmp(f, small[k]))
-                    rel_days = k == 0 ? 1 : k;
-            rel_from = i + 1;
-        }
     Date prev_date = {0};
     for (int e = first_event - 1; e >= 0; e--)
         if (!c->notes[e].dropped && c->events[e].date_precision == PRECISION_DAY &&

@@ -113,15 +113,17 @@ void sentence_scan(Ctx *c, Sentence *s, Span span);
 void article_countries(Ctx *c);
 void sentence_read(Ctx *c, Sentence *s);
 void frames_fill(Ctx *c, int sentence);
-/* Is token i (in range) the word `word` (a plain fold)? Inline: called
- * with a literal, the first letters are compared without a call. */
-static inline bool token_is(const Ctx *c, const Sentence *s, int i, const char *word)
+/* Is token i (in range) the word `lit`, a string literal (a plain fold)?
+ * Asked hundreds of times per sentence: the literal's length is known at
+ * compile time, so this is a length test and an inlined memcmp. (c is
+ * not needed; it stays for the readability of the callers.) */
+#define token_is(c, s, i, lit) ((void)(c), token_is_n((s), (i), "" lit, sizeof(lit) - 1))
+static inline bool token_is_n(const Sentence *s, int i, const char *word, size_t n)
 {
-    (void)c;
     if (i < 0 || i >= s->tok.count)
         return false;
-    const char *f = s->tok.folded + s->tok.items[i].fold;
-    return f[0] == word[0] && !strcmp(f, word);
+    const Token *t = &s->tok.items[i];
+    return t->fold_len == n && !memcmp(s->tok.folded + t->fold, word, n);
 }
 EventPlace place_from_index(const Ctx *c, int place, const char *precision);
 

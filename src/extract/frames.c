@@ -193,6 +193,8 @@ static const Entry *stem_lookup(const Ctx *c, const Sentence *s, int i, int *cou
     size_t n = t->end - t->start;
     const char *w = c->doc->text + t->start;
     *count = 0;
+    if (n < 3 || w[n - 1] != 's')
+        return NULL; /* both readings below end in s: most words stop here */
     /* "IS’s", "SDF's": an acronym with a possessive is not all capitals
      * to the matcher */
     size_t apo = n >= 3 && w[n - 1] == 's' && w[n - 2] == '\'' ? 2
@@ -675,6 +677,22 @@ static const struct {
     {"no confirmation", 15, CUE_NOT_CONFIRMED},
 };
 
+/* sitrep never sets a locale, so strncasecmp() and tolower() are the C
+ * locale's: A-Z only. Lower-cases one byte as they do. */
+static inline int ascii_lower(char ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? ch | 0x20 : (unsigned char)ch;
+}
+
+/* strncasecmp(s, cue, n) == 0 for a cue in lower case, without a call. */
+static bool starts_with_cue(const char *s, const char *cue, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (ascii_lower(s[k]) != (unsigned char)cue[k])
+            return false;
+    return true;
+}
+
 /* The CUE_* kinds of the cue phrases the sentence contains: one pass over
  * its word starts, and only those whose first letter starts some cue. */
 static unsigned sentence_cues(const Ctx *c, const Sentence *s)
@@ -683,13 +701,20 @@ static unsigned sentence_cues(const Ctx *c, const Sentence *s)
     unsigned found = 0;
     for (int k = 0; k < s->tok.count; k++) {
         size_t i = s->tok.items[k].start;
-        int first = tolower((unsigned char)t[i]);
-        if (!memchr("adnprcuw", first, 8))
+        int first = ascii_lower(t[i]);
+        /* the first letters of the cues: a d n p r c u w */
+        if (first < 'a' || first > 'z' ||
+            !((1u << (first - 'a')) & (1u << ('a' - 'a') | 1u << ('d' - 'a') | 1u << ('n' - 'a') |
+                                        1u << ('p' - 'a') | 1u << ('r' - 'a') | 1u << ('c' - 'a') |
+                                        1u << ('u' - 'a') | 1u << ('w' - 'a'))))
             continue;
+        int second = ascii_lower(t[i + 1]);
         for (size_t p = 0; p < sizeof cue_phrases / sizeof *cue_phrases; p++) {
             size_t n = cue_phrases[p].len;
-            if (cue_phrases[p].text[0] == first && i + n <= s->span.end &&
-                !strncasecmp(t + i, cue_phrases[p].text, n))
+            /* every cue has two letters or more: its second letter too
+             * before the call (t[i + 1] is the text's NUL at worst) */
+            if (cue_phrases[p].text[0] == first && cue_phrases[p].text[1] == second &&
+                i + n <= s->span.end && starts_with_cue(t + i, cue_phrases[p].text, n))
                 found |= cue_phrases[p].kind;
         }
     }
@@ -708,7 +733,7 @@ void sentence_scan(Ctx *c, Sentence *s, Span span)
         if (t->kind != TOKEN_WORD)
             continue;
         const char *f = fold_of(s, i);
-        uint32_t wc = lexicon_word_class(c->lex, f, t->fold_len);
+        uint32_t wc = lexicon_token_class(c->lex, &s->tok, i);
         if (t->fold_len >= 3 && calendar_prefix(f))
             wc |= WC_CALENDAR;
         s->word_classes[i] = wc;

@@ -212,34 +212,6 @@ size_t fold_plain(const char *s, size_t n, char *out, size_t cap)
 
 /* ---- Articles ------------------------------------------------------------ */
 
-bool fold_is_article(const char *w, size_t n)
-{
-    /* al el ar as ad at az an ez es ed et er en ul ud us ash adh ath,
-     * tested by hand: this runs for every word of every text. */
-    if (n == 2) {
-        char c = w[1];
-        switch (w[0]) {
-        case 'a':
-            return c == 'l' || c == 'r' || c == 's' || c == 'd' || c == 't' || c == 'z' ||
-                   c == 'n';
-        case 'e':
-            return c == 'l' || c == 'z' || c == 's' || c == 'd' || c == 't' || c == 'r' ||
-                   c == 'n';
-        case 'u':
-            return c == 'l' || c == 'd' || c == 's';
-        default:
-            return false;
-        }
-    }
-    return n == 3 && w[0] == 'a' && w[2] == 'h' && (w[1] == 's' || w[1] == 'd' || w[1] == 't');
-}
-
-bool article_spelling_ok(const char *w, size_t n, unsigned flags)
-{
-    bool al_el = n == 2 && w[1] == 'l' && (w[0] == 'a' || w[0] == 'e');
-    return al_el || !(flags & TOKEN_ALLCAPS) || (flags & TOKEN_JOINED);
-}
-
 bool fold_is_dash(const char *f, size_t n)
 {
     return (n == 1 && f[0] == '-') || (n == 3 && !memcmp(f, "\xE2\x80\x93", 3));
@@ -247,14 +219,12 @@ bool fold_is_dash(const char *f, size_t n)
 
 /* ---- Transliteration key -------------------------------------------------- */
 
-/* One test per character, this runs for every capitalised word of a text. */
-static bool is_vowel(char c)
-{
-    unsigned k = (unsigned char)c - 'a';
-    return k < 26 && ((1u << k) & (1u << 0 | 1u << 4 | 1u << 8 | 1u << 14 | 1u << 20));
-}
-
-static bool is_semivowel(char c) { return c == 'w' || c == 'y'; }
+/* What a byte of a plain fold is to the rules below: 1 a vowel (a e i o
+ * u), 2 a semivowel (w y), 0 anything else. A table, because this runs
+ * for every capitalised word of a text. */
+static const unsigned char kind_of[256] = {
+    ['a'] = 1, ['e'] = 1, ['i'] = 1, ['o'] = 1, ['u'] = 1, ['w'] = 2, ['y'] = 2,
+};
 
 size_t fold_translit(const char *s, size_t n, char *out)
 {
@@ -267,25 +237,44 @@ size_t fold_translit(const char *s, size_t n, char *out)
 
     /* b. consonant spellings. */
     for (size_t i = 0; i < n && t + 2 < sizeof tmp; i++) {
-        char c = s[i], next = i + 1 < n ? s[i + 1] : '\0';
-        if (c == 'q')
+        char c = s[i];
+        switch (c) {
+        case 'q':
             tmp[t++] = 'k';
-        else if (c == 'c' && next == 'k')
-            ; /* the k follows */
-        else if (c == 'c' && next == 'h')
-            tmp[t++] = 's'; /* the h follows: "sh" */
-        else if (c == 'd' && next == 'j')
-            ; /* the j follows */
-        else if (c == 'd' && next == 'h')
-            tmp[t++] = 'z', i++;
-        else if (c == 'p' && next == 'h')
-            tmp[t++] = 'f', i++;
-        else
+            break;
+        case 'c': {
+            char next = i + 1 < n ? s[i + 1] : '\0';
+            if (next == 'k')
+                ; /* the k follows */
+            else if (next == 'h')
+                tmp[t++] = 's'; /* the h follows: "sh" */
+            else
+                tmp[t++] = c;
+            break;
+        }
+        case 'd': {
+            char next = i + 1 < n ? s[i + 1] : '\0';
+            if (next == 'j')
+                ; /* the j follows */
+            else if (next == 'h')
+                tmp[t++] = 'z', i++;
+            else
+                tmp[t++] = c;
+            break;
+        }
+        case 'p':
+            if (i + 1 < n && s[i + 1] == 'h')
+                tmp[t++] = 'f', i++;
+            else
+                tmp[t++] = c;
+            break;
+        default:
             tmp[t++] = c;
+        }
     }
 
     /* c. final h after a vowel. */
-    if (t >= 3 && tmp[t - 1] == 'h' && is_vowel(tmp[t - 2]))
+    if (t >= 3 && tmp[t - 1] == 'h' && kind_of[(unsigned char)tmp[t - 2]] == 1)
         t--;
     /* d. nisba endings: -iya, -iye, -ie, -ia -> -i. */
     if (t >= 5 && tmp[t - 3] == 'i' && tmp[t - 2] == 'y' &&
@@ -297,32 +286,27 @@ size_t fold_translit(const char *s, size_t n, char *out)
     /* e, f. vowel runs and doubled consonants. */
     size_t o = 0;
     bool in_run = false;
+    tmp[t] = '\0'; /* kind 0: "no vowel next" at the end */
     for (size_t i = 0; i < t && o + 3 < FOLD_MAX; i++) {
         char c = tmp[i];
-        if (is_vowel(c)) {
+        unsigned k = kind_of[(unsigned char)c];
+        if (k == 2 && i > 0) {
+            bool next_vowel = kind_of[(unsigned char)tmp[i + 1]] == 1;
+            if (!next_vowel) {
+                k = 1; /* Dayr, Zawr; Palmyra: part of the vowel */
+            } else {
+                unsigned pk = kind_of[(unsigned char)tmp[i - 1]];
+                bool prev_vowel = pk == 1 || (in_run && pk == 2);
+                if (!prev_vowel && c == 'w' && !in_run) /* Sweida */
+                    out[o++] = 'a';
+                /* otherwise a consonant (Darayya, Hawija) */
+            }
+        }
+        if (k == 1) {
             if (!in_run)
                 out[o++] = 'a';
             in_run = true;
             continue;
-        }
-        if (is_semivowel(c) && i > 0) {
-            bool prev_vowel = is_vowel(tmp[i - 1]) || (in_run && is_semivowel(tmp[i - 1]));
-            bool next_vowel = i + 1 < t && is_vowel(tmp[i + 1]);
-            if (prev_vowel && !next_vowel) { /* Dayr, Zawr: part of the vowel */
-                if (!in_run)
-                    out[o++] = 'a';
-                in_run = true;
-                continue;
-            }
-            if (!prev_vowel && !next_vowel) { /* Palmyra: a vowel */
-                if (!in_run)
-                    out[o++] = 'a';
-                in_run = true;
-                continue;
-            }
-            if (!prev_vowel && next_vowel && c == 'w' && !in_run) /* Sweida */
-                out[o++] = 'a';
-            /* otherwise a consonant (Darayya, Hawija) */
         }
         if (o > 0 && out[o - 1] == c && !in_run)
             continue; /* doubled consonant */

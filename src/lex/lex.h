@@ -189,6 +189,9 @@ uint32_t word_class(const char *folded);
 /* The same from the compiled table of a loaded lexicon (plain[0..n), no
  * NUL needed). */
 uint32_t lexicon_word_class(const Lexicon *lex, const char *plain, size_t n);
+/* The same for token i of a tokenize() list (its plain fold, read eight
+ * bytes at a time as TokenList.folded allows). */
+uint32_t lexicon_token_class(const Lexicon *lex, const TokenList *tl, int i);
 
 /* ---- Matching ---------------------------------------------------------- */
 typedef struct Match {

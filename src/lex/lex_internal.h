@@ -51,8 +51,29 @@ typedef struct RawToken {
  * out[FOLD_MAX] and advances *pos. False when only spaces remain. */
 bool scan_token(const char *text, size_t *pos, size_t end, RawToken *t, char *out);
 
-/* True for a plain-folded word that is an Arabic article ("al", "ez", …). */
-bool fold_is_article(const char *folded, size_t n);
+/* True for a plain-folded word that is an Arabic article ("al", "ez", …).
+ * Inline: the tokenizer asks it of every short word. */
+static inline bool fold_is_article(const char *w, size_t n)
+{
+    /* al el ar as ad at az an ez es ed et er en ul ud us ash adh ath,
+     * tested by hand: this runs for every word of every text. */
+    if (n == 2) {
+        char c = w[1];
+        switch (w[0]) {
+        case 'a':
+            return c == 'l' || c == 'r' || c == 's' || c == 'd' || c == 't' || c == 'z' ||
+                   c == 'n';
+        case 'e':
+            return c == 'l' || c == 'z' || c == 's' || c == 'd' || c == 't' || c == 'r' ||
+                   c == 'n';
+        case 'u':
+            return c == 'l' || c == 'd' || c == 's';
+        default:
+            return false;
+        }
+    }
+    return n == 3 && w[0] == 'a' && w[2] == 'h' && (w[1] == 's' || w[1] == 'd' || w[1] == 't');
+}
 
 /* Whether a word token that folds like an article (fold_is_article) may
  * be read as one, as far as its spelling goes: "al"/"el" always; any
@@ -60,7 +81,11 @@ bool fold_is_article(const char *folded, size_t n);
  * or hyphen-joined to the next word ("AS-SAFIRA"). An all-caps "US", "AS"
  * or "AT" is a word or an acronym ("US Air Force"), never an article.
  * flags: TOKEN_* of the token. */
-bool article_spelling_ok(const char *folded, size_t n, unsigned flags);
+static inline bool article_spelling_ok(const char *w, size_t n, unsigned flags)
+{
+    bool al_el = n == 2 && w[1] == 'l' && (w[0] == 'a' || w[0] == 'e');
+    return al_el || !(flags & TOKEN_ALLCAPS) || (flags & TOKEN_JOINED);
+}
 
 /* Whether a word token is a two-letter acronym in capitals ("US", "IS",
  * "UN"): its name key is its plain fold, without the transliteration

@@ -134,7 +134,7 @@ static uint64_t token_hash(const char *s, size_t n)
 /* token_hash() of a fold in TokenList.folded, which may be read past its
  * end (FOLD_SLACK): whole eight-byte words, the last one masked, the same
  * value as hash_bytes' zero-filled tail on a little-endian machine. */
-static uint64_t text_token_hash(const char *s, size_t n)
+static inline uint64_t text_token_hash(const char *s, size_t n)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t k = 0x9E3779B97F4A7C15ull;
@@ -468,9 +468,9 @@ static uint64_t name_hash(const TokenList *tl, uint64_t *loose, const uint64_t *
 
 /* Walks one chain from token i; returns the end of the longest phrase
  * found (0 if none) and its slot. */
-static int walk_chain(const Matcher *m, MatchChain chain, const TokenList *tl,
-                      const uint64_t *plain, uint64_t *loose, int i, const Slot **found,
-                      int *words, int *first_word)
+static inline __attribute__((always_inline)) int
+walk_chain(const Matcher *m, MatchChain chain, const TokenList *tl, const uint64_t *plain,
+           uint64_t *loose, int i, const Slot **found, int *words, int *first_word)
 {
     uint64_t h = chain_seed[chain];
     int best = 0, hashed = 0;
@@ -547,13 +547,19 @@ static void settle_pending(const TokenList *tl, const uint64_t *plain, Pending *
         size *= 2;
     /* One slot per distinct word: pending index + 1 of its first occurrence. */
     int *slot = arena_alloc(arena, size * sizeof *slot);
+    /* A bit per pending word (by its hash's top bits): most words of the
+     * text are none of them, and say so without a probe. */
+    uint64_t bloom = 0;
     for (int p = 0; p < npend; p++) {
         size_t idx = pending_slot(pend, slot, size, pend[p].hash);
         if (!slot[idx])
             slot[idx] = p + 1;
+        bloom |= 1ull << (pend[p].hash >> 58);
     }
     for (int i = 0; i < tl->count; i++) {
         const Token *tok = &tl->items[i];
+        if (!((bloom >> (plain[i] >> 58)) & 1))
+            continue;
         if (tok->kind != TOKEN_WORD || (tok->flags & TOKEN_CAPITALISED))
             continue;
         size_t idx = pending_slot(pend, slot, size, plain[i]);
@@ -892,18 +898,26 @@ MatchList matcher_find(const Matcher *m, const TokenList *tl, Arena *arena)
         int last[CHAIN_COUNT] = {0};
         int best = 0, name_words = 0, name_word = i;
         uint8_t f = tl->items[i].flags;
-        for (int c = 0; c < CHAIN_COUNT; c++) {
-            if (c == CHAIN_CAPS && !(f & TOKEN_ALLCAPS))
-                continue;
-            if (c == CHAIN_NAME && !(f & (TOKEN_CAPITALISED | TOKEN_ALLCAPS | TOKEN_ARTICLE)))
-                continue;
-            int words = 0, first_word = i;
-            last[c] = walk_chain(m, (MatchChain)c, tl, plain, loose, i, &found[c], &words,
-                                 &first_word);
-            if (c == CHAIN_NAME)
-                name_words = words, name_word = first_word;
-            if (last[c] > best)
-                best = last[c];
+        /* The chains one by one, each walk inlined for its chain: this
+         * runs for every word of every text. */
+        int words = 0, first_word = i;
+        last[CHAIN_PLAIN] = walk_chain(m, CHAIN_PLAIN, tl, plain, loose, i, &found[CHAIN_PLAIN],
+                                       &words, &first_word);
+        best = last[CHAIN_PLAIN];
+        if (f & (TOKEN_CAPITALISED | TOKEN_ALLCAPS | TOKEN_ARTICLE)) {
+            words = 0, first_word = i;
+            last[CHAIN_NAME] = walk_chain(m, CHAIN_NAME, tl, plain, loose, i, &found[CHAIN_NAME],
+                                          &words, &first_word);
+            name_words = words, name_word = first_word;
+            if (last[CHAIN_NAME] > best)
+                best = last[CHAIN_NAME];
+        }
+        if (f & TOKEN_ALLCAPS) {
+            words = 0, first_word = i;
+            last[CHAIN_CAPS] = walk_chain(m, CHAIN_CAPS, tl, plain, loose, i, &found[CHAIN_CAPS],
+                                          &words, &first_word);
+            if (last[CHAIN_CAPS] > best)
+                best = last[CHAIN_CAPS];
         }
         if (best == 0) {
             i++;

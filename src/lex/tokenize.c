@@ -41,20 +41,28 @@ static CharClass class_at_slow(const char *text, size_t i, size_t end, int32_t *
     return char_class(*cp);
 }
 
-/* ASCII letters, digits and spaces without a call: the common case. */
+/* char_class() of every ASCII code point (test_fold tokenizes each). */
+enum { L = CC_LETTER, D = CC_DIGIT, S = CC_SPACE, A = CC_APOS, H = CC_HYPHEN, P = CC_PUNCT };
+static const uint8_t ascii_class[128] = {
+    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+    S, P, P, P, P, P, P, A, P, P, P, P, P, H, P, P,
+    D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P,
+    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
+    A, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, S,
+};
+
+/* ASCII without a call: the common case. */
 static inline CharClass class_at(const char *text, size_t i, size_t end, int32_t *cp,
                                  size_t *len)
 {
     unsigned char c = i < end ? (unsigned char)text[i] : 0x80;
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+    if (c < 0x80) {
         *cp = c;
         *len = 1;
-        return CC_LETTER;
-    }
-    if (c == ' ' || (c >= '0' && c <= '9')) {
-        *cp = c;
-        *len = 1;
-        return c == ' ' ? CC_SPACE : CC_DIGIT;
+        return (CharClass)ascii_class[c];
     }
     return class_at_slow(text, i, end, cp, len);
 }
@@ -91,7 +99,11 @@ static size_t scan_number(const char *text, size_t i, size_t end, char *out,
     }
 }
 
-bool scan_token(const char *text, size_t *pos, size_t end, RawToken *t, char *out)
+/* The scanner, inlined into tokenize() (where the token then lives in
+ * registers: this runs for every token of every text) and behind
+ * scan_token() for the other callers. */
+static inline __attribute__((always_inline)) bool
+scan_token_inline(const char *text, size_t *pos, size_t end, RawToken *t, char *out)
 {
     size_t i = *pos;
     int newlines = 0;
@@ -156,30 +168,37 @@ bool scan_token(const char *text, size_t *pos, size_t end, RawToken *t, char *ou
     size_t apos_at = (size_t)-1;
     if (t->kind == TOKEN_WORD) {
         for (;;) {
-            /* ASCII letters and digits, the bulk of every text, inline. */
-            unsigned char c = i < end ? (unsigned char)text[i] : 0;
-            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-                letters++;
-                if (c <= 'Z') {
-                    uppers++;
-                    if (!first_letter_seen)
-                        t->flags |= TOKEN_CAPITALISED;
+            /* ASCII letters and digits, the bulk of every text: a tight
+             * loop on locals (len's address is taken by fold_char below,
+             * which would keep it in memory). */
+            size_t n = len;
+            int up = 0, low = 0;
+            bool seen = first_letter_seen, cap = false;
+            while (i < end) {
+                unsigned char c = (unsigned char)text[i];
+                if ((unsigned)((c | 0x20) - 'a') < 26) {
+                    bool upper = c <= 'Z';
+                    if (!seen) {
+                        seen = true;
+                        cap = upper;
+                    }
+                    up += upper;
+                    low += !upper;
                     c |= 0x20;
-                } else {
-                    lowers++;
+                } else if ((unsigned)(c - '0') >= 10) {
+                    break;
                 }
-                first_letter_seen = true;
-                if (len + 1 < FOLD_MAX)
-                    out[len++] = (char)c;
+                if (n + 1 < FOLD_MAX)
+                    out[n++] = (char)c;
                 i++;
-                continue;
             }
-            if (c >= '0' && c <= '9') {
-                if (len + 1 < FOLD_MAX)
-                    out[len++] = (char)c;
-                i++;
-                continue;
-            }
+            len = n;
+            letters += up + low;
+            uppers += up;
+            lowers += low;
+            first_letter_seen = seen;
+            if (cap)
+                t->flags |= TOKEN_CAPITALISED;
             cc = class_at(text, i, end, &cp, &clen);
             if (cc == CC_LETTER) {
                 letters++;
@@ -243,6 +262,11 @@ done:
     return true;
 }
 
+bool scan_token(const char *text, size_t *pos, size_t end, RawToken *t, char *out)
+{
+    return scan_token_inline(text, pos, end, t, out);
+}
+
 static bool ends_sentence(const char *fold, size_t n)
 {
     return n == 1 && (fold[0] == '.' || fold[0] == '!' || fold[0] == '?');
@@ -268,6 +292,7 @@ TokenList tokenize(const char *text, Span span, Arena *arena)
     size_t flen = 0;
     int count = 0;
     bool pending_start = true;
+    int article = -1; /* a word that may be an article, waiting for the next token */
 
     size_t pos = span.start;
     RawToken raw;
@@ -279,7 +304,7 @@ TokenList tokenize(const char *text, Span span, Arena *arena)
             fcap *= 2;
         }
         char *buf = folded + flen;
-        if (!scan_token(text, &pos, span.end, &raw, buf))
+        if (!scan_token_inline(text, &pos, span.end, &raw, buf))
             break;
         if ((size_t)count == cap) {
             items = arena_grow(arena, items, (size_t)count, cap * 2, sizeof *items);
@@ -306,22 +331,21 @@ TokenList tokenize(const char *text, Span span, Arena *arena)
                 tok->flags |= TOKEN_SENTENCE_START;
             pending_start = false;
         }
-    }
 
-    /* Articles: decided with the next token in view. */
-    for (int i = 0; i + 1 < count; i++) {
-        Token *tok = &items[i], *next = &items[i + 1];
-        if (tok->kind != TOKEN_WORD || next->kind != TOKEN_WORD)
-            continue;
-        const char *f = folded + tok->fold;
-        if (tok->fold_len > 3 || !fold_is_article(f, tok->fold_len) ||
-            !article_spelling_ok(f, tok->fold_len, tok->flags))
-            continue;
-        bool al_el = tok->fold_len == 2 && f[1] == 'l' && (f[0] == 'a' || f[0] == 'e');
-        bool named = (tok->flags & TOKEN_CAPITALISED) && !(tok->flags & TOKEN_SENTENCE_START) &&
-                     (next->flags & TOKEN_CAPITALISED);
-        if (al_el || (tok->flags & TOKEN_JOINED) || named)
-            tok->flags |= TOKEN_ARTICLE;
+        /* Articles: decided with the next token in view, when it comes. */
+        if (article >= 0 && raw.kind == TOKEN_WORD) {
+            Token *a = &items[article];
+            const char *f = folded + a->fold;
+            bool al_el = a->fold_len == 2 && f[1] == 'l' && (f[0] == 'a' || f[0] == 'e');
+            bool named = (a->flags & TOKEN_CAPITALISED) && !(a->flags & TOKEN_SENTENCE_START) &&
+                         (tok->flags & TOKEN_CAPITALISED);
+            if (al_el || (a->flags & TOKEN_JOINED) || named)
+                a->flags |= TOKEN_ARTICLE;
+        }
+        article = -1;
+        if (raw.kind == TOKEN_WORD && raw.fold_len <= 3 && fold_is_article(buf, raw.fold_len) &&
+            article_spelling_ok(buf, raw.fold_len, tok->flags))
+            article = count - 1;
     }
 
     list.items = items;

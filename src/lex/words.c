@@ -635,11 +635,9 @@ WordClassSet *word_class_set_build(Arena *arena)
     return set;
 }
 
-uint32_t word_class_set_find(const WordClassSet *set, const char *plain, size_t n)
+/* The probe, for a word whose first eight bytes (zero-padded) are head. */
+static uint32_t set_find(const WordClassSet *set, uint64_t head, const char *plain, size_t n)
 {
-    if (n == 0 || n > UINT16_MAX)
-        return 0;
-    uint64_t head = word_head(plain, n);
     uint32_t idx = word_hash(head, n) & set->mask;
     for (;;) {
         const WordSlot *s = &set->slots[idx];
@@ -650,6 +648,33 @@ uint32_t word_class_set_find(const WordClassSet *set, const char *plain, size_t 
             return s->classes;
         idx = (idx + 1) & set->mask;
     }
+}
+
+uint32_t word_class_set_find(const WordClassSet *set, const char *plain, size_t n)
+{
+    if (n == 0 || n > UINT16_MAX)
+        return 0;
+    return set_find(set, word_head(plain, n), plain, n);
+}
+
+uint32_t lexicon_token_class(const Lexicon *lex, const TokenList *tl, int i)
+{
+    const Token *t = &tl->items[i];
+    const char *f = tl->folded + t->fold;
+    size_t n = t->fold_len;
+    if (!lex || !lex->word_classes || n == 0)
+        return lexicon_word_class(lex, f, n);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* TokenList.folded may be read eight bytes at a time (FOLD_SLACK):
+     * one load instead of a loop over the bytes */
+    uint64_t head;
+    memcpy(&head, f, 8);
+    if (n < 8)
+        head &= (1ull << (8 * n)) - 1;
+    return set_find(lex->word_classes, head, f, n);
+#else
+    return word_class_set_find(lex->word_classes, f, n);
+#endif
 }
 
 uint32_t lexicon_word_class(const Lexicon *lex, const char *plain, size_t n)

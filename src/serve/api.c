@@ -10,6 +10,8 @@
  */
 #include "serve.h"
 
+#include "../read/read.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,17 +43,28 @@ static void set_store_error(ApiResponse *out, Store *store)
 /* ---- Parameter checks ---------------------------------------------------- */
 
 /* A string parameter: absent or empty -> NULL; too long -> error. */
-static bool param_string(ApiParamFn param, void *ctx, const char *name,
-                         const char **value, ApiResponse *out)
+static bool param_string(ApiParamFn param, void *ctx, const char *name, const char **value,
+                         ApiResponse *out)
 {
     const char *v = param(ctx, name);
     *value = NULL;
     if (!v || !*v)
         return true;
-    if (strlen(v) > API_MAX_PARAM) {
+    size_t len = strlen(v);
+    if (len > API_MAX_PARAM) {
         char msg[96];
-        snprintf(msg, sizeof msg, "parameter '%s' is longer than %d bytes",
-                 name, API_MAX_PARAM);
+        snprintf(msg, sizeof msg, "parameter '%s' is longer than %d bytes", name, API_MAX_PARAM);
+        set_error(out, 400, msg);
+        return false;
+    }
+    /* Values are echoed into JSON (and matched against UTF-8 text): bytes
+     * that are not UTF-8 would make the answer itself invalid. */
+    char copy[API_MAX_PARAM + 1];
+    size_t bad = 0;
+    utf8_clean(v, len, copy, &bad);
+    if (bad) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "parameter '%s' is not valid UTF-8", name);
         set_error(out, 400, msg);
         return false;
     }
@@ -61,8 +74,8 @@ static bool param_string(ApiParamFn param, void *ctx, const char *name,
 
 /* A date parameter: absent -> NULL (or an error when required); otherwise
  * exactly YYYY-MM-DD naming a real day. */
-static bool param_date(ApiParamFn param, void *ctx, const char *name,
-                       bool required, const char **value, ApiResponse *out)
+static bool param_date(ApiParamFn param, void *ctx, const char *name, bool required,
+                       const char **value, ApiResponse *out)
 {
     const char *v = param(ctx, name);
     Date d;
@@ -76,8 +89,7 @@ static bool param_date(ApiParamFn param, void *ctx, const char *name,
         return false;
     }
     if (!date_parse_iso(v, strlen(v), &d)) {
-        snprintf(msg, sizeof msg,
-                 "parameter '%s' must be a date as YYYY-MM-DD", name);
+        snprintf(msg, sizeof msg, "parameter '%s' must be a date as YYYY-MM-DD", name);
         set_error(out, 400, msg);
         return false;
     }
@@ -101,8 +113,8 @@ static bool parse_count_param(const char *s, long max, long *value)
     return true;
 }
 
-static bool param_long(ApiParamFn param, void *ctx, const char *name, long min,
-                       long max, long fallback, long *value, ApiResponse *out)
+static bool param_long(ApiParamFn param, void *ctx, const char *name, long min, long max,
+                       long fallback, long *value, ApiResponse *out)
 {
     const char *v = param(ctx, name);
     *value = fallback;
@@ -110,8 +122,7 @@ static bool param_long(ApiParamFn param, void *ctx, const char *name, long min,
         return true;
     if (!parse_count_param(v, max, value) || *value < min) {
         char msg[128];
-        snprintf(msg, sizeof msg,
-                 "parameter '%s' must be a whole number from %ld to %ld", name,
+        snprintf(msg, sizeof msg, "parameter '%s' must be a whole number from %ld to %ld", name,
                  min, max);
         set_error(out, 400, msg);
         return false;
@@ -156,14 +167,15 @@ static void route_health(Store *store, ApiResponse *out)
         set_store_error(out, store);
         return;
     }
-    buffer_printf(&out->body, "{\"status\":\"ok\",\"schema_version\":%d,"
-                  "\"counts\":", store_schema_version(store));
+    buffer_printf(&out->body,
+                  "{\"status\":\"ok\",\"schema_version\":%d,"
+                  "\"counts\":",
+                  store_schema_version(store));
     store_counts_json(&out->body, &counts);
     buffer_append_char(&out->body, '}');
 }
 
-static void route_events(Store *store, ApiParamFn param, void *ctx,
-                         Arena *arena, ApiResponse *out)
+static void route_events(Store *store, ApiParamFn param, void *ctx, Arena *arena, ApiResponse *out)
 {
     StoreFilter f;
     memset(&f, 0, sizeof f);
@@ -177,8 +189,7 @@ static void route_events(Store *store, ApiParamFn param, void *ctx,
         !param_string(param, ctx, "type", &f.type, out) ||
         !param_string(param, ctx, "outlet", &f.outlet, out) ||
         !param_string(param, ctx, "q", &q, out) ||
-        !param_long(param, ctx, "limit", 1, API_MAX_LIMIT, API_DEFAULT_LIMIT,
-                    &f.limit, out) ||
+        !param_long(param, ctx, "limit", 1, API_MAX_LIMIT, API_DEFAULT_LIMIT, &f.limit, out) ||
         !param_long(param, ctx, "offset", 0, 1000000000L, 0, &f.offset, out))
         return;
     if (f.from && f.to && strcmp(f.from, f.to) > 0) {
@@ -205,16 +216,17 @@ static void route_events(Store *store, ApiParamFn param, void *ctx,
             buffer_append_char(&out->body, ',');
         store_event_json(&out->body, &rows[i]);
     }
-    buffer_printf(&out->body, "],\"count\":%d,\"limit\":%ld,\"offset\":%ld,"
-                  "\"next_offset\":", count, limit, f.offset);
+    buffer_printf(&out->body,
+                  "],\"count\":%d,\"limit\":%ld,\"offset\":%ld,"
+                  "\"next_offset\":",
+                  count, limit, f.offset);
     if (more)
         buffer_printf(&out->body, "%ld}", f.offset + count);
     else
         buffer_append_str(&out->body, "null}");
 }
 
-static void route_event(Store *store, const char *id_text, Arena *arena,
-                        ApiResponse *out)
+static void route_event(Store *store, const char *id_text, Arena *arena, ApiResponse *out)
 {
     long id;
     if (!parse_count_param(id_text, 999999999999L, &id) || id < 1) {
@@ -239,8 +251,7 @@ static void route_event(Store *store, const char *id_text, Arena *arena,
 /* Control on a date as a GeoJSON FeatureCollection: one Point per place
  * with coordinates, its holder side (null when nothing is known yet) and
  * the evidence. The page colours and the SVG map read the same fields. */
-static void route_control(Store *store, ApiParamFn param, void *ctx,
-                          Arena *arena, ApiResponse *out)
+static void route_control(Store *store, ApiParamFn param, void *ctx, Arena *arena, ApiResponse *out)
 {
     const char *date, *admin1;
     if (!param_date(param, ctx, "date", true, &date, out) ||
@@ -266,7 +277,8 @@ static void route_control(Store *store, ApiParamFn param, void *ctx,
         }
         if (written++)
             buffer_append_char(b, ',');
-        buffer_printf(b, "{\"type\":\"Feature\",\"id\":%ld,\"geometry\":"
+        buffer_printf(b,
+                      "{\"type\":\"Feature\",\"id\":%ld,\"geometry\":"
                       "{\"type\":\"Point\",\"coordinates\":[%.5f,%.5f]},"
                       "\"properties\":{\"place_id\":%ld,\"name\":",
                       c->place.id, c->place.lon, c->place.lat, c->place.id);
@@ -296,8 +308,8 @@ static void route_control(Store *store, ApiParamFn param, void *ctx,
 /* Every control timeline of the places called `place`, with the fused
  * events cited as evidence written out in full (reports, outlets,
  * sentences), so the page shows a place's sources in one request. */
-static void route_timeline(Store *store, ApiParamFn param, void *ctx,
-                           Arena *arena, ApiResponse *out)
+static void route_timeline(Store *store, ApiParamFn param, void *ctx, Arena *arena,
+                           ApiResponse *out)
 {
     const char *place;
     if (!param_string(param, ctx, "place", &place, out))
@@ -399,8 +411,7 @@ static void route_outlets(Store *store, Arena *arena, ApiResponse *out)
     buffer_append_str(&out->body, "]}");
 }
 
-bool api_handle(Store *store, const char *path, ApiParamFn param, void *ctx,
-                ApiResponse *out)
+bool api_handle(Store *store, const char *path, ApiParamFn param, void *ctx, ApiResponse *out)
 {
     static const char EVENTS_PREFIX[] = "/api/events/";
     out->status = 200;

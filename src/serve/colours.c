@@ -32,8 +32,7 @@ const ServeLegendEntry serve_event_types[] = {
     {"Protests", "Protests", "#31a354"},
     {"Riots", "Riots", "#636363"},
 };
-const int serve_event_type_count =
-    sizeof serve_event_types / sizeof *serve_event_types;
+const int serve_event_type_count = sizeof serve_event_types / sizeof *serve_event_types;
 
 static const char *lookup(const ServeLegendEntry *t, int n, const char *key)
 {

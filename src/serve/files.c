@@ -67,8 +67,7 @@ static bool plain_relative_path(const char *rel)
     for (;;) {
         const char *end = strchr(seg, '/');
         size_t n = end ? (size_t)(end - seg) : strlen(seg);
-        if (n == 0 || (n == 1 && seg[0] == '.') ||
-            (n == 2 && seg[0] == '.' && seg[1] == '.'))
+        if (n == 0 || (n == 1 && seg[0] == '.') || (n == 2 && seg[0] == '.' && seg[1] == '.'))
             return false;
         for (size_t i = 0; i < n; i++) {
             unsigned char c = (unsigned char)seg[i];
@@ -109,8 +108,7 @@ static int open_under(const char *root, const char *rel, StaticFile *f)
     return 200;
 }
 
-int files_open(const char *web_root, const char *vendor_root, const char *path,
-               StaticFile *f)
+int files_open(const char *web_root, const char *vendor_root, const char *path, StaticFile *f)
 {
     static const char VENDOR[] = "/vendor/";
     f->fd = -1;
@@ -122,8 +120,7 @@ int files_open(const char *web_root, const char *vendor_root, const char *path,
         const char *name = path + sizeof VENDOR - 1;
         for (size_t i = 0; i < sizeof vendor_files / sizeof *vendor_files; i++)
             if (!strcmp(name, vendor_files[i].name))
-                return vendor_root ? open_under(vendor_root, vendor_files[i].path, f)
-                                   : 404;
+                return vendor_root ? open_under(vendor_root, vendor_files[i].path, f) : 404;
         return 404;
     }
     const char *rel = path + 1;

@@ -17,6 +17,8 @@
 
 #include <jansson.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Country labels: where a reader expects each name (facts, not data). */
@@ -25,9 +27,8 @@ static const struct {
     double lon, lat;
     int size;
 } country_labels[] = {
-    {"SYRIA", 38.6, 35.0, 22},  {"TURKEY", 37.0, 37.7, 15},
-    {"IRAQ", 42.2, 33.6, 15},   {"JORDAN", 37.0, 31.3, 15},
-    {"LEBANON", 35.55, 33.75, 10}, {"ISRAEL", 34.75, 31.25, 10},
+    {"SYRIA", 38.6, 35.0, 22},   {"TURKEY", 37.0, 37.7, 15},         {"IRAQ", 42.2, 33.6, 15},
+    {"JORDAN", 37.0, 31.3, 15},  {"LEBANON", 35.55, 33.75, 10},      {"ISRAEL", 34.75, 31.25, 10},
     {"CYPRUS", 34.4, 35.45, 10}, {"Mediterranean", 34.8, 34.55, 11},
 };
 
@@ -37,7 +38,10 @@ typedef struct View {
     double top;                    /* pixels above the map (title) */
 } View;
 
-static double mercator_y(double lat) { return log(tan(M_PI / 4 + lat * M_PI / 360)); }
+static double mercator_y(double lat)
+{
+    return log(tan(M_PI / 4 + lat * M_PI / 360));
+}
 
 static void project(const View *v, double lon, double lat, double *x, double *y)
 {
@@ -50,11 +54,20 @@ static void xml_text(FILE *out, const char *s)
 {
     for (; s && *s; s++)
         switch (*s) {
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '&': fputs("&amp;", out); break;
-        case '"': fputs("&quot;", out); break;
-        default: fputc(*s, out);
+        case '<':
+            fputs("&lt;", out);
+            break;
+        case '>':
+            fputs("&gt;", out);
+            break;
+        case '&':
+            fputs("&amp;", out);
+            break;
+        case '"':
+            fputs("&quot;", out);
+            break;
+        default:
+            fputc(*s, out);
         }
 }
 
@@ -69,8 +82,8 @@ typedef struct Topology {
 /* Writes arc `index` (negative: reversed) as path points, skipping its
  * first point when it continues a ring. Points that round to the previous
  * pixel are dropped, which keeps the file small. */
-static void write_arc(FILE *out, const Topology *t, const View *v, long index,
-                      bool continues, bool *first, double *px, double *py)
+static void write_arc(FILE *out, const Topology *t, const View *v, long index, bool continues,
+                      bool *first, double *px, double *py)
 {
     bool reversed = index < 0;
     size_t i = (size_t)(reversed ? ~index : index);
@@ -85,11 +98,13 @@ static void write_arc(FILE *out, const Topology *t, const View *v, long index,
         free(lat);
         return;
     }
-    long x = 0, y = 0;
+    /* Running sums in double: a hostile --atlas file cannot overflow them
+     * (quantized coordinates are small integers, exact in a double). */
+    double x = 0, y = 0;
     for (size_t k = 0; k < n; k++) {
         json_t *pt = json_array_get(arc, k);
-        x += (long)json_integer_value(json_array_get(pt, 0));
-        y += (long)json_integer_value(json_array_get(pt, 1));
+        x += (double)json_integer_value(json_array_get(pt, 0));
+        y += (double)json_integer_value(json_array_get(pt, 1));
         lon[k] = x * t->sx + t->tx;
         lat[k] = y * t->sy + t->ty;
     }
@@ -117,8 +132,8 @@ static void write_ring(FILE *out, const Topology *t, const View *v, json_t *ring
     bool first = true;
     double px = 0, py = 0;
     for (size_t k = 0; k < json_array_size(ring); k++)
-        write_arc(out, t, v, (long)json_integer_value(json_array_get(ring, k)),
-                  k > 0, &first, &px, &py);
+        write_arc(out, t, v, (long)json_integer_value(json_array_get(ring, k)), k > 0, &first, &px,
+                  &py);
     if (!first)
         fputc('Z', out);
 }
@@ -131,16 +146,20 @@ static void polygon_bbox(const Topology *t, json_t *rings, double box[4])
         for (size_t k = 0; k < json_array_size(ring); k++) {
             long index = (long)json_integer_value(json_array_get(ring, k));
             json_t *arc = json_array_get(t->arcs, (size_t)(index < 0 ? ~index : index));
-            long x = 0, y = 0;
+            double x = 0, y = 0;
             for (size_t p = 0; p < json_array_size(arc); p++) {
                 json_t *pt = json_array_get(arc, p);
-                x += (long)json_integer_value(json_array_get(pt, 0));
-                y += (long)json_integer_value(json_array_get(pt, 1));
+                x += (double)json_integer_value(json_array_get(pt, 0));
+                y += (double)json_integer_value(json_array_get(pt, 1));
                 double lon = x * t->sx + t->tx, lat = y * t->sy + t->ty;
-                if (lon < box[0]) box[0] = lon;
-                if (lat < box[1]) box[1] = lat;
-                if (lon > box[2]) box[2] = lon;
-                if (lat > box[3]) box[3] = lat;
+                if (lon < box[0])
+                    box[0] = lon;
+                if (lat < box[1])
+                    box[1] = lat;
+                if (lon > box[2])
+                    box[2] = lon;
+                if (lat > box[3])
+                    box[3] = lat;
             }
         }
     }
@@ -176,8 +195,7 @@ static int load_topology(const char *path, Topology *t, char *err, size_t cap)
 }
 
 /* Every country whose box meets the view, as one <path>; Syria stands out. */
-static int write_countries(FILE *out, const Topology *t, const View *v,
-                           char *err, size_t cap)
+static int write_countries(FILE *out, const Topology *t, const View *v, char *err, size_t cap)
 {
     json_t *countries = json_object_get(json_object_get(t->root, "objects"), "countries");
     json_t *geoms = json_object_get(countries, "geometries");
@@ -205,10 +223,10 @@ static int write_countries(FILE *out, const Topology *t, const View *v,
             box[1] > v->lat1 + 1)
             continue;
         bool syria = name && !strcmp(name, "Syria");
-        fprintf(out, "<path fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\" "
-                     "fill-rule=\"evenodd\" d=\"",
-                syria ? "#fbf8f0" : "#e9e5dc", syria ? "#555" : "#9a958c",
-                syria ? "1.6" : "0.8");
+        fprintf(out,
+                "<path fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\" "
+                "fill-rule=\"evenodd\" d=\"",
+                syria ? "#fbf8f0" : "#e9e5dc", syria ? "#555" : "#9a958c", syria ? "1.6" : "0.8");
         for (size_t p = 0; p < polys; p++) {
             json_t *rings = multi ? json_array_get(arcs, p) : arcs;
             for (size_t r = 0; r < json_array_size(rings); r++)
@@ -236,18 +254,20 @@ static bool in_view(const View *v, double lon, double lat)
     return lon >= v->lon0 && lon <= v->lon1 && lat >= v->lat0 && lat <= v->lat1;
 }
 
-static void write_legend(FILE *out, double x, double y, const int *side_seen,
-                         const int *type_seen)
+static void write_legend(FILE *out, double x, double y, const int *side_seen, const int *type_seen)
 {
-    fprintf(out, "<g class=\"legend\" font-family=\"sans-serif\" font-size=\"12\" "
-                 "transform=\"translate(%.0f,%.0f)\">\n", x, y);
+    fprintf(out,
+            "<g class=\"legend\" font-family=\"sans-serif\" font-size=\"12\" "
+            "transform=\"translate(%.0f,%.0f)\">\n",
+            x, y);
     fputs("<text font-weight=\"bold\" font-size=\"13\">Held by</text>\n", out);
     double yy = 20;
     for (int i = 0; i < serve_side_count; i++) {
         if (!side_seen[i])
             continue;
-        fprintf(out, "<rect x=\"0\" y=\"%.0f\" width=\"11\" height=\"11\" fill=\"%s\" "
-                     "stroke=\"#fff\"/><text x=\"18\" y=\"%.0f\">",
+        fprintf(out,
+                "<rect x=\"0\" y=\"%.0f\" width=\"11\" height=\"11\" fill=\"%s\" "
+                "stroke=\"#fff\"/><text x=\"18\" y=\"%.0f\">",
                 yy - 10, serve_sides[i].colour, yy);
         xml_text(out, serve_sides[i].label);
         fprintf(out, " (%d)</text>\n", side_seen[i]);
@@ -259,8 +279,9 @@ static void write_legend(FILE *out, double x, double y, const int *side_seen,
     for (int i = 0; i < serve_event_type_count; i++) {
         if (!type_seen[i])
             continue;
-        fprintf(out, "<circle cx=\"5\" cy=\"%.0f\" r=\"5\" fill=\"%s\" fill-opacity=\"0.75\"/>"
-                     "<text x=\"18\" y=\"%.0f\">",
+        fprintf(out,
+                "<circle cx=\"5\" cy=\"%.0f\" r=\"5\" fill=\"%s\" fill-opacity=\"0.75\"/>"
+                "<text x=\"18\" y=\"%.0f\">",
                 yy - 4, serve_event_types[i].colour, yy);
         xml_text(out, serve_event_types[i].label);
         fprintf(out, " (%d)</text>\n", type_seen[i]);
@@ -270,8 +291,7 @@ static void write_legend(FILE *out, double x, double y, const int *side_seen,
     fputs("</g>\n", out);
 }
 
-int map_svg_write(Store *store, const MapOptions *o, FILE *out, char *err,
-                  size_t cap)
+int map_svg_write(Store *store, const MapOptions *o, FILE *out, char *err, size_t cap)
 {
     Date date;
     if (!o->date || !date_parse_iso(o->date, strlen(o->date), &date)) {
@@ -282,10 +302,17 @@ int map_svg_write(Store *store, const MapOptions *o, FILE *out, char *err,
     char from[11];
     date_format(date_add_days(date, -(days - 1)), from);
 
-    View v = {.lon0 = o->lon0, .lat0 = o->lat0, .lon1 = o->lon1, .lat1 = o->lat1,
-              .width = o->width > 0 ? o->width : 1000, .top = 56};
+    View v = {.lon0 = o->lon0,
+              .lat0 = o->lat0,
+              .lon1 = o->lon1,
+              .lat1 = o->lat1,
+              .width = o->width > 0 ? o->width : 1000,
+              .top = 56};
     if (!(v.lon1 > v.lon0) || !(v.lat1 > v.lat0)) {
-        v.lon0 = 34; v.lat0 = 31; v.lon1 = 43; v.lat1 = 38;
+        v.lon0 = 34;
+        v.lat0 = 31;
+        v.lon1 = 43;
+        v.lat1 = 38;
     }
     v.height = v.width * (mercator_y(v.lat1 * 1.0) - mercator_y(v.lat0)) /
                ((v.lon1 - v.lon0) * M_PI / 180);
@@ -318,8 +345,7 @@ int map_svg_write(Store *store, const MapOptions *o, FILE *out, char *err,
             "height=\"%.0f\"/></clipPath></defs>\n"
             "<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/>\n"
             "<rect x=\"0\" y=\"%.0f\" width=\"%.0f\" height=\"%.0f\" fill=\"#cfe2ee\"/>\n",
-            total_w, total_h, total_w, total_h, v.top, v.width, v.height, v.top,
-            v.width, v.height);
+            total_w, total_h, total_w, total_h, v.top, v.width, v.height, v.top, v.width, v.height);
     if (write_countries(out, &topo, &v, err, cap) != 0) {
         arena_free(&arena);
         json_decref(topo.root);
@@ -328,7 +354,8 @@ int map_svg_write(Store *store, const MapOptions *o, FILE *out, char *err,
     json_decref(topo.root);
 
     fputs("<g font-family=\"sans-serif\" fill=\"#8a857c\" text-anchor=\"middle\" "
-          "letter-spacing=\"2\">\n", out);
+          "letter-spacing=\"2\">\n",
+          out);
     for (size_t i = 0; i < sizeof country_labels / sizeof *country_labels; i++) {
         double x, y;
         if (!in_view(&v, country_labels[i].lon, country_labels[i].lat))
@@ -354,8 +381,9 @@ int map_svg_write(Store *store, const MapOptions *o, FILE *out, char *err,
                     type_seen[k]++;
             double x, y;
             project(&v, e->place.lon, e->place.lat, &x, &y);
-            fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" "
-                         "fill-opacity=\"0.6\"><title>",
+            fprintf(out,
+                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" "
+                    "fill-opacity=\"0.6\"><title>",
                     x, y, r, event_type_colour(e->event_type));
             xml_text(out, e->date ? e->date : "");
             fputc(' ', out);
@@ -376,25 +404,26 @@ int map_svg_write(Store *store, const MapOptions *o, FILE *out, char *err,
         fprintf(out, "<g class=\"%s\">\n", layer ? "places" : "halos");
         for (int i = 0; i < ncontrol; i++) {
             const StoreControl *c = &control[i];
-            if (!c->holder_side || !c->place.has_coords ||
-                !in_view(&v, c->place.lon, c->place.lat))
+            if (!c->holder_side || !c->place.has_coords || !in_view(&v, c->place.lon, c->place.lat))
                 continue;
             double x, y;
             project(&v, c->place.lon, c->place.lat, &x, &y);
             const char *colour = side_colour(c->holder_side);
             if (layer == 0) {
-                fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"16\" fill=\"%s\" "
-                             "fill-opacity=\"0.22\"/>\n", x, y, colour);
+                fprintf(out,
+                        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"16\" fill=\"%s\" "
+                        "fill-opacity=\"0.22\"/>\n",
+                        x, y, colour);
                 continue;
             }
             for (int k = 0; k < serve_side_count; k++)
                 if (!strcmp(c->holder_side, serve_sides[k].key))
                     side_seen[k]++;
             bool besieged = c->status && !strcmp(c->status, "besieged");
-            fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" "
-                         "fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"><title>",
-                    x - 5, y - 5, colour, besieged ? "#000" : "#fff",
-                    besieged ? "2" : "1.2");
+            fprintf(out,
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" "
+                    "fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"><title>",
+                    x - 5, y - 5, colour, besieged ? "#000" : "#fff", besieged ? "2" : "1.2");
             xml_text(out, c->place.name);
             fputs(": ", out);
             xml_text(out, c->holder_side);
@@ -404,9 +433,11 @@ int map_svg_write(Store *store, const MapOptions *o, FILE *out, char *err,
             xml_text(out, c->since ? c->since : "?");
             fputs("</title></rect>\n", out);
             if (labels) {
-                fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-family=\"sans-serif\" "
-                             "font-size=\"11\" stroke=\"#fff\" stroke-width=\"3\" "
-                             "paint-order=\"stroke\">", x + 8, y + 4);
+                fprintf(out,
+                        "<text x=\"%.1f\" y=\"%.1f\" font-family=\"sans-serif\" "
+                        "font-size=\"11\" stroke=\"#fff\" stroke-width=\"3\" "
+                        "paint-order=\"stroke\">",
+                        x + 8, y + 4);
                 xml_text(out, c->place.name);
                 fputs("</text>\n", out);
             }
@@ -414,15 +445,20 @@ int map_svg_write(Store *store, const MapOptions *o, FILE *out, char *err,
         fputs("</g>\n", out);
     }
 
-    fprintf(out, "<text x=\"12\" y=\"26\" font-family=\"sans-serif\" font-size=\"20\" "
-                 "font-weight=\"bold\">Control of territory — %s</text>\n", o->date);
-    fprintf(out, "<text x=\"12\" y=\"46\" font-family=\"sans-serif\" font-size=\"12\" "
-                 "fill=\"#555\">%d places with a known holder; %d events from %s to %s"
-                 "</text>\n", held, nevents, from, o->date);
+    fprintf(out,
+            "<text x=\"12\" y=\"26\" font-family=\"sans-serif\" font-size=\"20\" "
+            "font-weight=\"bold\">Control of territory — %s</text>\n",
+            o->date);
+    fprintf(out,
+            "<text x=\"12\" y=\"46\" font-family=\"sans-serif\" font-size=\"12\" "
+            "fill=\"#555\">%d places with a known holder; %d events from %s to %s"
+            "</text>\n",
+            held, nevents, from, o->date);
     write_legend(out, v.width + 20, v.top + 20, side_seen, type_seen);
-    fprintf(out, "<text x=\"%.0f\" y=\"%.0f\" font-family=\"sans-serif\" font-size=\"10\" "
-                 "fill=\"#777\">Borders: Natural Earth (world-atlas). Control and events: "
-                 "sitrep store, every marker backed by cited reports.</text>\n",
+    fprintf(out,
+            "<text x=\"%.0f\" y=\"%.0f\" font-family=\"sans-serif\" font-size=\"10\" "
+            "fill=\"#777\">Borders: Natural Earth (world-atlas). Control and events: "
+            "sitrep store, every marker backed by cited reports.</text>\n",
             12.0, total_h - 8);
     fputs("</svg>\n", out);
     arena_free(&arena);

@@ -41,13 +41,12 @@ enum { API_MAX_LIMIT = 1000, API_DEFAULT_LIMIT = 100 };
 /* Answers GET path (starting "/api/") from the store. Always fills out
  * (an error status comes with a JSON {"error": ...} body). Returns true
  * when path is an API route at all (false: not ours, body empty). */
-bool api_handle(Store *store, const char *path, ApiParamFn param, void *ctx,
-                ApiResponse *out);
+bool api_handle(Store *store, const char *path, ApiParamFn param, void *ctx, ApiResponse *out);
 
 /* ---- Static files --------------------------------------------------------- */
 
 typedef struct StaticFile {
-    int fd;                   /* open, caller closes (or hands to MHD) */
+    int fd; /* open, caller closes (or hands to MHD) */
     long size;
     const char *content_type; /* static string */
 } StaticFile;
@@ -57,8 +56,7 @@ typedef struct StaticFile {
  * ("/" is index.html). Refuses ".." segments, backslashes, NUL, and any
  * path whose realpath leaves the folder (symlinks included). Returns 200
  * with f filled, 400 for a malformed path, 404 when there is no such file. */
-int files_open(const char *web_root, const char *vendor_root, const char *path,
-               StaticFile *f);
+int files_open(const char *web_root, const char *vendor_root, const char *path, StaticFile *f);
 /* Content-Type for a file name by extension. */
 const char *files_content_type(const char *name);
 
@@ -78,22 +76,21 @@ typedef struct Server Server;
 /* Opens one store connection per worker (the file must exist), binds and
  * starts answering in background threads. NULL with err filled on failure. */
 Server *serve_start(const ServeOptions *o, char *err, size_t err_cap);
-int serve_port(const Server *s);   /* the bound port */
-void serve_stop(Server *s);        /* stops the threads, closes the store */
+int serve_port(const Server *s); /* the bound port */
+void serve_stop(Server *s);      /* stops the threads, closes the store */
 
 /* ---- Static SVG map ---------------------------------------------------- */
 
 typedef struct MapOptions {
-    const char *date;        /* YYYY-MM-DD: control on that day */
-    int days;                /* events of the `days` days ending at date */
-    const char *atlas_path;  /* world-atlas countries-50m.json */
-    int width;               /* pixels of the map; height follows */
+    const char *date;              /* YYYY-MM-DD: control on that day */
+    int days;                      /* events of the `days` days ending at date */
+    const char *atlas_path;        /* world-atlas countries-50m.json */
+    int width;                     /* pixels of the map; height follows */
     double lon0, lat0, lon1, lat1; /* view box; all 0 = lon 34–43, lat 31–38 */
 } MapOptions;
 
 /* Writes the SVG to out. Returns 0, or -1 with err filled. */
-int map_svg_write(Store *store, const MapOptions *o, FILE *out, char *err,
-                  size_t err_cap);
+int map_svg_write(Store *store, const MapOptions *o, FILE *out, char *err, size_t err_cap);
 
 /* ---- Shared by the page and the SVG ---------------------------------- */
 

@@ -29,7 +29,7 @@ enum { SERVE_DEFAULT_THREADS = 4, SERVE_MAX_THREADS = 64 };
 typedef struct StorePool {
     pthread_mutex_t lock;
     pthread_cond_t available;
-    Store **free;      /* stack of idle connections */
+    Store **free; /* stack of idle connections */
     int free_count;
     Store **all;
     int count;
@@ -72,8 +72,7 @@ static void pool_close(StorePool *p)
     pthread_mutex_destroy(&p->lock);
 }
 
-static int pool_open(StorePool *p, const char *db_path, int n, char *err,
-                     size_t cap)
+static int pool_open(StorePool *p, const char *db_path, int n, char *err, size_t cap)
 {
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->available, NULL);
@@ -107,14 +106,13 @@ static void common_headers(struct MHD_Response *r, const char *content_type)
 }
 
 /* Queues body (heap memory, ownership passes to libmicrohttpd). */
-static enum MHD_Result send_buffer(struct MHD_Connection *c, int status,
-                                   const char *content_type, Buffer *body,
-                                   bool api)
+static enum MHD_Result send_buffer(struct MHD_Connection *c, int status, const char *content_type,
+                                   Buffer *body, bool api)
 {
     if (!body->data)
         buffer_append_str(body, "");
-    struct MHD_Response *r = MHD_create_response_from_buffer(
-        body->len, body->data, MHD_RESPMEM_MUST_FREE);
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(body->len, body->data, MHD_RESPMEM_MUST_FREE);
     if (!r) {
         buffer_free(body);
         return MHD_NO;
@@ -130,8 +128,7 @@ static enum MHD_Result send_buffer(struct MHD_Connection *c, int status,
     return ret;
 }
 
-static enum MHD_Result send_error(struct MHD_Connection *c, int status,
-                                  const char *msg)
+static enum MHD_Result send_error(struct MHD_Connection *c, int status, const char *msg)
 {
     Buffer b;
     buffer_init(&b);
@@ -143,46 +140,41 @@ static enum MHD_Result send_error(struct MHD_Connection *c, int status,
 
 static const char *query_param(void *ctx, const char *name)
 {
-    return MHD_lookup_connection_value((struct MHD_Connection *)ctx,
-                                       MHD_GET_ARGUMENT_KIND, name);
+    return MHD_lookup_connection_value((struct MHD_Connection *)ctx, MHD_GET_ARGUMENT_KIND, name);
 }
 
-static enum MHD_Result serve_file(Server *srv, struct MHD_Connection *c,
-                                  const char *url)
+static enum MHD_Result serve_file(Server *srv, struct MHD_Connection *c, const char *url)
 {
     StaticFile f;
     int status = files_open(srv->web_root, srv->vendor_root, url, &f);
     if (status != 200)
-        return send_error(c, status,
-                          status == 400 ? "bad path" : "no such file");
-    struct MHD_Response *r =
-        MHD_create_response_from_fd((size_t)f.size, f.fd); /* owns fd */
+        return send_error(c, status, status == 400 ? "bad path" : "no such file");
+    struct MHD_Response *r = MHD_create_response_from_fd((size_t)f.size, f.fd); /* owns fd */
     if (!r) {
         close(f.fd);
         return MHD_NO;
     }
     common_headers(r, f.content_type);
     MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL,
-                            strncmp(url, "/vendor/", 8) ? "no-cache"
-                                                        : "max-age=86400");
+                            strncmp(url, "/vendor/", 8) ? "no-cache" : "max-age=86400");
     enum MHD_Result ret = MHD_queue_response(c, MHD_HTTP_OK, r);
     MHD_destroy_response(r);
     return ret;
 }
 
-static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
-                              const char *url, const char *method,
-                              const char *version, const char *upload_data,
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
+                              const char *method, const char *version, const char *upload_data,
                               size_t *upload_data_size, void **req_cls)
 {
-    static int first_call_marker;
+    /* Only its address is used, as "headers seen"; nothing writes it. */
+    static const char first_call_marker = 0;
     Server *srv = cls;
     (void)version;
     (void)upload_data;
     /* The first call only announces the headers; answer on the second,
      * once any (ignored) body has been read. */
     if (*req_cls == NULL) {
-        *req_cls = &first_call_marker;
+        *req_cls = (void *)&first_call_marker;
         return MHD_YES;
     }
     if (*upload_data_size) {
@@ -200,8 +192,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
         api_handle(store, url, query_param, c, &res);
         pool_give(&srv->pool, store);
         if (res.status >= 500)
-            fprintf(stderr, "sitrep serve: %s: %s\n", url,
-                    res.body.data ? res.body.data : "error");
+            fprintf(stderr, "sitrep serve: %s: %s\n", url, res.body.data ? res.body.data : "error");
         return send_buffer(c, res.status, res.content_type, &res.body, true);
     }
     return serve_file(srv, c, url);
@@ -285,31 +276,37 @@ Server *serve_start(const ServeOptions *o, char *err, size_t err_cap)
     }
     srv->web_root = strdup(o->web_root ? o->web_root : "web");
     srv->vendor_root = o->vendor_root ? strdup(o->vendor_root) : NULL;
+    if (!srv->web_root || (o->vendor_root && !srv->vendor_root)) {
+        snprintf(err, err_cap, "out of memory");
+        free(srv->web_root);
+        free(srv->vendor_root);
+        free(srv);
+        return NULL;
+    }
     if (pool_open(&srv->pool, o->db_path, threads, err, err_cap) != 0) {
         server_free(srv);
         return NULL;
     }
 
     srv->daemon = MHD_start_daemon(
-        flags, (uint16_t)o->port, NULL, NULL, handle, srv,
-        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-        MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-        MHD_OPTION_END);
+        flags, (uint16_t)o->port, NULL, NULL, handle, srv, MHD_OPTION_SOCK_ADDR,
+        (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_END);
     if (!srv->daemon) {
         snprintf(err, err_cap, "cannot listen on %s port %d", host, o->port);
         server_free(srv);
         return NULL;
     }
-    const union MHD_DaemonInfo *info =
-        MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
     srv->port = info ? info->port : o->port;
     return srv;
 }
 
-int serve_port(const Server *s) { return s->port; }
+int serve_port(const Server *s)
+{
+    return s->port;
+}
 
 void serve_stop(Server *s)
 {

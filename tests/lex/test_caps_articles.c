@@ -209,6 +209,22 @@ static void test_word_classes_compiled(void **state)
     assert_true(lexicon_word_class(&fx->lex, "said", 4) & WC_SPEECH_VERBS);
     assert_true(lexicon_word_class(&fx->lex, "dozens", 6) & WC_COUNT_STARTS);
     assert_int_equal(lexicon_word_class(NULL, "said", 4), word_class("said"));
+
+    /* Per token of a text (folds read eight bytes at a time). */
+    Arena a;
+    arena_init(&a);
+    TokenList tl = tok(&a, "Soldiers said at least 12 civilians, a dozen women and "
+                           "neighbourhoods' residents were killed in Aleppo's countryside "
+                           "on Sunday; extraordinarily, nobody said so.");
+    int classed = 0;
+    for (int i = 0; i < tl.count; i++) {
+        const char *f = fold_at(&tl, i);
+        uint32_t want = word_class(f);
+        assert_int_equal(lexicon_token_class(&fx->lex, &tl, i), want);
+        classed += want != 0;
+    }
+    assert_true(classed >= 10);
+    arena_free(&a);
 }
 
 int main(void)

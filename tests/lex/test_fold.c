@@ -302,6 +302,35 @@ static void test_gold_spellings(void **state)
     assert_int_equal(failures, 0);
 }
 
+/* Every ASCII byte between two letters is tokenized as its character
+ * class says (the tokenizer reads ASCII classes from a table of its own). */
+static void test_ascii_classes(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    for (int c = 1; c < 128; c++) {
+        char text[4] = {'a', (char)c, 'b', '\0'};
+        TokenList tl = tokenize(text, (Span){0, 3}, &a);
+        const char *f0 = tl.count > 0 ? tl.folded + tl.items[0].fold : "";
+        bool ok;
+        if (isalpha(c) || isdigit(c)) {
+            ok = tl.count == 1 && tl.items[0].end == 3;
+        } else if (c == '\'' || c == '`') { /* apostrophes: inside the word */
+            ok = tl.count == 1 && !strcmp(f0, "ab");
+        } else if (c == '-') {
+            ok = tl.count == 2 && (tl.items[0].flags & TOKEN_JOINED);
+        } else if (c < 0x20 || c == ' ' || c == 0x7f) { /* spaces and controls */
+            ok = tl.count == 2 && tl.items[1].start == 2;
+        } else { /* punctuation: a token of its own */
+            ok = tl.count == 3 && tl.items[1].kind == TOKEN_PUNCT;
+        }
+        if (!ok)
+            fail_msg("byte 0x%02x tokenized as %d tokens", c, tl.count);
+    }
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -310,6 +339,7 @@ int main(void)
         cmocka_unit_test(test_fold_plain),
         cmocka_unit_test(test_fold_word_and_articles),
         cmocka_unit_test(test_gold_spellings),
+        cmocka_unit_test(test_ascii_classes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
