@@ -21,6 +21,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -40,6 +41,7 @@ struct Server {
     StorePool pool;
     char *web_root, *vendor_root;
     int port;
+    bool loopback_only; /* listening on a loopback address: see host_allowed() */
 };
 
 /* ---- Store pool ----------------------------------------------------------- */
@@ -162,6 +164,29 @@ static enum MHD_Result serve_file(Server *srv, struct MHD_Connection *c, const c
     return ret;
 }
 
+/* A server on a loopback address answers only requests that name a
+ * loopback host. Otherwise a web page elsewhere could point its own host
+ * name at 127.0.0.1 (DNS rebinding) and read the local API through the
+ * user's browser. */
+static bool host_allowed(struct MHD_Connection *c)
+{
+    const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+    if (!host)
+        return true; /* HTTP/1.0 clients send none */
+    size_t n = strlen(host);
+    if (host[0] == '[') { /* [::1]:port */
+        const char *close = strchr(host, ']');
+        n = close ? (size_t)(close - host) + 1 : n;
+    } else {
+        const char *colon = strchr(host, ':');
+        if (colon)
+            n = (size_t)(colon - host);
+    }
+    return (n == 9 && !strncasecmp(host, "localhost", 9)) ||
+           (n == 5 && !strncmp(host, "[::1]", 5)) ||
+           (n >= 9 && n <= 15 && !strncmp(host, "127.", 4) && strspn(host, "0123456789.") >= n);
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
                               const char *method, const char *version, const char *upload_data,
                               size_t *upload_data_size, void **req_cls)
@@ -183,6 +208,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     }
     if (strcmp(method, MHD_HTTP_METHOD_GET) && strcmp(method, MHD_HTTP_METHOD_HEAD))
         return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "only GET and HEAD");
+    if (srv->loopback_only && !host_allowed(c))
+        return send_error(c, MHD_HTTP_FORBIDDEN, "Host header does not name this machine");
     if (!url || url[0] != '/')
         return send_error(c, MHD_HTTP_BAD_REQUEST, "bad path");
 
@@ -300,6 +327,8 @@ Server *serve_start(const ServeOptions *o, char *err, size_t err_cap)
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
     srv->port = info ? info->port : o->port;
+    srv->loopback_only = (v4->sin_family == AF_INET && (ntohl(v4->sin_addr.s_addr) >> 24) == 127) ||
+                         (v6->sin6_family == AF_INET6 && IN6_IS_ADDR_LOOPBACK(&v6->sin6_addr));
     return srv;
 }
 

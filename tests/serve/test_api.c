@@ -42,7 +42,14 @@ static void reply_free(Reply *r)
 
 /* Sends `method target` exactly as given (no normalisation, so traversal
  * attempts reach the server verbatim) and reads until the server closes. */
+static Reply request_with_host(int port, const char *method, const char *target, const char *host);
+
 static Reply request_raw(int port, const char *method, const char *target)
+{
+    return request_with_host(port, method, target, "127.0.0.1");
+}
+
+static Reply request_with_host(int port, const char *method, const char *target, const char *host)
 {
     Reply r = {0};
     int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -53,9 +60,8 @@ static Reply request_raw(int port, const char *method, const char *target)
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     assert_int_equal(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
     char req[2048];
-    int n = snprintf(req, sizeof req,
-                     "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
-                     method, target);
+    int n = snprintf(req, sizeof req, "%s %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n",
+                     method, target, host);
     assert_true(n > 0 && (size_t)n < sizeof req);
     assert_int_equal(send(fd, req, (size_t)n, 0), n);
     Buffer in;
@@ -110,8 +116,11 @@ static int setup(void **state)
         return -1;
     }
     store_close(s);
-    ServeOptions o = {.db_path = f->db, .host = "127.0.0.1", .port = 0,
-                      .web_root = "web", .vendor_root = "node_modules",
+    ServeOptions o = {.db_path = f->db,
+                      .host = "127.0.0.1",
+                      .port = 0,
+                      .web_root = "web",
+                      .vendor_root = "node_modules",
                       .threads = 2};
     f->server = serve_start(&o, err, sizeof err);
     if (!f->server) {
@@ -289,16 +298,24 @@ static void test_bad_parameters(void **state)
 {
     const Fixture *f = *state;
     const char *bad[] = {
-        "/api/events?from=2017-13-01",     "/api/events?to=yesterday",
-        "/api/events?from=2017-02-30",     "/api/events?limit=abc",
-        "/api/events?limit=1001",          "/api/events?limit=-1",
-        "/api/events?limit=0",             "/api/events?limit=",
-        "/api/events?offset=-5",           "/api/events?limit=10abc",
+        "/api/events?from=2017-13-01",
+        "/api/events?to=yesterday",
+        "/api/events?from=2017-02-30",
+        "/api/events?limit=abc",
+        "/api/events?limit=1001",
+        "/api/events?limit=-1",
+        "/api/events?limit=0",
+        "/api/events?limit=",
+        "/api/events?offset=-5",
+        "/api/events?limit=10abc",
         "/api/events?from=2017-06-01&to=2017-01-01",
-        "/api/control",                    "/api/control?date=2017-3-5",
+        "/api/control",
+        "/api/control?date=2017-3-5",
         "/api/control?date=2017-03-05%27%20OR%201=1",
-        "/api/timeline",                   "/api/events/abc",
-        "/api/events/0",                   "/api/events/-3",
+        "/api/timeline",
+        "/api/events/abc",
+        "/api/events/0",
+        "/api/events/-3",
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         Reply r = get(f, bad[i]);
@@ -323,9 +340,8 @@ static void test_injection_is_data(void **state)
     assert_int_equal(json_array_size(events_of(&r)), 0);
     reply_free(&r);
     r = get(f, "/api/health");
-    assert_int_equal(json_integer_value(json_object_get(json_object_get(r.json, "counts"),
-                                                        "reports")),
-                     5);
+    assert_int_equal(
+        json_integer_value(json_object_get(json_object_get(r.json, "counts"), "reports")), 5);
     reply_free(&r);
 }
 
@@ -385,12 +401,10 @@ static void test_control(void **state)
     Reply r = get(f, "/api/control?date=2017-03-05");
     assert_int_equal(r.status, 200);
     assert_string_equal(r.content_type, "application/geo+json; charset=utf-8");
-    assert_string_equal(json_string_value(json_object_get(r.json, "type")),
-                        "FeatureCollection");
+    assert_string_equal(json_string_value(json_object_get(r.json, "type")), "FeatureCollection");
     json_t *feat = json_array_get(json_object_get(r.json, "features"), 0);
     assert_string_equal(
-        json_string_value(json_object_get(json_object_get(feat, "geometry"), "type")),
-        "Point");
+        json_string_value(json_object_get(json_object_get(feat, "geometry"), "type")), "Point");
     assert_string_equal(holder_in(r.json, "Palmyra"), "government");
     reply_free(&r);
 
@@ -417,10 +431,8 @@ static void test_timeline(void **state)
     json_t *periods = json_object_get(tl, "periods");
     assert_int_equal(json_array_size(periods), 2);
     json_t *p0 = json_array_get(periods, 0), *p1 = json_array_get(periods, 1);
-    assert_string_equal(json_string_value(json_object_get(p0, "holder_side")),
-                        "islamic_state");
-    assert_string_equal(json_string_value(json_object_get(p1, "holder_side")),
-                        "government");
+    assert_string_equal(json_string_value(json_object_get(p0, "holder_side")), "islamic_state");
+    assert_string_equal(json_string_value(json_object_get(p1, "holder_side")), "government");
     assert_string_equal(json_string_value(json_object_get(p1, "from")), "2017-03-02");
     /* Each cited event is included with its sources. */
     json_t *evidence = json_object_get(r.json, "evidence");
@@ -446,8 +458,8 @@ static void test_outlets_and_legend(void **state)
     json_t *outlets = json_object_get(r.json, "outlets");
     assert_int_equal(json_array_size(outlets), 2);
     /* Most reports first: SANA has three, Reuters two. */
-    assert_string_equal(
-        json_string_value(json_object_get(json_array_get(outlets, 0), "outlet")), "SANA");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(outlets, 0), "outlet")),
+                        "SANA");
     assert_int_equal(json_integer_value(json_object_get(json_array_get(outlets, 0), "reports")), 3);
     reply_free(&r);
 
@@ -531,6 +543,28 @@ static void test_traversal(void **state)
 }
 
 /* A symlink inside the web folder that points out of it is not followed. */
+/* A loopback server answers only requests naming a loopback host, so a
+ * page elsewhere cannot reach the API by DNS rebinding. */
+static void test_host_header(void **state)
+{
+    const Fixture *f = *state;
+    static const char *const allowed[] = {"127.0.0.1", "localhost:8080", "LOCALHOST", "127.0.0.2:1",
+                                          "[::1]:8080"};
+    static const char *const refused[] = {"evil.example", "evil.example:8080",
+                                          "127.0.0.1.evil.example", "localhost.evil.example",
+                                          "10.0.0.1"};
+    for (size_t i = 0; i < sizeof allowed / sizeof *allowed; i++) {
+        Reply r = request_with_host(f->port, "GET", "/api/health", allowed[i]);
+        assert_int_equal(r.status, 200);
+        reply_free(&r);
+    }
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+        Reply r = request_with_host(f->port, "GET", "/api/health", refused[i]);
+        assert_int_equal(r.status, 403);
+        reply_free(&r);
+    }
+}
+
 static void test_symlink_escape(void **state)
 {
     (void)state;
@@ -582,6 +616,7 @@ int main(void)
         cmocka_unit_test(test_static_files),
         cmocka_unit_test(test_traversal),
         cmocka_unit_test(test_symlink_escape),
+        cmocka_unit_test(test_host_header),
         cmocka_unit_test(test_content_types),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
