@@ -165,8 +165,13 @@ int split_asides(Ctx *c, Span span, Span *out, uint8_t *kinds)
     const char *text = c->doc->text;
     /* cheap test first: most sentences have neither */
     bool maybe = false;
-    for (size_t i = span.start; i + 4 < span.end && !maybe; i++)
-        maybe = (text[i] == 'T' && !strncmp(text + i, "Tags ", 5)) || text[i] == '(';
+    if (span.end > span.start + 4) {
+        /* a "(" or a "Tags " that starts before the last four bytes */
+        const char *p = text + span.start, *lim = text + span.end - 4;
+        maybe = memchr(p, '(', (size_t)(lim - p)) != NULL;
+        for (const char *q = p; !maybe && (q = memchr(q, 'T', (size_t)(lim - q))) != NULL; q++)
+            maybe = !strncmp(q, "Tags ", 5);
+    }
     size_t end = span.end;
     while (end > span.start && (text[end - 1] == '.' || isspace((unsigned char)text[end - 1])))
         end--;

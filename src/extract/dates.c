@@ -125,7 +125,7 @@ static Word peek_word(const char *s, size_t n, size_t pos)
 
 static bool is(const Word *w, const char *word)
 {
-    return w->kind == W_WORD && !strcmp(w->low, word);
+    return w->kind == W_WORD && w->low[0] == word[0] && !strcmp(w->low, word);
 }
 
 static int weekday_of(const Word *w)
@@ -135,11 +135,13 @@ static int weekday_of(const Word *w)
     static const char *const shorts[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
     if (w->kind != W_WORD)
         return -1;
+    /* asked of most words of a date candidate: the first letter first */
+    char c0 = w->low[0];
     for (int i = 0; i < 7; i++)
-        if (!strcmp(w->low, names[i]))
+        if (names[i][0] == c0 && !strcmp(w->low, names[i]))
             return i;
     for (int i = 0; i < 7; i++)
-        if (!strcmp(w->low, shorts[i]))
+        if (shorts[i][0] == c0 && !strcmp(w->low, shorts[i]))
             return i;
     if (!strcmp(w->low, "tues") || !strcmp(w->low, "thur") || !strcmp(w->low, "thurs"))
         return w->low[1] == 'u' ? 1 : 3;
@@ -153,15 +155,17 @@ static int month_of(const Word *w)
                                         "september", "october", "november", "december"};
     if (w->kind != W_WORD)
         return 0;
+    /* asked of most words of a date candidate: the first letter first */
+    char c0 = w->low[0];
     for (int i = 0; i < 12; i++)
-        if (!strcmp(w->low, names[i]))
+        if (names[i][0] == c0 && !strcmp(w->low, names[i]))
             return i + 1;
     /* abbreviations: "Jan", "Feb", "Sept", … ("mar" and "may" are fine:
      * "may" is a month only when a day or year follows, checked below) */
     static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                        "jul", "aug", "sep", "oct", "nov", "dec"};
     for (int i = 0; i < 12; i++)
-        if (!strcmp(w->low, abbr[i]))
+        if (abbr[i][0] == c0 && !strcmp(w->low, abbr[i]))
             return i + 1;
     if (!strcmp(w->low, "sept"))
         return 9;

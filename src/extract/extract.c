@@ -327,16 +327,13 @@ static bool same_date(const Ctx *c, const Event *a, const EventNote *an, const E
            a->date.day == b->date.day;
 }
 
-/* Per sentence, after its frames: dates, tolls, claims, hedges. */
-static void finish_sentence(Ctx *c, int si, int first_event, const char **last_claimant)
+/* The events this sentence opened (from first_event on): their dates,
+ * certainty and claims, the tolls that go to them, and the killed
+ * events that got none. */
+static void finish_events(Ctx *c, const Sentence *s, int first_event, const char *claimant,
+                          int party)
 {
-    Sentence *s = &c->sents[si];
     const Lexicon *lex = c->lex;
-    int party = -1;
-    const char *claimant = sentence_claimant(c, s, &party, *last_claimant);
-    if (claimant)
-        *last_claimant = claimant;
-
     /* "since 2011", "since the conflict began": background */
     bool since = false;
     for (int i = 0; i < s->date_count; i++) {
@@ -353,6 +350,12 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
     for (int i = 0; i < s->tok.count; i++) {
         if (s->tok.items[i].kind != TOKEN_WORD)
             continue; /* every cue below is a word */
+        size_t n = s->tok.items[i].fold_len;
+        if (n < 2 || n > 5) {
+            /* the words below have two to five letters; a class, any */
+            cumulative |= tok_class(s, i, WC_CUMULATIVE);
+            continue;
+        }
         if (tok_word(s, i, "since")) {
             since_word |= i + 1 < s->tok.count;
             if (i + 2 < s->tok.count &&
@@ -537,6 +540,28 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
         ev->event_type = civil ? "Violence against civilians" : "Battles";
         ev->sub_event_type = civil ? "Attack" : "Armed clash";
     }
+}
+
+/* Per sentence, after its frames: dates, tolls, claims, hedges. */
+static void finish_sentence(Ctx *c, int si, int first_event, const char **last_claimant)
+{
+    Sentence *s = &c->sents[si];
+    const Lexicon *lex = c->lex;
+    int party = -1;
+    const char *claimant = sentence_claimant(c, s, &party, *last_claimant);
+    if (claimant)
+        *last_claimant = claimant;
+
+    /* hedges and denials judge this sentence's events and those of the
+     * three sentences before (below): with none, they need no reading */
+    if (first_event < c->event_count ||
+        (first_event > 0 && c->notes[first_event - 1].sentence >= si - 3))
+        sentence_hedges(c, s);
+
+    /* Most sentences open no event: then there is nothing to date or to
+     * count, and only the context below is kept up to date. */
+    if (first_event < c->event_count)
+        finish_events(c, s, first_event, claimant, party);
 
     /* Denials judge what came just before: "However, X denied any such
      * agreement", "these reports were not confirmed". */

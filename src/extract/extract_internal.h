@@ -112,6 +112,11 @@ int split_asides(Ctx *c, Span span, Span *out, uint8_t *kinds);
 void sentence_scan(Ctx *c, Sentence *s, Span span);
 void article_countries(Ctx *c);
 void sentence_read(Ctx *c, Sentence *s);
+/* Sets the sentence's hedge and denial flags (unconfirmed, denial,
+ * denial_unconfirmed) from its cue phrases. They judge events only (the
+ * sentence's own, or those of the three sentences before), so the caller
+ * asks only when there are some. */
+void sentence_hedges(Ctx *c, Sentence *s);
 void frames_fill(Ctx *c, int sentence);
 /* Is token i (in range) the word `lit`, a string literal (a plain fold)?
  * Asked hundreds of times per sentence: the literal's length is known at

@@ -172,7 +172,7 @@ static int modifier_lookup(const Ctx *c, const Sentence *s, int i)
 {
     const char *f = fold_of(s, i);
     for (size_t k = 0; k < sizeof modifier_actor / sizeof *modifier_actor; k++) {
-        if (strcmp(f, modifier_actor[k][0]))
+        if (f[0] != modifier_actor[k][0][0] || strcmp(f, modifier_actor[k][0]))
             continue;
         int n = 0;
         const Entry *es = matcher_lookup(c->lex->matcher, modifier_actor[k][1],
@@ -224,11 +224,14 @@ static void places_in_containers(Ctx *c, Sentence *s);
 static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
 {
     const Lexicon *lex = c->lex;
-    s->ments = arena_alloc(c->arena, (size_t)(3 * ml->count + s->tok.count + 1) * sizeof *s->ments);
+    /* at most three mentions per match (a modifier, the match, a split
+     * trigger); stems of unmatched words are rare and grow the array */
+    int ment_cap = 3 * ml->count + 4;
+    s->ments = arena_alloc(c->arena, (size_t)ment_cap * sizeof *s->ments);
     s->ment_at = arena_alloc(c->arena, (size_t)(s->tok.count + 1) * sizeof *s->ment_at);
     for (int i = 0; i < s->tok.count; i++)
         s->ment_at[i] = -1;
-    Entry *places = arena_alloc(c->arena, 64 * sizeof *places);
+    Entry places[64]; /* the candidates of one match, for place_choose */
     s->number_at = arena_alloc(c->arena, (size_t)(s->tok.count + 1));
     for (int k = 0; k < ml->count; k++) {
         const Match *m = &ml->items[k];
@@ -373,6 +376,11 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
             me.place = -1;
         if (me.actor < 0 && me.place < 0)
             continue;
+        if (s->ment_count == ment_cap) {
+            s->ments = arena_grow(c->arena, s->ments, (size_t)ment_cap, (size_t)ment_cap * 2,
+                                  sizeof *s->ments);
+            ment_cap *= 2;
+        }
         s->ments[s->ment_count] = me;
         s->ment_at[i] = s->ment_count++;
     }
@@ -648,34 +656,37 @@ static void read_dates(Ctx *c, Sentence *s)
 }
 
 /* Cue phrases for hedges and denials, searched in the raw text,
- * case-insensitively, at word starts (they may run over several words). */
+ * case-insensitively, at word starts (they may run over several words).
+ * Sorted (as strcmp sorts), so that the cues of a word's first two letters
+ * are found by a binary search: sentence_cues() asks at every word. */
 enum { CUE_HEDGE = 1, CUE_DENIAL = 2, CUE_NOT_CONFIRMED = 4 };
 static const struct {
     const char *text;
     uint8_t len;
     uint8_t kind;
 } cue_phrases[] = {
-    {"reportedly", 10, CUE_HEDGE},
     {"allegedly", 9, CUE_HEDGE},
-    {"what appears to be", 18, CUE_HEDGE},
-    {"what appeared to be", 19, CUE_HEDGE},
     {"appears to have", 15, CUE_HEDGE},
-    {"unconfirmed", 11, CUE_HEDGE},
-    {"not confirmed", 13, CUE_HEDGE | CUE_NOT_CONFIRMED},
+    {"claimed to have", 15, CUE_HEDGE},
     {"could not be confirmed", 22, CUE_HEDGE},
     {"could not be independently", 26, CUE_HEDGE},
+    {"denied", 6, CUE_DENIAL},
+    {"denies", 6, CUE_DENIAL},
+    {"no confirmation", 15, CUE_NOT_CONFIRMED},
+    {"not commented", 13, CUE_NOT_CONFIRMED},
+    {"not confirmed", 13, CUE_HEDGE | CUE_NOT_CONFIRMED},
+    {"not thus far commented", 22, CUE_NOT_CONFIRMED},
+    {"purportedly", 11, CUE_HEDGE},
+    {"rejected the claim", 18, CUE_DENIAL},
+    {"reportedly", 10, CUE_HEDGE},
     {"reports appeared", 16, CUE_HEDGE},
     {"rumors", 6, CUE_HEDGE},
     {"rumours", 7, CUE_HEDGE},
-    {"claimed to have", 15, CUE_HEDGE},
-    {"purportedly", 11, CUE_HEDGE},
-    {"denied", 6, CUE_DENIAL},
-    {"denies", 6, CUE_DENIAL},
-    {"rejected the claim", 18, CUE_DENIAL},
-    {"not commented", 13, CUE_NOT_CONFIRMED},
-    {"not thus far commented", 22, CUE_NOT_CONFIRMED},
-    {"no confirmation", 15, CUE_NOT_CONFIRMED},
+    {"unconfirmed", 11, CUE_HEDGE},
+    {"what appeared to be", 19, CUE_HEDGE},
+    {"what appears to be", 18, CUE_HEDGE},
 };
+enum { CUE_COUNT = sizeof cue_phrases / sizeof *cue_phrases };
 
 /* sitrep never sets a locale, so strncasecmp() and tolower() are the C
  * locale's: A-Z only. Lower-cases one byte as they do. */
@@ -693,28 +704,54 @@ static bool starts_with_cue(const char *s, const char *cue, size_t n)
     return true;
 }
 
+/* The first two letters of a cue (or of a word) as one number, ordered
+ * as the table is. */
+static inline int cue_key(int first, int second)
+{
+    return first << 8 | second;
+}
+
 /* The CUE_* kinds of the cue phrases the sentence contains: one pass over
- * its word starts, and only those whose first letter starts some cue. */
+ * its word starts, and only those whose first two letters start some cue
+ * go on to the table. */
 static unsigned sentence_cues(const Ctx *c, const Sentence *s)
 {
     const char *t = c->doc->text;
     unsigned found = 0;
+    /* per first letter a-z, the second letters of its cues (a-z, bit 26
+     * for anything else); 26 words per sentence, against a table search
+     * at every word */
+    uint32_t second[26] = {0};
+    for (size_t p = 0; p < CUE_COUNT; p++) {
+        int b = cue_phrases[p].text[1];
+        second[cue_phrases[p].text[0] - 'a'] |= 1u << (b >= 'a' && b <= 'z' ? b - 'a' : 26);
+    }
     for (int k = 0; k < s->tok.count; k++) {
         size_t i = s->tok.items[k].start;
         int first = ascii_lower(t[i]);
-        /* the first letters of the cues: a d n p r c u w */
-        if (first < 'a' || first > 'z' ||
-            !((1u << (first - 'a')) & (1u << ('a' - 'a') | 1u << ('d' - 'a') | 1u << ('n' - 'a') |
-                                        1u << ('p' - 'a') | 1u << ('r' - 'a') | 1u << ('c' - 'a') |
-                                        1u << ('u' - 'a') | 1u << ('w' - 'a'))))
+        if (first < 'a' || first > 'z' || !second[first - 'a'])
             continue;
-        int second = ascii_lower(t[i + 1]);
-        for (size_t p = 0; p < sizeof cue_phrases / sizeof *cue_phrases; p++) {
+        /* every cue has two letters or more: its second letter too
+         * (t[i + 1] is the text's NUL at worst) */
+        int b = ascii_lower(t[i + 1]);
+        if (!(second[first - 'a'] & (1u << (b >= 'a' && b <= 'z' ? b - 'a' : 26))))
+            continue;
+        int key = cue_key(first, b);
+        size_t lo = 0, hi = CUE_COUNT;
+        while (lo < hi) { /* the first cue whose key is not below the word's */
+            size_t mid = (lo + hi) / 2;
+            const char *ct = cue_phrases[mid].text;
+            if (cue_key((unsigned char)ct[0], (unsigned char)ct[1]) < key)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t p = lo; p < CUE_COUNT; p++) {
+            const char *ct = cue_phrases[p].text;
+            if (cue_key((unsigned char)ct[0], (unsigned char)ct[1]) != key)
+                break;
             size_t n = cue_phrases[p].len;
-            /* every cue has two letters or more: its second letter too
-             * before the call (t[i + 1] is the text's NUL at worst) */
-            if (cue_phrases[p].text[0] == first && cue_phrases[p].text[1] == second &&
-                i + n <= s->span.end && starts_with_cue(t + i, cue_phrases[p].text, n))
+            if (i + n <= s->span.end && starts_with_cue(t + i, ct, n))
                 found |= cue_phrases[p].kind;
         }
     }
@@ -737,6 +774,18 @@ void sentence_scan(Ctx *c, Sentence *s, Span span)
         if (t->fold_len >= 3 && calendar_prefix(f))
             wc |= WC_CALENDAR;
         s->word_classes[i] = wc;
+    }
+}
+
+void sentence_hedges(Ctx *c, Sentence *s)
+{
+    unsigned cues = sentence_cues(c, s);
+    s->unconfirmed = (cues & CUE_HEDGE) != 0;
+    if (cues & CUE_DENIAL) {
+        s->denial = true;
+    } else if (cues & CUE_NOT_CONFIRMED) {
+        s->denial = true;
+        s->denial_unconfirmed = true;
     }
 }
 
@@ -838,16 +887,15 @@ void sentence_read(Ctx *c, Sentence *s)
 {
     s->is_title = title_case(s);
     read_mentions(c, s, &s->matches);
-    read_counts(c, s);
+    /* Counts are read for tolls and victims, and only a trigger of this
+     * sentence asks for them (frames_fill, finish_sentence): most
+     * sentences have none, and their counts would go unread. */
+    bool has_trigger = false;
+    for (int mi = 0; mi < s->ment_count && !has_trigger; mi++)
+        has_trigger = s->ments[mi].trigger >= 0;
+    if (has_trigger)
+        read_counts(c, s);
     read_dates(c, s);
-    unsigned cues = sentence_cues(c, s);
-    s->unconfirmed = (cues & CUE_HEDGE) != 0;
-    if (cues & CUE_DENIAL) {
-        s->denial = true;
-    } else if (cues & CUE_NOT_CONFIRMED) {
-        s->denial = true;
-        s->denial_unconfirmed = true;
-    }
 }
 
 /* ---- Places ------------------------------------------------------------------------ */

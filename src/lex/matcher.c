@@ -886,7 +886,9 @@ MatchList matcher_find(const Matcher *m, const TokenList *tl, Arena *arena)
         plain[i] = text_token_hash(tl->folded + tok->fold, tok->fold_len);
     }
 
-    int cap = 64, count = 0, pcap = 16, npend = 0;
+    /* a match starts at a token of its own: never more matches than
+     * tokens, and most sentences are short (the arena zeroes what it gives) */
+    int cap = n < 64 ? n : 64, count = 0, pcap = 16, npend = 0;
     Match *items = arena_alloc(arena, (size_t)cap * sizeof *items);
     Pending *pend = arena_alloc(arena, (size_t)pcap * sizeof *pend);
     for (int i = 0; i < n;) {
