@@ -56,53 +56,67 @@ bool control_holder(const char *sub_event_type, int side1, int side2,
 int control_record(Fuser *f, long report_id, long event_id, int *written,
                    char *err, size_t cap)
 {
-    sqlite3 *db = f->db;
-    sqlite3_stmt *st = fuse_use(f->control_report), *ins = NULL;
-    int rc = -1;
+    sqlite3_stmt *st = fuse_use(f->control_report);
     *written = 0;
     Arena arena;
     arena_init(&arena);
-
     sqlite3_bind_int64(st, 1, report_id);
     if (sqlite3_step(st) != SQLITE_ROW) {
-        sql_fail(db, err, cap, "control: report not found");
-        goto done;
+        sql_fail(f->db, err, cap, "control: report not found");
+        sqlite3_reset(st);
+        arena_free(&arena);
+        return -1;
     }
-    const char *sub = sql_col_text(st, 0, &arena);
-    int side1 = fuse_side_parse((const char *)sqlite3_column_text(st, 1));
-    int side2 = fuse_side_parse((const char *)sqlite3_column_text(st, 2));
-    const char *actor1 = sql_col_text(st, 3, &arena);
-    const char *actor2 = sql_col_text(st, 4, &arena);
-    const char *date = sql_col_text(st, 5, &arena);
-    bool dated = !sql_col_null(st, 6);
-    long days = sqlite3_column_int64(st, 6);
+    ControlReport r = {
+        .id = report_id,
+        .sub_event_type = sql_col_text(st, 0, &arena),
+        .side1 = sql_col_text(st, 1, &arena),
+        .side2 = sql_col_text(st, 2, &arena),
+        .actor1 = sql_col_text(st, 3, &arena),
+        .actor2 = sql_col_text(st, 4, &arena),
+        .date = sql_col_text(st, 5, &arena),
+        .dated = !sql_col_null(st, 6),
+        .days = sqlite3_column_int64(st, 6),
+    };
     sqlite3_reset(st);
+    int rc = control_record_report(f, &r, event_id, written, err, cap);
+    arena_free(&arena);
+    return rc;
+}
 
+int control_record_report(Fuser *f, const ControlReport *r, long event_id,
+                          int *written, char *err, size_t cap)
+{
+    sqlite3 *db = f->db;
+    *written = 0;
     int holder;
     const char *status;
-    if (!dated || !date || !control_holder(sub, side1, side2, &holder, &status)) {
-        rc = 0; /* says nothing about control */
-        goto done;
-    }
-    const char *holder_actor = holder == side1 ? actor1 : holder == side2 ? actor2 : NULL;
+    int side1 = fuse_side_parse(r->side1), side2 = fuse_side_parse(r->side2);
+    if (!r->dated || !r->date ||
+        !control_holder(r->sub_event_type, side1, side2, &holder, &status))
+        return 0; /* says nothing about control */
+    const char *holder_actor = holder == side1   ? r->actor1
+                               : holder == side2 ? r->actor2
+                                                 : NULL;
     int loser = !strcmp(status, "besieged") ? side1 : side2;
 
-    st = fuse_use(f->control_places);
-    sqlite3_bind_int64(st, 1, report_id);
+    int rc = -1;
+    sqlite3_stmt *st = fuse_use(f->control_places), *ins = NULL;
+    sqlite3_bind_int64(st, 1, r->id);
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         ins = fuse_use(f->control_insert);
-        sqlite3_bind_int64(ins, 1, report_id);
+        sqlite3_bind_int64(ins, 1, r->id);
         sqlite3_bind_int64(ins, 2, event_id);
         sqlite3_bind_int64(ins, 3, sqlite3_column_int64(st, 0));
-        sql_bind_text(ins, 4, date);
-        sqlite3_bind_int64(ins, 5, days);
+        sql_bind_text(ins, 4, r->date);
+        sqlite3_bind_int64(ins, 5, r->days);
         sql_bind_text(ins, 6, fuse_side_name(holder));
         sql_bind_text(ins, 7, holder_actor);
         if (loser != SIDE_UNKNOWN && loser != holder)
             sql_bind_text(ins, 8, fuse_side_name(loser));
         sql_bind_text(ins, 9, status);
-        sql_bind_text(ins, 10, sub);
+        sql_bind_text(ins, 10, r->sub_event_type);
         if (sqlite3_step(ins) != SQLITE_DONE) {
             sql_fail(db, err, cap, "control: insert");
             goto done;
@@ -118,6 +132,5 @@ done:
     sqlite3_reset(st);
     if (ins)
         sqlite3_reset(ins);
-    arena_free(&arena);
     return rc;
 }

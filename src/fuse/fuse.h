@@ -16,7 +16,9 @@
  * The database side (fuse_report, control_record) works on the open
  * sqlite3 handle inside the store's ingest transaction: a new report looks
  * up candidates by governorate and date window through an index and joins
- * the best one, and only that event's aggregates are recomputed.
+ * the best one, and that event's aggregates are updated from the new
+ * report and what the event already stores, not by re-reading its reports
+ * (so ingest stays linear however many reports an event gathers).
  */
 #ifndef SITREP_FUSE_H
 #define SITREP_FUSE_H
@@ -94,16 +96,28 @@ typedef struct FuseOutcome {
 } FuseOutcome;
 
 /* Fuses stored report report_id (its row, places and claims already
- * written): joins a compatible event or creates one, recomputes that
- * event's aggregates and writes its control changes. */
+ * written, no event yet): joins a compatible event or creates one, updates
+ * that event's aggregates and writes its control changes. */
 int fuse_report(Fuser *f, long report_id, FuseOutcome *out, char *err,
                 size_t err_cap);
 
-/* Recomputes one fused event from its reports: representative date,
- * actors and place, fatalities low/best/high, certainty (disputed on
- * contradiction), sources, first and last report, contradicted flags.
- * new_report: the report just added (only its pairs are compared; flags
- * already set stand), or 0 to compare every pair. */
+/* The same in two steps, so that the store writes the report row with its
+ * event at once: fuse_choose_event() picks the event for a report whose
+ * stored row will read as key (creating an event of the given type when
+ * no candidate fits); once the row, its places and claims are written,
+ * fuse_add_report() updates the event and writes control changes. */
+int fuse_choose_event(Fuser *f, const FuseKey *key, const char *event_type,
+                      const char *sub_event_type, const char *certainty,
+                      FuseOutcome *out, char *err, size_t err_cap);
+int fuse_add_report(Fuser *f, long report_id, FuseOutcome *out, char *err,
+                    size_t err_cap); /* out: as fuse_choose_event left it */
+
+/* Brings one fused event up to date: representative date, actors and
+ * place, fatalities low/best/high, certainty (disputed on contradiction),
+ * sources, first and last report, contradicted flags. new_report: the
+ * report just added, the newest of the event (its aggregates are updated
+ * from it and what the event stores), or 0 to recompute the event from
+ * all its reports. */
 int fuse_refresh_event(Fuser *f, long event_id, long new_report, char *err,
                        size_t err_cap);
 

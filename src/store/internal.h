@@ -8,11 +8,18 @@
 #include "sql.h"
 #include "store.h"
 
+/* The statements of store_ingest (ingest.c), prepared on the first
+ * ingest and kept for the life of the Store. */
+typedef struct IngestStatements IngestStatements;
+
 struct Store {
     sqlite3 *db;
-    Fuser *fuser; /* fusion's prepared statements */
+    Fuser *fuser;              /* fusion's prepared statements */
+    IngestStatements *ingest;  /* NULL until the first ingest */
     char err[512];
 };
+
+void ingest_statements_free(IngestStatements *q);
 
 /* Records the SQLite error of a failed call as the store's error. */
 static inline int store_fail(Store *s, const char *what)

@@ -200,7 +200,120 @@ static const char schema_v2[] =
     "  WHERE event_id = NEW.id;"
     " END;";
 
-static const char *const migrations[] = {store_schema_v1, schema_v2};
+/* Version 2 -> 3: fusion keeps each event's aggregates up to date from
+ * the new report instead of re-reading every report of the event
+ * (src/fuse/fuse_event.c). The event row names the reports (and claim)
+ * that won each aggregate; event_keys holds each event's distinct report
+ * signatures, which replace the reports_fuse index as fusion candidates
+ * (repeated copies of a report add no candidate) and carry the
+ * contradicted flag of their reports; event_claims holds each event's
+ * distinct fatality claims, for the contradiction check. The backfill
+ * computes the same winners fusion would have, and their ranks (as
+ * rank_of() and place_rank() in fuse_event.c: date precision, place
+ * precision, lead event, then the earliest report). */
+#define V3_DATE_RANK                                                           \
+    "CASE WHEN r.date_lo IS NULL THEN 10 WHEN r.date_precision = 'day' THEN 0" \
+    " WHEN r.date_precision = 'week' THEN 1"                                  \
+    " WHEN r.date_precision = 'month' THEN 2"                                 \
+    " WHEN r.date_precision = 'year' THEN 3 ELSE 9 END"
+#define V3_PLACE_RANK                                                          \
+    "CASE WHEN r.place_id IS NULL THEN 10"                                     \
+    " WHEN r.place_precision = 'exact' THEN 0"                                \
+    " WHEN r.place_precision = 'near' THEN 1"                                 \
+    " WHEN r.place_precision = 'district' THEN 2"                             \
+    " WHEN r.place_precision = 'admin1' THEN 3"                               \
+    " WHEN r.place_precision = 'country' THEN 4 ELSE 9 END"
+static const char schema_v3[] =
+    "ALTER TABLE events ADD COLUMN rep_report INTEGER;"
+    "ALTER TABLE events ADD COLUMN side1_report INTEGER;"
+    "ALTER TABLE events ADD COLUMN side2_report INTEGER;"
+    "ALTER TABLE events ADD COLUMN place_report INTEGER;"
+    "ALTER TABLE events ADD COLUMN fat_report INTEGER;"
+    "ALTER TABLE events ADD COLUMN fat_claim INTEGER;"
+    "ALTER TABLE events ADD COLUMN rep_rank INTEGER;"
+    "ALTER TABLE events ADD COLUMN place_rank INTEGER;"
+
+    /* One row per distinct signature of an event's reports: the columns
+     * fusion compares (see FUSE_SIGNATURE_COLUMNS in fuse_internal.h). */
+    "CREATE TABLE event_keys ("
+    "  id INTEGER PRIMARY KEY,"
+    "  event_id INTEGER NOT NULL REFERENCES events(id),"
+    "  admin1 TEXT NOT NULL, family TEXT NOT NULL,"
+    "  wide INTEGER NOT NULL DEFAULT 0, date_lo INTEGER, date_hi INTEGER,"
+    "  side1 TEXT, side2 TEXT, place_id INTEGER, lat REAL, lon REAL,"
+    "  place_precision TEXT, outlet TEXT,"
+    "  denied INTEGER NOT NULL DEFAULT 0, fat_low INTEGER, fat_high INTEGER,"
+    "  contradicted INTEGER NOT NULL DEFAULT 0);"
+    /* Candidates: a range of (governorate, family, wide, window start);
+     * event_id after the window as in the index it replaces, so the same
+     * candidate wins a tie of fits. */
+    "CREATE INDEX event_keys_fuse ON event_keys(admin1, family, wide, date_lo,"
+    "  date_hi, event_id);"
+    "CREATE INDEX event_keys_event ON event_keys(event_id);"
+    "INSERT INTO event_keys (event_id, admin1, family, wide, date_lo, date_hi,"
+    "  side1, side2, place_id, lat, lon, place_precision, outlet, denied,"
+    "  fat_low, fat_high, contradicted)"
+    " SELECT r.event_id, r.admin1, r.family, r.wide, r.date_lo, r.date_hi,"
+    "  r.side1, r.side2, r.place_id, r.lat, r.lon, r.place_precision,"
+    "  min(r.outlet), r.certainty = 'denied' COLLATE NOCASE, r.fat_low,"
+    "  r.fat_high, max(r.contradicted)"
+    " FROM reports r WHERE r.event_id IS NOT NULL"
+    " GROUP BY r.event_id, r.admin1, r.family, r.wide, r.date_lo, r.date_hi,"
+    "  r.side1, r.side2, r.place_id, r.lat, r.lon, r.place_precision,"
+    "  r.outlet COLLATE NOCASE, r.certainty = 'denied' COLLATE NOCASE,"
+    "  r.fat_low, r.fat_high;"
+    "DROP INDEX reports_fuse;"
+
+    /* Distinct fatality claims of each event: who (the claimant, else the
+     * reporting outlet) and the range. */
+    "CREATE TABLE event_claims ("
+    "  id INTEGER PRIMARY KEY,"
+    "  event_id INTEGER NOT NULL REFERENCES events(id),"
+    "  who TEXT, low INTEGER NOT NULL, high INTEGER NOT NULL);"
+    "CREATE INDEX event_claims_event ON event_claims(event_id, low, high);"
+    /* A report's toll counts as its outlet's claim when it has no claim
+     * with numbers. */
+    "CREATE TEMP VIEW v3_claims AS"
+    " SELECT r.event_id, r.id AS report_id, c.id AS claim_id,"
+    "  coalesce(c.claimant, r.outlet) AS who,"
+    "  coalesce(c.fat_low, c.fat_best) AS low, c.fat_best AS best,"
+    "  coalesce(c.fat_high, c.fat_best) AS high, c.independent <> 0 AS independent,"
+    "  0 AS own, c.id AS position"
+    " FROM claims c JOIN reports r ON r.id = c.report_id"
+    " WHERE r.event_id IS NOT NULL AND c.fat_best IS NOT NULL"
+    " UNION ALL"
+    " SELECT r.event_id, r.id, NULL, r.outlet, r.fat_low, r.fat_best, r.fat_high,"
+    "  1, 1, r.id FROM reports r"
+    " WHERE r.event_id IS NOT NULL AND r.fat_low IS NOT NULL"
+    "  AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.report_id = r.id"
+    "                  AND c.fat_best IS NOT NULL);"
+    "INSERT INTO event_claims (event_id, who, low, high)"
+    " SELECT event_id, min(who), low, high FROM v3_claims"
+    " GROUP BY event_id, who COLLATE NOCASE, low, high;"
+
+    /* The winners of each aggregate. */
+    "UPDATE events SET"
+    "  rep_report = (SELECT r.id FROM reports r WHERE r.event_id = events.id"
+    "    ORDER BY " V3_DATE_RANK ", " V3_PLACE_RANK ", r.is_primary <> 0 DESC,"
+    "    r.id LIMIT 1),"
+    "  side1_report = (SELECT min(r.id) FROM reports r WHERE r.event_id = events.id"
+    "    AND r.side1 IS NOT NULL AND r.side1 <> 'unknown'),"
+    "  side2_report = (SELECT min(r.id) FROM reports r WHERE r.event_id = events.id"
+    "    AND r.side2 IS NOT NULL AND r.side2 <> 'unknown'),"
+    "  place_report = (SELECT r.id FROM reports r WHERE r.event_id = events.id"
+    "    AND r.place_id IS NOT NULL ORDER BY " V3_PLACE_RANK ", r.id LIMIT 1);"
+    "UPDATE events SET"
+    "  rep_rank = (SELECT (" V3_DATE_RANK ") * 1000 + (" V3_PLACE_RANK ") * 10"
+    "    + (r.is_primary = 0) FROM reports r WHERE r.id = events.rep_report),"
+    "  place_rank = (SELECT " V3_PLACE_RANK " FROM reports r"
+    "    WHERE r.id = events.place_report);"
+    "UPDATE events SET (fat_report, fat_claim) ="
+    " (SELECT c.report_id, c.claim_id FROM v3_claims c"
+    "  WHERE c.event_id = events.id"
+    "  ORDER BY c.independent DESC, c.high - c.low, c.own, c.position LIMIT 1);"
+    "DROP VIEW v3_claims;";
+
+static const char *const migrations[] = {store_schema_v1, schema_v2, schema_v3};
 enum { MIGRATION_COUNT = sizeof migrations / sizeof *migrations };
 _Static_assert((int)MIGRATION_COUNT == (int)STORE_SCHEMA_VERSION,
                "one migration per schema version");
@@ -296,7 +409,7 @@ static Store *open_with(const char *path, int flags, char *err, size_t cap)
 Store *store_open(const char *path, char *err, size_t err_cap)
 {
     return open_with(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                               SQLITE_OPEN_FULLMUTEX,
+                               SQLITE_OPEN_NOMUTEX,
                      err, err_cap);
 }
 
@@ -308,7 +421,7 @@ Store *store_open_existing(const char *path, char *err, size_t err_cap)
                      path);
         return NULL;
     }
-    return open_with(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, err,
+    return open_with(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, err,
                      err_cap);
 }
 
@@ -317,6 +430,7 @@ void store_close(Store *s)
     if (!s)
         return;
     fuser_close(s->fuser);
+    ingest_statements_free(s->ingest);
     if (s->db)
         sqlite3_close_v2(s->db);
     free(s);

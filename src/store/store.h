@@ -20,6 +20,11 @@
  *
  * Errors are values: functions return 0 on success or -1, with the message
  * in store_error().
+ *
+ * Threads: a Store is used by one thread at a time (it may be handed from
+ * thread to thread, as the server's pool does). It is opened without
+ * SQLite's per-connection mutex, which cost every bind and column read a
+ * lock.
  */
 #ifndef SITREP_STORE_H
 #define SITREP_STORE_H
@@ -32,7 +37,7 @@
 typedef struct Store Store;
 
 /* The schema version this code writes (PRAGMA user_version). */
-enum { STORE_SCHEMA_VERSION = 2 };
+enum { STORE_SCHEMA_VERSION = 3 };
 
 /* ---- Opening ------------------------------------------------------------
  * Opens (creating if needed) the database at path, switches to WAL mode,
