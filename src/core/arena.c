@@ -54,7 +54,7 @@ static ArenaBlock *arena_new_block(Arena *a, size_t need)
     return b;
 }
 
-void *arena_alloc(Arena *a, size_t size)
+void *arena_alloc_uninit(Arena *a, size_t size)
 {
     /* A size near SIZE_MAX would round up to 0 and hand out 16 bytes. */
     if (size > SIZE_MAX - 15)
@@ -68,7 +68,15 @@ void *arena_alloc(Arena *a, size_t size)
     void *p = b->data + b->used;
     b->used += size;
     a->total += size;
-    memset(p, 0, size);
+    return p;
+}
+
+void *arena_alloc(Arena *a, size_t size)
+{
+    void *p = arena_alloc_uninit(a, size);
+    /* what was handed out, rounded up as arena_alloc_uninit rounds */
+    size_t rounded = size ? (size + 15) & ~(size_t)15 : 16;
+    memset(p, 0, rounded);
     return p;
 }
 
@@ -116,9 +124,13 @@ void *arena_grow(Arena *a, void *old, size_t count, size_t new_cap, size_t elem)
         too_big(new_cap, elem);
     if (count > new_cap)
         count = new_cap; /* never copy more than the new array holds */
-    void *p = arena_alloc(a, new_cap * elem);
-    if (old && count)
-        memcpy(p, old, count * elem);
+    /* The copied part is overwritten at once: zero only the rest. */
+    size_t size = new_cap * elem, copied = old ? count * elem : 0;
+    unsigned char *p = arena_alloc_uninit(a, size);
+    if (copied)
+        memcpy(p, old, copied);
+    size_t rounded = size ? (size + 15) & ~(size_t)15 : 16;
+    memset(p + copied, 0, rounded - copied);
     return p;
 }
 

@@ -33,9 +33,18 @@ void buffer_reserve(Buffer *b, size_t extra)
     b->cap = cap;
 }
 
+/* The room for n more bytes and the NUL is there already (cap > len
+ * whenever cap is set, so the subtraction cannot wrap): the common case,
+ * without the call. */
+static inline bool buffer_has_room(const Buffer *b, size_t n)
+{
+    return n < b->cap - b->len;
+}
+
 void buffer_append(Buffer *b, const void *data, size_t n)
 {
-    buffer_reserve(b, n);
+    if (!buffer_has_room(b, n))
+        buffer_reserve(b, n);
     if (n)
         memcpy(b->data + b->len, data, n);
     b->len += n;
@@ -49,7 +58,8 @@ void buffer_append_str(Buffer *b, const char *s)
 
 void buffer_append_char(Buffer *b, char c)
 {
-    buffer_reserve(b, 1);
+    if (!buffer_has_room(b, 1))
+        buffer_reserve(b, 1);
     b->data[b->len++] = c;
     b->data[b->len] = '\0';
 }
@@ -99,32 +109,53 @@ void json_write_string(Buffer *b, const char *s, size_t n)
     buffer_reserve(b, n + 2);
     buffer_append_char(b, '"');
     size_t run = 0; /* start of the current run of bytes needing no escape */
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        buffer_append(b, s + run, i - run);
-        run = i + 1;
-        switch (c) {
-        case '"':
-            buffer_append(b, "\\\"", 2);
-            break;
-        case '\\':
-            buffer_append(b, "\\\\", 2);
-            break;
-        case '\n':
-            buffer_append(b, "\\n", 2);
-            break;
-        case '\r':
-            buffer_append(b, "\\r", 2);
-            break;
-        case '\t':
-            buffer_append(b, "\\t", 2);
-            break;
-        default: {
-            char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            buffer_append(b, esc, 6);
+    size_t i = 0;
+    while (i < n) {
+        /* Fast path: skip 8 plain bytes at a time.  A word needs a closer
+         * look when some byte is below 0x20 or equals '"' or '\\'; the
+         * classic "has a byte less than / equal to" bit tricks answer that
+         * exactly (they may misplace the byte, never miss one). */
+        if (n - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+            uint64_t ctl = (w - ones * 0x20) & ~w & highs;
+            uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+            uint64_t hit = ctl | ((q - ones) & ~q & highs) | ((bs - ones) & ~bs & highs);
+            if (!hit) {
+                i += 8;
+                continue;
+            }
         }
+        /* Somewhere in the next 8 bytes (or the tail): go byte by byte. */
+        size_t end = n - i >= 8 ? i + 8 : n;
+        for (; i < end; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c >= 0x20 && c != '"' && c != '\\')
+                continue;
+            buffer_append(b, s + run, i - run);
+            run = i + 1;
+            switch (c) {
+            case '"':
+                buffer_append(b, "\\\"", 2);
+                break;
+            case '\\':
+                buffer_append(b, "\\\\", 2);
+                break;
+            case '\n':
+                buffer_append(b, "\\n", 2);
+                break;
+            case '\r':
+                buffer_append(b, "\\r", 2);
+                break;
+            case '\t':
+                buffer_append(b, "\\t", 2);
+                break;
+            default: {
+                char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                buffer_append(b, esc, 6);
+            }
+            }
         }
     }
     buffer_append(b, s + run, n - run);

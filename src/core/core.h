@@ -31,6 +31,8 @@ typedef struct Arena {
 
 void arena_init(Arena *a);
 void *arena_alloc(Arena *a, size_t size); /* zeroed, 16-byte aligned */
+/* arena_alloc() without the zeroing, for arrays filled right away. */
+void *arena_alloc_uninit(Arena *a, size_t size);
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_strdup(Arena *a, const char *s);
 char *arena_printf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -1155,6 +1155,13 @@ static int find_actor(const Ctx *c, const Sentence *s, int from, int to, int dir
 static int actor_after_word(const Ctx *c, const Sentence *s, int from, int to,
                             const char *const *preps)
 {
+    /* Most clauses name no actor after `from` at all: answer that from
+     * the mention index before comparing any word with the list. */
+    bool any_actor = false;
+    for (int k = from + 1; k < to && !any_actor; k++)
+        any_actor = s->ment_at[k] >= 0 && s->ments[s->ment_at[k]].actor >= 0;
+    if (!any_actor)
+        return -1;
     for (int j = from; j < to; j++) {
         if (!token_in(s, j, preps))
             continue;

@@ -879,7 +879,7 @@ MatchList matcher_find(const Matcher *m, const TokenList *tl, Arena *arena)
     if (!m || n == 0)
         return list;
 
-    uint64_t *plain = arena_alloc(arena, (size_t)n * sizeof *plain);
+    uint64_t *plain = arena_alloc_uninit(arena, (size_t)n * sizeof *plain); /* filled next */
     uint64_t *loose = arena_alloc(arena, (size_t)n * sizeof *loose); /* zeroed: lazy */
     for (int i = 0; i < n; i++) {
         const Token *tok = &tl->items[i];

@@ -287,7 +287,8 @@ TokenList tokenize(const char *text, Span span, Arena *arena)
     size_t n = span.end > span.start ? span.end - span.start : 0;
     size_t cap = n / 4 + 16;
     size_t fcap = n + n / 4 + FOLD_MAX * 2;
-    Token *items = arena_alloc(arena, cap * sizeof *items);
+    /* every field of a token is written when it is added */
+    Token *items = arena_alloc_uninit(arena, cap * sizeof *items);
     char *folded = arena_alloc(arena, fcap);
     size_t flen = 0;
     int count = 0;

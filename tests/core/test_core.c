@@ -42,6 +42,66 @@ static void test_json_escapes_controls_and_quotes(void **state)
     buffer_free(&b);
 }
 
+/* The escaper skips plain bytes eight at a time, so put each special byte
+ * at every position of strings of several lengths (every offset within a
+ * word, and the tail) and compare with a byte-at-a-time reference. */
+static void reference_escape(Buffer *b, const unsigned char *s, size_t n)
+{
+    buffer_append_char(b, '"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = s[i];
+        if (c == '"')
+            buffer_append_str(b, "\\\"");
+        else if (c == '\\')
+            buffer_append_str(b, "\\\\");
+        else if (c == '\n')
+            buffer_append_str(b, "\\n");
+        else if (c == '\r')
+            buffer_append_str(b, "\\r");
+        else if (c == '\t')
+            buffer_append_str(b, "\\t");
+        else if (c < 0x20)
+            buffer_printf(b, "\\u%04x", c);
+        else
+            buffer_append_char(b, (char)c);
+    }
+    buffer_append_char(b, '"');
+}
+
+static void test_json_escapes_at_every_position(void **state)
+{
+    (void)state;
+    /* Specials, plus bytes next to the thresholds the word test uses. */
+    static const unsigned char specials[] = {'"', '\\', '\n', '\r', '\t', 0x00, 0x01,
+                                             0x1f, 0x20, 0x21, 0x23, 0x5b, 0x5d, 0x7f,
+                                             0x80, 0xa2, 0xdc, 0xff};
+    unsigned char text[80];
+    Buffer got, want;
+    buffer_init(&got);
+    buffer_init(&want);
+    for (size_t n = 1; n <= sizeof text; n += (n < 20 ? 1 : 7)) {
+        for (size_t k = 0; k < sizeof specials; k++) {
+            for (size_t pos = 0; pos < n; pos++) {
+                for (size_t i = 0; i < n; i++)
+                    text[i] = (unsigned char)('a' + i % 26);
+                text[pos] = specials[k];
+                /* A second special further on, so runs between escapes
+                 * of every length are covered too. */
+                if (pos + 9 < n)
+                    text[pos + 9] = specials[(k + 1) % sizeof specials];
+                buffer_clear(&got);
+                buffer_clear(&want);
+                json_write_string(&got, (const char *)text, n);
+                reference_escape(&want, text, n);
+                assert_int_equal(got.len, want.len);
+                assert_memory_equal(got.data, want.data, want.len);
+            }
+        }
+    }
+    buffer_free(&got);
+    buffer_free(&want);
+}
+
 static void test_dates_round_trip_and_weekdays(void **state)
 {
     (void)state;
@@ -92,6 +152,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_arena_alignment_and_growth),
         cmocka_unit_test(test_json_escapes_controls_and_quotes),
+        cmocka_unit_test(test_json_escapes_at_every_position),
         cmocka_unit_test(test_dates_round_trip_and_weekdays),
         cmocka_unit_test(test_diagnostics_count_and_route),
     };
