@@ -183,7 +183,7 @@ rm -f "$OUT/read.out"
 if has_command lookup && has_option lookup --bench; then
     echo "== sitrep lookup --bench $TXT"
     measure /dev/null "$SITREP" lookup --bench "$TXT"
-    row "matcher (lookup --bench)" "$TXT" "$(size_of "$TXT")" 0.25
+    row "matcher (lookup --bench)" "$TXT" "$(size_of "$TXT")" 0.333
 else
     echo "== matcher: no 'sitrep lookup --bench'; building bench/bench_matcher.c against build/libsitrep.a"
     cp build/libsitrep.a "$OUT/libsitrep.a" 2>/dev/null
@@ -198,10 +198,10 @@ else
             # The seconds are the runs' own tokenize+match time (best run);
             # reading the file and loading the lexicon are left out.
             read -r _ mbytes _ mlines _ mtokens _ mmatches _ mload _ msecs < <(sort -g -k12,12 "$OUT/matcher.all" | head -1)
-            row "matcher (tokenize+match)" "$TXT" "$mbytes" 0.25 "$msecs"
+            row "matcher (tokenize+match)" "$TXT" "$mbytes" 0.333 "$msecs"
             NOTES+=("matcher: $mlines lines, $mtokens tokens, $mmatches matches; lexicon load ${mload}s; whole process ${SECONDS_BEST}s (best) with reading and loading")
         else
-            row "matcher (tokenize+match)" "$TXT" "$(size_of "$TXT")" 0.25
+            row "matcher (tokenize+match)" "$TXT" "$(size_of "$TXT")" 0.333
         fi
     else
         echo "   skipped: bench_matcher does not link yet (src/lex not implemented?); see $OUT/matcher-build.log"
