@@ -1223,7 +1223,7 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc,
                 ev->actor2 = (EventActor){lex->actors[who].name, other, who};
             }
         }
-        if (!strncmp(n->frame, "territory_", 10) && !ev->has_actor1) {
+        if (!strncmp(n->frame, "territory_", 10) && !ev->has_actor1 && !n->no_winner) {
             /* "they are liberated": the side the article is about, unless
              * it is the loser */
             for (int k = 0; k < 2; k++)
@@ -1265,7 +1265,8 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc,
         /* a place without a governorate (a name the gazetteer does not
          * know) gives way to one of the event's places that has one, or
          * lends the article's governorate */
-        if (ev->has_place && (!ev->place.admin1 || !*ev->place.admin1)) {
+        if (ev->has_place && (!ev->place.admin1 || !*ev->place.admin1) &&
+            !place_is_sea(lex, ev->place.place)) {
             for (int i = 0; i < ev->place_count; i++)
                 if (ev->places[i].admin1 && *ev->places[i].admin1) {
                     ev->place = ev->places[i];

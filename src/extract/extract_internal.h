@@ -76,6 +76,7 @@ typedef struct EventNote {
     bool dropped;
     bool generic;         /* a weak noun trigger (deal, attack) */
     int victim_actor;
+    bool no_winner;       /* "X told Y the town had been liberated": no doer named */
 } EventNote;
 
 typedef struct Ctx {
@@ -131,5 +132,17 @@ static inline bool token_is_n(const Sentence *s, int i, const char *word, size_t
     return t->fold_len == n && !memcmp(s->tok.folded + t->fold, word, n);
 }
 EventPlace place_from_index(const Ctx *c, int place, const char *precision);
+
+/* Is gazetteer place idx a sea or a gulf? A launch area ("a warship in the
+ * Mediterranean"), never the place an event hits, and in no governorate. */
+static inline bool place_is_sea(const Lexicon *lex, int idx)
+{
+    if (idx < 0)
+        return false;
+    const Place *p = &lex->places[idx];
+    const char *fc = p->feature_code ? p->feature_code : "";
+    return p->feature == 'H' && (!strcmp(fc, "SEA") || !strcmp(fc, "GULF") ||
+                                 !strcmp(fc, "BAY") || !strcmp(fc, "OCN"));
+}
 
 #endif

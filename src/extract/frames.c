@@ -1059,7 +1059,10 @@ static bool actor_is_aside(const Ctx *c, const Sentence *s, int first, int last)
          token_is(c, s, last, "trained") || token_is(c, s, last, "held") ||
          token_is(c, s, last, "controlled") || token_is(c, s, last, "run")))
         return true;
-    if (token_is(c, s, last, "backed") || token_is(c, s, last, "said") ||
+    /* "Russian backed rebels" supports; "troops backed by Russian air
+     * power" are themselves the subject */
+    if ((token_is(c, s, last, "backed") && !token_is(c, s, last + 1, "by")) ||
+        token_is(c, s, last, "said") ||
         token_is(c, s, last, "says") || token_is(c, s, last, "told") ||
         token_is(c, s, last, "reported") || token_is(c, s, last, "announced"))
         return true;
@@ -1254,9 +1257,23 @@ static bool adjectival(const Ctx *c, const Sentence *s, int t0, int t1, const ch
     return false;
 }
 
+/* A quotation mark, straight or curly: scare quotes around a verb ("had
+ * been "liberated"") do not break the verb group. */
+static bool is_quote(const Ctx *c, const Sentence *s, int i)
+{
+    if (i < 0 || i >= s->tok.count || s->tok.items[i].kind != TOKEN_PUNCT)
+        return false;
+    const unsigned char *t = (const unsigned char *)c->doc->text + s->tok.items[i].start;
+    return t[0] == '"' || t[0] == '\'' ||
+           (t[0] == 0xE2 && t[1] == 0x80 && t[2] >= 0x98 && t[2] <= 0x9F);
+}
+
 static bool is_passive(const Ctx *c, const Sentence *s, int t0, int t1)
 {
-    for (int k = t0 - 1, n = 0; k >= 0 && n < 3; k--, n++) {
+    for (int k = t0 - 1, n = 0; k >= 0 && n < 3; k--) {
+        if (is_quote(c, s, k))
+            continue;
+        n++;
         if (has_class(s, k, WC_PASSIVE_AUX))
             return true;
         if (!has_class(s, k, WC_ADVERBS))
@@ -1463,24 +1480,73 @@ static int clause_subject(const Ctx *c, const Sentence *s, int c0, int t0)
     return mi >= 0 ? mi : find_actor(c, s, c0, t0, -1, -1);
 }
 
-/* A speech verb after a state actor and before the trigger ("Russia has
- * said …", "Washington says …"), not followed by the speaker's own
- * pronoun ("… said it struck"): its token, or -1. */
-static int speech_between(const Ctx *c, const Sentence *s, int actor, int from, int t0)
+/* Is token k a word of reported speech ("said", "told", "announced", …)
+ * but not "according" (actor_is_aside reads "according to X")? */
+static bool speech_verb(const Ctx *c, const Sentence *s, int k)
 {
-    const char *kind = c->lex->actors[actor].kind;
-    if (!kind || strcmp(kind, "foreign_state"))
-        return -1;
-    for (int k = from; k < t0 && k < from + 4; k++) {
-        if (!has_class(s, k, WC_SPEECH_VERBS))
-            continue;
-        int n = k + 1;
-        if (token_is(c, s, n, "that"))
-            n++;
-        if (token_is(c, s, n, "it") || token_is(c, s, n, "its") || token_is(c, s, n, "we") ||
-            token_is(c, s, n, "they") || token_is(c, s, n, "our"))
+    return has_class(s, k, WC_SPEECH_VERBS) && !token_is(c, s, k, "according");
+}
+
+/* Does the reported clause after token k start with the speaker's own
+ * pronoun ("… said it struck", "… told reporters that we took")? */
+static bool speaker_pronoun_at(const Ctx *c, const Sentence *s, int n)
+{
+    return token_is(c, s, n, "it") || token_is(c, s, n, "its") || token_is(c, s, n, "we") ||
+           token_is(c, s, n, "they") || token_is(c, s, n, "our") || token_is(c, s, n, "their");
+}
+
+/* Where the reported words begin after the speech verb at k: past an
+ * addressee and "that" ("told President X that …"), else just after the
+ * verb. Returns -1 when the words are the speaker's own deed ("said it
+ * struck"), which leaves the speaker as the doer. */
+static int reported_start(const Ctx *c, const Sentence *s, int k, int t0)
+{
+    int n = k + 1;
+    for (int j = k + 1; j < t0 && j <= k + 10; j++) {
+        if (s->ment_at[j] >= 0 && s->ments[s->ment_at[j]].trigger >= 0)
+            break;
+        if (token_is(c, s, j, "that")) {
+            n = j + 1;
+            break;
+        }
+    }
+    /* "said Thursday it had agreed", "said one of its warships fired",
+     * "said their fighters had taken": the speaker's own deed */
+    for (int j = n; j < t0 && j < n + 4; j++)
+        if (speaker_pronoun_at(c, s, j))
             return -1;
-        return k;
+    return n;
+}
+
+/* Is the actor mention [first, last) the speaker or the addressee of a
+ * speech verb whose reported words hold the trigger at t0 ("Russia has
+ * said …", "Defence Minister X told President Y that the town had been
+ * taken")? A speaker is the claimant, not the doer, unless the reported
+ * words are its own deed. Returns the token where the reported words
+ * begin, or -1. */
+static int speech_between(const Ctx *c, const Sentence *s, int first, int last, int t0)
+{
+    /* the speaker: the verb follows after a title or a name, an auxiliary
+     * or an adverb ("Russia has said", "the ministry's spokesman Igor X
+     * told") */
+    for (int k = last; k < t0 && k < last + 7; k++) {
+        if (speech_verb(c, s, k))
+            return reported_start(c, s, k, t0);
+        if (is_punct(c, s, k, ',') || is_punct(c, s, k, ';') || is_punct(c, s, k, ':') ||
+            is_punct(c, s, k, '('))
+            break;
+        if (s->ment_at[k] >= 0 && s->ments[s->ment_at[k]].trigger >= 0)
+            break;
+    }
+    /* the addressee: "told (President) Y that …" */
+    for (int k = first - 1; k >= 0 && k >= first - 3; k--) {
+        if (token_is(c, s, k, "told") || token_is(c, s, k, "tells") ||
+            token_is(c, s, k, "telling")) {
+            int n = reported_start(c, s, k, t0);
+            return n > last && n <= t0 ? n : -1;
+        }
+        if (!capitalised(s, k))
+            break;
     }
     return -1;
 }
@@ -1495,6 +1561,31 @@ static bool frame_is(const char *frame, const char *name)
 static bool is_territory(const char *frame)
 {
     return !strncmp(frame, "territory_", 10);
+}
+
+/* "the city had been liberated", with no "by": the winner is the one an
+ * earlier territory event of the article gives for the same place (the
+ * lead's "the army took back Palmyra"), not whoever speaks or listens. */
+static void actor_of_earlier_capture(const Ctx *c, Event *ev)
+{
+    const EventPlace *p = &ev->places[0];
+    for (int e = 0; e < c->event_count - 1; e++) {
+        const Event *o = &c->events[e];
+        const EventNote *n = &c->notes[e];
+        if (!n->frame || !is_territory(n->frame) || !o->has_actor1 || !o->has_place)
+            continue;
+        bool same = (p->place >= 0 && o->place.place == p->place) ||
+                    (o->place.name && p->name && !strcmp(o->place.name, p->name));
+        if (!same)
+            continue;
+        ev->has_actor1 = true;
+        ev->actor1 = o->actor1;
+        if (!ev->has_actor2 && o->has_actor2) {
+            ev->has_actor2 = true;
+            ev->actor2 = o->actor2;
+        }
+        return;
+    }
 }
 
 static bool government_side(Side s)
@@ -1674,10 +1765,11 @@ void frames_fill(Ctx *c, int si)
          * it ("Israel said it struck …") */
         int pronouns_from = c0;
         if (a1 >= 0 && s->ments[a1].last <= t0) {
-            int sp = speech_between(c, s, s->ments[a1].actor, s->ments[a1].last, t0);
+            int sp = speech_between(c, s, s->ments[a1].first, s->ments[a1].last, t0);
             if (sp >= 0) {
-                a1 = -1;
-                pronouns_from = sp + 1;
+                /* the doer, if any, is named in the reported words */
+                a1 = sp < t0 ? find_actor(c, s, sp, t0, -1, -1) : -1;
+                pronouns_from = sp;
             }
         }
         if (a1 >= 0) {
@@ -1701,9 +1793,21 @@ void frames_fill(Ctx *c, int si)
         }
 
         collect_places(c, s, ev, places_from, places_to, unknown_ok);
+        /* "took Palmyra", "took the town", "took control of X": a weak verb
+         * captures only a place that is its object ("it takes every
+         * precaution" is no capture, whatever the sentence names) */
+        bool take_object = !frame_is(frame, "territory_take") || places_from != t1 ||
+                           ev->place_count > 0 || token_is(c, s, t1, "it") ||
+                           has_place_coref(c, s, t1, places_to);
         if (ev->place_count == 0 && !(places_from == 0 && places_to == s->tok.count)) {
             /* the rest of the clause, then the sentence */
-            if (places_from == t1)
+            /* "at IS targets near the city": the target named before
+             * comes ahead of where the shooter stands ("a warship in the
+             * Mediterranean fired …") */
+            if (places_from == t1 && c->has_last_place && !is_territory(frame) &&
+                has_place_coref(c, s, t1, places_to))
+                add_place(c, ev, c->last_place);
+            if (ev->place_count == 0 && places_from == t1)
                 collect_places(c, s, ev, c0, t0, false);
             else
                 collect_places(c, s, ev, t1, c1, unknown_ok);
@@ -1715,12 +1819,22 @@ void frames_fill(Ctx *c, int si)
             add_place(c, ev, c->last_place);
         if (ev->place_count == 0 && c->has_last_place && has_place_coref(c, s, 0, t0))
             add_place(c, ev, c->last_place);
+        if (ev->place_count > 0 && is_territory(frame) && passive && a1 < 0 && !ev->has_actor1) {
+            actor_of_earlier_capture(c, ev);
+            /* reported speech with no capture to lean on: the winner
+             * stays unknown rather than the article's main side */
+            for (int k = 0; k < t0 && !ev->has_actor1; k++)
+                if (speech_verb(c, s, k))
+                    note->no_winner = true;
+        }
         if (ev->place_count > 0) {
             /* the finest place first: a village before its governorate */
             int best = 0;
             for (int i = 0; i < ev->place_count; i++)
-                if (!strcmp(ev->places[best].precision, "admin1") &&
-                    strcmp(ev->places[i].precision, "admin1"))
+                if ((!strcmp(ev->places[best].precision, "admin1") &&
+                     strcmp(ev->places[i].precision, "admin1")) ||
+                    (place_is_sea(lex, ev->places[best].place) &&
+                     !place_is_sea(lex, ev->places[i].place)))
                     best = i;
             ev->has_place = true;
             ev->place = ev->places[best];
@@ -1756,7 +1870,7 @@ void frames_fill(Ctx *c, int si)
             }
         }
         if (frame_is(frame, "territory_take") &&
-            (ev->place_count == 0 || token_is(c, s, t1, "place"))) {
+            (ev->place_count == 0 || !take_object || token_is(c, s, t1, "place"))) {
             /* "took" with no place after it, or "took place", is not a capture */
             c->event_count--; /* "took" with no place after it is not a capture */
             continue;

@@ -12,7 +12,10 @@
  *  - "the Midan neighbourhood of Damascus" is Damascus's Midan;
  *  - "the Army and Armed Forces" are the Syrian army;
  *  - "one day after Israel launched missiles": Israel acts;
- *  - a passive "it has been liberated" does not borrow the last subject.
+ *  - a passive "it has been liberated" does not borrow the last subject;
+ *  - the speaker and the addressee of "X told Y that …" are not the doer;
+ *  - "takes" is a capture only with a place for its object;
+ *  - a sea is a launch area: not the event's place, in no governorate.
  *
  * They need the compiled gazetteer (build/gazetteer.bin) and skip without
  * it.
@@ -232,6 +235,117 @@ static void test_passive_does_not_borrow_subject(void **state)
     assert_true(territory >= 1);
 }
 
+/* "X told Y that the town had been liberated": neither the minister who
+ * speaks nor the president who listens took the town; the winner is the
+ * one the article's own capture of that town names. */
+static void test_speaker_is_not_the_winner(void **state)
+{
+    NEED_LEXICON(fx);
+    static const char text[] =
+        "Army retakes desert town\n\n"
+        "Syrian government soldiers backed by Russian jets took back the town of Qaryatayn on "
+        "Sunday after two weeks of fighting with Islamic State. Russian Defence Minister Sergei "
+        "Shoigu told President Vladimir Putin on Sunday evening that the town had been \"liberated\", "
+        "Russian media reported.\n";
+    EventList l = run(fx, text, (Date){2016, 4, 3});
+    int territory = 0;
+    for (int i = 0; i < l.count; i++) {
+        const Event *ev = &l.items[i];
+        if (strcmp(ev->event_type, "Battles") ||
+            (strncmp(ev->sub_event_type, "Government regains", 18) &&
+             strncmp(ev->sub_event_type, "Non-state actor", 15)))
+            continue;
+        if (strstr(ev->evidence_text, "Islamic State fighters"))
+            continue;
+        territory++;
+        assert_true(ev->has_actor1);
+        assert_int_equal(ev->actor1.side, SIDE_GOVERNMENT);
+        assert_string_equal(ev->sub_event_type, "Government regains territory");
+    }
+    assert_true(territory >= 1);
+
+    /* with no capture of the town to lean on, the winner is unknown */
+    static const char alone[] =
+        "Town freed, minister says\n\n"
+        "Islamic State fighters shelled army posts near Homs on Saturday. Russian Defence "
+        "Minister Sergei Shoigu told President Vladimir Putin on Sunday that the town of "
+        "Qaryatayn had been \"liberated\", Russian media reported.\n";
+    l = run(fx, alone, (Date){2016, 4, 3});
+    for (int i = 0; i < l.count; i++) {
+        const Event *ev = &l.items[i];
+        if (!strstr(ev->evidence_text, "liberated"))
+            continue;
+        if (ev->has_actor1)
+            assert_int_not_equal(ev->actor1.side, SIDE_RUSSIA);
+        assert_false(ev->has_actor1 && ev->actor1.side == SIDE_ISLAMIC_STATE);
+    }
+}
+
+/* "takes" opens a capture only when a place is its object: "it takes
+ * every precaution" takes nothing, though the sentence before named a
+ * river. */
+static void test_takes_needs_a_place(void **state)
+{
+    NEED_LEXICON(fx);
+    static const char text[] =
+        "Families under fire near Raqqa\n\n"
+        "Residents fleeing toward the Euphrates came under fire on Sunday, local activists said. "
+        "The coalition said it takes every precaution to avoid harming civilians and was "
+        "reviewing the reports.\n";
+    EventList l = run(fx, text, (Date){2017, 6, 12});
+    int events = 0;
+    for (int i = 0; i < l.count; i++) {
+        const Event *ev = &l.items[i];
+        events++;
+        if (!strstr(ev->evidence_text, "precaution"))
+            continue;
+        assert_string_not_equal(ev->sub_event_type, "Non-state actor overtakes territory");
+        assert_string_not_equal(ev->sub_event_type, "Government regains territory");
+    }
+    assert_true(events >= 1); /* the shooting near the river is still there */
+}
+
+/* A ship "in the Mediterranean" fires at targets "near the city": the
+ * place is the city the article is about, and a sea never borrows a
+ * governorate. */
+static void test_sea_is_not_the_target(void **state)
+{
+    NEED_LEXICON(fx);
+    static const char text[] =
+        "Army pushes into Deir ez-Zor\n\n"
+        "Syrian troops advanced into the outskirts of Deir ez-Zor on Tuesday, the army said. "
+        "Moscow said one of its submarines in the Mediterranean had fired cruise missiles at "
+        "Islamic State targets near the city. "
+        "A Russian frigate also fired missiles from the Mediterranean at militants near "
+        "Al-Shula.\n";
+    EventList l = run(fx, text, (Date){2017, 9, 6});
+    int strikes = 0;
+    for (int i = 0; i < l.count; i++) {
+        const Event *ev = &l.items[i];
+        if (ev->has_place && strstr(ev->place.name, "Mediterranean"))
+            assert_string_equal(ev->place.admin1, "");
+        if (!strstr(ev->evidence_text, "missiles"))
+            continue;
+        strikes++;
+        assert_true(ev->has_place);
+        assert_null(strstr(ev->place.name, "Mediterranean"));
+        assert_string_equal(ev->place.admin1, "SY-DY");
+    }
+    assert_true(strikes >= 2);
+
+    /* the sea alone: the place, but in no governorate */
+    static const char alone[] =
+        "Warship fires missiles\n\n"
+        "Islamic State fighters attacked army posts in Deir ez-Zor on Monday. "
+        "A Russian warship in the Mediterranean fired cruise missiles on Tuesday.\n";
+    l = run(fx, alone, (Date){2017, 9, 6});
+    for (int i = 0; i < l.count; i++) {
+        const Event *ev = &l.items[i];
+        if (ev->has_place && strstr(ev->place.name, "Mediterranean"))
+            assert_string_equal(ev->place.admin1, "");
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,6 +356,9 @@ int main(void)
         cmocka_unit_test(test_army_and_armed_forces),
         cmocka_unit_test(test_actor_after_a_time),
         cmocka_unit_test(test_passive_does_not_borrow_subject),
+        cmocka_unit_test(test_speaker_is_not_the_winner),
+        cmocka_unit_test(test_takes_needs_a_place),
+        cmocka_unit_test(test_sea_is_not_the_target),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
