@@ -327,6 +327,86 @@ static bool same_date(const Ctx *c, const Event *a, const EventNote *an, const E
            a->date.day == b->date.day;
 }
 
+/* ---- Background clauses ------------------------------------------------------ */
+
+/* A clause boundary: the clause a subordinator opens ends here. */
+static bool clause_break(const Sentence *s, int i)
+{
+    return s->tok.items[i].kind == TOKEN_PUNCT &&
+           tok_in(s, i, (const char *const[]){",", ";", ":", "(", ")", NULL});
+}
+
+/* A verb form of the past: "overran", "seized", "had taken". Nouns ("the
+ * capture of") and presents ("seize") do not tell of an earlier time. */
+static bool past_form(const Sentence *s, int t)
+{
+    if (t < 0 || t >= s->tok.count || s->tok.items[t].kind != TOKEN_WORD)
+        return false;
+    const char *f = s->tok.folded + s->tok.items[t].fold;
+    size_t n = strlen(f);
+    if (n > 3 && !strcmp(f + n - 2, "ed"))
+        return true;
+    return tok_in(s, t, (const char *const[]){"overran", "overrun", "took", "taken", "retook",
+                                               "retaken", "fell", "fallen", "won", "lost", "drove",
+                                               "driven", "swept", "held", NULL});
+}
+
+/* Does the sentence report someone's words ("said", "told")? Then a
+ * pluperfect is the tense of reported speech, and the news itself. */
+static bool reported_speech(const Sentence *s)
+{
+    for (int i = 0; i < s->tok.count; i++)
+        if (tok_class(s, i, WC_SPEECH_VERBS | WC_CLAIM_VERBS))
+            return true;
+    return false;
+}
+
+/* Is the territory change at trigger t told as background: in a clause of
+ * prior time ("less than three months after IS fighters overran it",
+ * "having seized the town") or in the pluperfect ("IS had seized the
+ * town")? If so, *from and *to bound the clause, where a date of its own
+ * would be. */
+static bool background_clause(const Sentence *s, int t, int *from, int *to)
+{
+    if (!past_form(s, t))
+        return false;
+    int start = -1;
+    /* "after the militants overran it", "since IS took", "having seized";
+     * not "when", which tells of the same time as often as of an earlier */
+    for (int k = t - 1; k >= 0 && k >= t - 8; k--) {
+        if (clause_break(s, k))
+            break;
+        if (tok_in(s, k, (const char *const[]){"after", "since", "before", "having", NULL})) {
+            start = k;
+            break;
+        }
+    }
+    /* "had seized", "had already seized", "had been captured": the whole
+     * sentence is the background, and a date anywhere in it is its own */
+    for (int k = t - 1; k >= 0 && k >= t - 3; k--) {
+        if (s->tok.items[k].kind != TOKEN_WORD)
+            break;
+        if (tok_word(s, k, "had")) {
+            if (start < 0 && !reported_speech(s)) {
+                *from = 0;
+                *to = s->tok.count - 1;
+                return true;
+            }
+            break;
+        }
+        if (!tok_class(s, k, WC_ADVERBS) && !tok_word(s, k, "been"))
+            break;
+    }
+    if (start < 0)
+        return false;
+    int end = t + 1;
+    while (end < s->tok.count && !clause_break(s, end))
+        end++;
+    *from = start;
+    *to = end - 1;
+    return true;
+}
+
 /* The events this sentence opened (from first_event on): their dates,
  * certainty and claims, the tolls that go to them, and the killed
  * events that got none. */
@@ -451,6 +531,27 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
                 ev->date = c->ref;
                 ev->date_precision = PRECISION_DAY;
             }
+        }
+        /* "after IS fighters overran it", "IS had seized the town": an
+         * earlier change of hands, not one of the article's day. It is an
+         * event only where the clause dates it ("in December"). */
+        int bg_from, bg_to;
+        if (is_territory_event(ev) && background_clause(s, t, &bg_from, &bg_to)) {
+            const DateMention *own = NULL;
+            for (int i = 0; i < s->date_count; i++) {
+                const DateMention *dm = &s->dates[i];
+                if (!dm->speech && !dm->since && dm->first >= bg_from && dm->first <= bg_to) {
+                    own = dm;
+                    break;
+                }
+            }
+            if (!own) {
+                note->dropped = true;
+                continue;
+            }
+            ev->date = own->date;
+            ev->date_precision = own->precision;
+            note->weak_date = false;
         }
         if (s->unconfirmed)
             ev->certainty = CERTAINTY_UNCONFIRMED;

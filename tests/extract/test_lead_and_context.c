@@ -15,7 +15,9 @@
  *  - a passive "it has been liberated" does not borrow the last subject;
  *  - the speaker and the addressee of "X told Y that …" are not the doer;
  *  - "takes" is a capture only with a place for its object;
- *  - a sea is a launch area: not the event's place, in no governorate.
+ *  - a sea is a launch area: not the event's place, in no governorate;
+ *  - "weeks after IS overran ...", "IS had seized ...": background, dated
+ *    by its own clause or no event.
  *
  * They need the compiled gazetteer (build/gazetteer.bin) and skip without
  * it.
@@ -346,6 +348,39 @@ static void test_sea_is_not_the_target(void **state)
     }
 }
 
+/* A change of hands told as background ("weeks after IS overran ...", "IS
+ * had seized ...") is no event of the article's day: dropped, or dated by
+ * its own clause. */
+static void test_background_capture(void **state)
+{
+    NEED_LEXICON(fx);
+    static const char text[] =
+        "Kurdish-led fighters take Tabqa\n\n"
+        "The Syrian Democratic Forces captured the town of Tabqa on Wednesday, weeks after "
+        "Islamic State militants overran the nearby town of Mansoura. Islamic State had seized "
+        "Tabqa in August 2013 after a long siege of its airbase.\n";
+    EventList l = run(fx, text, (Date){2017, 5, 11});
+    const Event *ev = lead(&l);
+    assert_non_null(ev);
+    assert_true(ev->has_actor1);
+    assert_int_equal(ev->actor1.side, SIDE_SDF);
+    char d[11];
+    assert_string_equal(day(ev, d), "2017-05-10");
+    bool dated_background = false;
+    for (int i = 0; i < l.count; i++) {
+        const Event *e = &l.items[i];
+        if (!e->has_actor1 || e->actor1.side != SIDE_ISLAMIC_STATE ||
+            strcmp(e->sub_event_type, "Non-state actor overtakes territory"))
+            continue;
+        /* never at the news's date */
+        assert_false(e->date.year == 2017);
+        if (e->date.year == 2013 && e->date.month == 8 &&
+            e->date_precision == PRECISION_MONTH)
+            dated_background = true;
+    }
+    assert_true(dated_background);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -359,6 +394,7 @@ int main(void)
         cmocka_unit_test(test_speaker_is_not_the_winner),
         cmocka_unit_test(test_takes_needs_a_place),
         cmocka_unit_test(test_sea_is_not_the_target),
+        cmocka_unit_test(test_background_capture),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
