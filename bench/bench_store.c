@@ -60,19 +60,19 @@ typedef struct Samples {
     Arena arena;
     const char *admin1[MAX_SAMPLES];
     int admin1_n;
-    const char *place[MAX_SAMPLES];   /* places with control evidence */
+    const char *place[MAX_SAMPLES]; /* places with control evidence */
     int place_n;
     const char *outlet[MAX_SAMPLES];
     int outlet_n;
     const char *side[MAX_SAMPLES];
     int side_n;
-    const char *actor[MAX_SAMPLES];   /* substrings of actor names */
+    const char *actor[MAX_SAMPLES]; /* substrings of actor names */
     int actor_n;
     const char *type[MAX_SAMPLES];
     int type_n;
     const char *rare_word[MAX_SAMPLES]; /* in one article's title */
     int rare_n;
-    const char *common_word;            /* in the most articles */
+    const char *common_word; /* in the most articles */
     long common_docs;
     long min_day, max_day, min_id, max_id;
 } Samples;
@@ -97,8 +97,7 @@ static long sample_long(sqlite3 *db, const char *sql)
 {
     sqlite3_stmt *st = NULL;
     long v = 0;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
         v = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return v;
@@ -108,33 +107,47 @@ static void take_samples(Store *store, Samples *s)
 {
     sqlite3 *db = store_db(store);
     Arena *a = &s->arena;
-    s->admin1_n = sample(db, "SELECT DISTINCT admin1 FROM places WHERE admin1 <> ''"
-                             " ORDER BY admin1", a, s->admin1);
+    s->admin1_n = sample(db,
+                         "SELECT DISTINCT admin1 FROM places WHERE admin1 <> ''"
+                         " ORDER BY admin1",
+                         a, s->admin1);
     /* Spread over the table rather than the first rows only. */
-    s->place_n = sample(db, "SELECT name FROM places WHERE id IN"
-                            " (SELECT place_id FROM control_changes)"
-                            " ORDER BY (id * 7919) % 1009", a, s->place);
-    s->outlet_n = sample(db, "SELECT DISTINCT outlet FROM documents"
-                             " WHERE outlet IS NOT NULL", a, s->outlet);
+    s->place_n = sample(db,
+                        "SELECT name FROM places WHERE id IN"
+                        " (SELECT place_id FROM control_changes)"
+                        " ORDER BY (id * 7919) % 1009",
+                        a, s->place);
+    s->outlet_n = sample(db,
+                         "SELECT DISTINCT outlet FROM documents"
+                         " WHERE outlet IS NOT NULL",
+                         a, s->outlet);
     s->side_n = sample(db, "SELECT DISTINCT side FROM actors", a, s->side);
-    s->actor_n = sample(db, "SELECT DISTINCT lower(substr(name, 3, 6)) FROM actors"
-                            " WHERE length(name) >= 8", a, s->actor);
-    s->type_n = sample(db, "SELECT DISTINCT sub_event_type FROM events"
-                           " WHERE id % 97 = 0", a, s->type);
-    s->rare_n = sample(db, "SELECT title FROM articles WHERE title IS NOT NULL"
-                           " AND length(title) BETWEEN 4 AND 40"
-                           " ORDER BY (id * 7919) % 1009", a, s->rare_word);
+    s->actor_n = sample(db,
+                        "SELECT DISTINCT lower(substr(name, 3, 6)) FROM actors"
+                        " WHERE length(name) >= 8",
+                        a, s->actor);
+    s->type_n = sample(db,
+                       "SELECT DISTINCT sub_event_type FROM events"
+                       " WHERE id % 97 = 0",
+                       a, s->type);
+    s->rare_n = sample(db,
+                       "SELECT title FROM articles WHERE title IS NOT NULL"
+                       " AND length(title) BETWEEN 4 AND 40"
+                       " ORDER BY (id * 7919) % 1009",
+                       a, s->rare_word);
     s->min_day = sample_long(db, "SELECT min(date_days) FROM events");
     s->max_day = sample_long(db, "SELECT max(date_days) FROM events");
     s->min_id = sample_long(db, "SELECT min(id) FROM events");
     s->max_id = sample_long(db, "SELECT max(id) FROM events");
     /* The word in the most articles: the worst case of a search. */
     const char *vocab[1];
-    if (sqlite3_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab"
-                         " USING fts5vocab(main, articles_fts, row)",
+    if (sqlite3_exec(db,
+                     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab"
+                     " USING fts5vocab(main, articles_fts, row)",
                      NULL, NULL, NULL) == SQLITE_OK &&
-        sample(db, "SELECT term FROM temp.bench_vocab WHERE length(term) > 3"
-                   " AND term NOT GLOB '*[0-9]*' ORDER BY doc DESC LIMIT 1",
+        sample(db,
+               "SELECT term FROM temp.bench_vocab WHERE length(term) > 3"
+               " AND term NOT GLOB '*[0-9]*' ORDER BY doc DESC LIMIT 1",
                a, vocab) == 1) {
         s->common_word = vocab[0];
         s->common_docs = sample_long(db, "SELECT max(doc) FROM temp.bench_vocab"
@@ -153,25 +166,53 @@ static const char *day_text(long day, Arena *a)
 /* ---- The queries --------------------------------------------------------- */
 
 typedef enum Kind {
-    Q_LIST, Q_LIST_1000, Q_DEEP_PAGE, Q_FROM_TO, Q_ADMIN1, Q_ADMIN1_FROM_TO,
-    Q_PLACE, Q_SIDE, Q_ACTOR, Q_TYPE, Q_NO_MATCH_SIDE, Q_NO_MATCH_ACTOR,
-    Q_NO_MATCH_TYPE, Q_OUTLET, Q_TEXT_RARE, Q_TEXT_COMMON,
-    Q_TEXT_COMMON_ADMIN1, Q_DETAIL, Q_TIMELINE, Q_CONTROL, Q_CONTROL_ADMIN1,
-    Q_OUTLETS, KIND_COUNT
+    Q_LIST,
+    Q_LIST_1000,
+    Q_DEEP_PAGE,
+    Q_FROM_TO,
+    Q_ADMIN1,
+    Q_ADMIN1_FROM_TO,
+    Q_PLACE,
+    Q_SIDE,
+    Q_ACTOR,
+    Q_TYPE,
+    Q_NO_MATCH_SIDE,
+    Q_NO_MATCH_ACTOR,
+    Q_NO_MATCH_TYPE,
+    Q_OUTLET,
+    Q_TEXT_RARE,
+    Q_TEXT_COMMON,
+    Q_TEXT_COMMON_ADMIN1,
+    Q_DETAIL,
+    Q_TIMELINE,
+    Q_CONTROL,
+    Q_CONTROL_ADMIN1,
+    Q_OUTLETS,
+    KIND_COUNT
 } Kind;
 
 static const char *const kind_names[KIND_COUNT] = {
-    "events (no filter, 100)",   "events limit=1000",
-    "events offset=N/2",         "events from+to (1 year)",
-    "events admin1",             "events admin1+from+to",
-    "events place",              "events side",
-    "events actor (substring)",  "events type",
-    "events side (none match)",  "events actor (none match)",
+    "events (no filter, 100)",
+    "events limit=1000",
+    "events offset=N/2",
+    "events from+to (1 year)",
+    "events admin1",
+    "events admin1+from+to",
+    "events place",
+    "events side",
+    "events actor (substring)",
+    "events type",
+    "events side (none match)",
+    "events actor (none match)",
     "events type (none match)",
-    "events outlet",             "events text (rare word)",
-    "events text (common word)", "events text (common)+admin1",
-    "event detail",              "timeline (place)",
-    "control at date",           "control at date+admin1",
+    "events outlet",
+    "events text (rare word)",
+    "events text (common word)",
+    "events text (common)+admin1",
+    "event detail",
+    "timeline (place)",
+    "control at date",
+    "control at date+admin1",
     "outlet stats",
 };
 
@@ -257,8 +298,7 @@ static int run_query(Store *store, const Samples *s, Kind kind, int i, Arena *a)
     case Q_CONTROL:
     case Q_CONTROL_ADMIN1: {
         StoreControl *c;
-        const char *admin1 = kind == Q_CONTROL_ADMIN1 ? pick(s->admin1, s->admin1_n, i)
-                                                      : NULL;
+        const char *admin1 = kind == Q_CONTROL_ADMIN1 ? pick(s->admin1, s->admin1_n, i) : NULL;
         return store_control_at(store, day_text(day, a), admin1, a, &c, &n) ? -1 : n;
     }
     case Q_OUTLETS: {
@@ -268,8 +308,7 @@ static int run_query(Store *store, const Samples *s, Kind kind, int i, Arena *a)
     case KIND_COUNT:
         break;
     }
-    if ((kind == Q_TEXT_RARE || kind == Q_TEXT_COMMON || kind == Q_TEXT_COMMON_ADMIN1) &&
-        !f.text)
+    if ((kind == Q_TEXT_RARE || kind == Q_TEXT_COMMON || kind == Q_TEXT_COMMON_ADMIN1) && !f.text)
         return -2; /* nothing to search for in this store */
     return store_query_events(store, &f, a, &events, &n) ? -1 : n;
 }
@@ -298,16 +337,16 @@ static int bench_queries(const char *path, int runs)
     double mb = stat(path, &sb) == 0 ? (double)sb.st_size / 1e6 : 0;
     printf("store %s: %.0f MB, schema v%d (open and migrate %.0f ms); %ld events,"
            " %ld reports, %ld articles, %ld places, %ld control changes\n",
-           path, mb, store_schema_version(store), open_ms, counts.events,
-           counts.reports, counts.articles, counts.places, counts.control_changes);
+           path, mb, store_schema_version(store), open_ms, counts.events, counts.reports,
+           counts.articles, counts.places, counts.control_changes);
     if (s.common_word)
         printf("common word: \"%s\" (in %ld articles); %d runs per query after %d"
                " warm-up, parameters in turn from the store\n\n",
                s.common_word, s.common_docs, runs, WARMUP);
-    printf("%-30s %7s %10s %10s %10s  %s\n", "query", "rows", "median ms", "p99 ms",
-           "target ms", "verdict");
-    printf("%-30s %7s %10s %10s %10s  %s\n", "------------------------------",
-           "-------", "---------", "---------", "---------", "------------");
+    printf("%-30s %7s %10s %10s %10s  %s\n", "query", "rows", "median ms", "p99 ms", "target ms",
+           "verdict");
+    printf("%-30s %7s %10s %10s %10s  %s\n", "------------------------------", "-------",
+           "---------", "---------", "---------", "------------");
     double *ms = calloc((size_t)runs, sizeof *ms);
     int failed = 0;
     for (int k = 0; k < KIND_COUNT && ms; k++) {
@@ -325,8 +364,7 @@ static int bench_queries(const char *path, int runs)
                 break;
             }
             if (r < 0) {
-                fprintf(stderr, "bench_store: %s: %s\n", kind_names[k],
-                        store_error(store));
+                fprintf(stderr, "bench_store: %s: %s\n", kind_names[k], store_error(store));
                 ok = false;
                 failed = 1;
                 break;
@@ -338,16 +376,16 @@ static int bench_queries(const char *path, int runs)
             }
         }
         if (skipped || !ok) {
-            printf("%-30s %7s %10s %10s %10d  %s\n", kind_names[k], "-", "-", "-",
-                   TARGET_MS, skipped ? "SKIPPED (no sample)" : "FAILED");
+            printf("%-30s %7s %10s %10s %10d  %s\n", kind_names[k], "-", "-", "-", TARGET_MS,
+                   skipped ? "SKIPPED (no sample)" : "FAILED");
             continue;
         }
         qsort(ms, (size_t)runs, sizeof *ms, compare_double);
         double median = runs % 2 ? ms[runs / 2] : (ms[runs / 2 - 1] + ms[runs / 2]) / 2;
         int p = (int)ceil(0.99 * runs) - 1;
         double p99 = ms[p < 0 ? 0 : p];
-        printf("%-30s %7d %10.2f %10.2f %10d  %s\n", kind_names[k], rows, median, p99,
-               TARGET_MS, median < TARGET_MS ? "PASS" : "BELOW TARGET");
+        printf("%-30s %7d %10.2f %10.2f %10d  %s\n", kind_names[k], rows, median, p99, TARGET_MS,
+               median < TARGET_MS ? "PASS" : "BELOW TARGET");
     }
     free(ms);
     arena_free(&s.arena);
@@ -404,14 +442,12 @@ static double file_mb(const char *path, const char *suffix)
     return stat(name, &sb) == 0 ? (double)sb.st_size / 1e6 : 0;
 }
 
-static void quiet(void *ctx, DiagLevel level, const char *file, long line,
-                  const char *msg)
+static void quiet(void *ctx, DiagLevel level, const char *file, long line, const char *msg)
 {
     (void)ctx, (void)level, (void)file, (void)line, (void)msg;
 }
 
-static int bench_ingest(const char *path, int repeats, const char *const *inputs,
-                        int input_count)
+static int bench_ingest(const char *path, int repeats, const char *const *inputs, int input_count)
 {
     struct stat sb;
     if (stat(path, &sb) == 0) {
@@ -419,8 +455,8 @@ static int bench_ingest(const char *path, int repeats, const char *const *inputs
         return 2;
     }
     const char *data = getenv("SITREP_DATA") ? getenv("SITREP_DATA") : "data";
-    const char *gaz = getenv("SITREP_GAZETTEER") ? getenv("SITREP_GAZETTEER")
-                                                 : "build/gazetteer.bin";
+    const char *gaz =
+        getenv("SITREP_GAZETTEER") ? getenv("SITREP_GAZETTEER") : "build/gazetteer.bin";
     Diagnostics diag = {.emit = quiet};
     Lexicon lex;
     if (!lexicon_load(&lex, data, gaz, &diag)) {
@@ -465,8 +501,7 @@ static int bench_ingest(const char *path, int repeats, const char *const *inputs
     printf("%-34s %12.1f\n", "database MB", mb);
     printf("%-34s %12.2f\n", "database MB per 1,000 articles",
            b.articles ? mb / (double)b.articles * 1000 : 0);
-    printf("%-34s %12.2f\n", "database bytes per input byte",
-           b.bytes > 0 ? mb * 1e6 / b.bytes : 0);
+    printf("%-34s %12.2f\n", "database bytes per input byte", b.bytes > 0 ? mb * 1e6 / b.bytes : 0);
     return b.failed ? 1 : 0;
 }
 

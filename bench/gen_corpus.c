@@ -122,7 +122,10 @@ static void out_append(Out *o, const char *s, size_t n)
     o->data[o->len] = '\0';
 }
 
-static void out_str(Out *o, const char *s) { out_append(o, s, strlen(s)); }
+static void out_str(Out *o, const char *s)
+{
+    out_append(o, s, strlen(s));
+}
 
 static void out_printf(Out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void out_printf(Out *o, const char *fmt, ...)
@@ -169,13 +172,16 @@ static uint64_t rng_next(Rng *r)
     return r->s * 2685821657736338717ULL;
 }
 
-static int rng_below(Rng *r, int n) { return (int)(rng_next(r) % (uint64_t)n); }
+static int rng_below(Rng *r, int n)
+{
+    return (int)(rng_next(r) % (uint64_t)n);
+}
 
 /* ---- calendar ------------------------------------------------------------- */
 
-static const char *const month_names[] = {"January", "February", "March",     "April",
-                                          "May",     "June",     "July",      "August",
-                                          "September", "October", "November", "December"};
+static const char *const month_names[] = {"January",   "February", "March",    "April",
+                                          "May",       "June",     "July",     "August",
+                                          "September", "October",  "November", "December"};
 static const char *const weekday_names[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                             "Friday", "Saturday", "Sunday"};
 
@@ -201,11 +207,11 @@ static Day day_from_days(long z)
 }
 
 enum {
-    DATE_ISO,         /* 2017-03-02 */
-    DATE_US_LONG,     /* March 03, 2017 */
-    DATE_US_SHORT,    /* Nov 8, 2016 */
-    DATE_DIGEST,      /* 12 June, 2017 */
-    DATE_PAGE,        /* Tuesday, 13 June 2017 */
+    DATE_ISO,          /* 2017-03-02 */
+    DATE_US_LONG,      /* March 03, 2017 */
+    DATE_US_SHORT,     /* Nov 8, 2016 */
+    DATE_DIGEST,       /* 12 June, 2017 */
+    DATE_PAGE,         /* Tuesday, 13 June 2017 */
     DATE_WEEKDAY_ABBR, /* Wed 05 Apr 2017 */
     DATE_FORMAT_COUNT
 };
@@ -299,9 +305,9 @@ static void add_sentences(Pool *p, const char *s, size_t n)
             end = true;
             if (c == '.' && i > 0 && isupper((unsigned char)s[i - 1]))
                 end = false; /* "U.S." "Gen. A." */
-            if (c == '.' && i >= 3 && (!strncmp(s + i - 3, " Mr", 3) ||
-                                       !strncmp(s + i - 3, "Gen", 3) ||
-                                       !strncmp(s + i - 3, " Dr", 3)))
+            if (c == '.' && i >= 3 &&
+                (!strncmp(s + i - 3, " Mr", 3) || !strncmp(s + i - 3, "Gen", 3) ||
+                 !strncmp(s + i - 3, " Dr", 3)))
                 end = false;
         } else if ((c == '.' || c == '"') && i + 1 == n) {
             end = true;
@@ -436,36 +442,78 @@ static void pool_from_html(Pool *p, const char *html)
 /* Place names the samples use, longest first so "Daraa al-Balad" wins over
  * "Daraa". */
 static const char *const sample_places[] = {
-    "Daraa al-Balad", "Khan Sheikhoun", "Deir ez-Zor", "Deir Az Zor", "Deir al-Zor",
-    "Deir Ezzor", "Jabal Tharda", "al-Romaniya", "al-Shoula", "Ain Issa", "Jarablus",
-    "Palmyra", "Manshiya", "Thardeh", "al-Tanf", "Aleppo", "Manbij", "al-Bab", "Raqqa",
-    "Daraa", "Idlib", "Homs",
+    "Daraa al-Balad", "Khan Sheikhoun", "Deir ez-Zor", "Deir Az Zor", "Deir al-Zor", "Deir Ezzor",
+    "Jabal Tharda",   "al-Romaniya",    "al-Shoula",   "Ain Issa",    "Jarablus",    "Palmyra",
+    "Manshiya",       "Thardeh",        "al-Tanf",     "Aleppo",      "Manbij",      "al-Bab",
+    "Raqqa",          "Daraa",          "Idlib",       "Homs",
 };
 
 /* What they become: places of the theatre in the spellings reports use. */
 static const char *const corpus_places[] = {
-    "Raqqa", "Raqqah", "Al-Raqqa", "Deir ez-Zor", "Deir Ezzor", "Dayr al-Zawr",
-    "Deir el-Zour", "Palmyra", "Tadmur", "Aleppo", "Halab", "Homs", "Hama", "Idlib",
-    "Daraa", "Deraa", "Douma", "Jobar", "Harasta", "Qamishli", "Hasakah", "al-Hasakah",
-    "Kobani", "Tabqa", "al-Thawra", "Maskanah", "Mayadin", "al-Mayadeen", "Albu Kamal",
-    "Abu Kamal", "Manbij", "Jarablus", "al-Bab", "Azaz", "Afrin", "Tal Rifaat", "Marea",
-    "Dabiq", "Khan Sheikhoun", "Maarat al-Numan", "Saraqib", "Jisr al-Shughur", "Ariha",
-    "Latakia", "Tartus", "Quneitra", "Suwayda", "Busra al-Sham", "Nawa", "Tal Abyad",
-    "Ras al-Ayn", "Shaddadi", "Hajin", "al-Sukhnah", "Qaryatayn", "Arak", "Mosul",
-    "Tal Afar", "Fallujah", "Ramadi", "Hawija", "Qaim", "Rawa", "Eastern Ghouta",
-    "Wadi Barada", "Khan Tuman", "Morek", "Tel Tamr", "Ain Issa", "Dumayr",
+    "Raqqa",          "Raqqah",
+    "Al-Raqqa",       "Deir ez-Zor",
+    "Deir Ezzor",     "Dayr al-Zawr",
+    "Deir el-Zour",   "Palmyra",
+    "Tadmur",         "Aleppo",
+    "Halab",          "Homs",
+    "Hama",           "Idlib",
+    "Daraa",          "Deraa",
+    "Douma",          "Jobar",
+    "Harasta",        "Qamishli",
+    "Hasakah",        "al-Hasakah",
+    "Kobani",         "Tabqa",
+    "al-Thawra",      "Maskanah",
+    "Mayadin",        "al-Mayadeen",
+    "Albu Kamal",     "Abu Kamal",
+    "Manbij",         "Jarablus",
+    "al-Bab",         "Azaz",
+    "Afrin",          "Tal Rifaat",
+    "Marea",          "Dabiq",
+    "Khan Sheikhoun", "Maarat al-Numan",
+    "Saraqib",        "Jisr al-Shughur",
+    "Ariha",          "Latakia",
+    "Tartus",         "Quneitra",
+    "Suwayda",        "Busra al-Sham",
+    "Nawa",           "Tal Abyad",
+    "Ras al-Ayn",     "Shaddadi",
+    "Hajin",          "al-Sukhnah",
+    "Qaryatayn",      "Arak",
+    "Mosul",          "Tal Afar",
+    "Fallujah",       "Ramadi",
+    "Hawija",         "Qaim",
+    "Rawa",           "Eastern Ghouta",
+    "Wadi Barada",    "Khan Tuman",
+    "Morek",          "Tel Tamr",
+    "Ain Issa",       "Dumayr",
 };
 
 static const char *const datelines[] = {
-    "BEIRUT (AP) \xe2\x80\x94 ", "DAMASCUS \xe2\x80\x93 ", "BEIRUT (Reuters) - ",
-    "AMMAN, Jordan (AP) \xe2\x80\x94 ", "ISTANBUL (AFP) - ", "Damascus, SANA - ",
-    "", "", "",
+    "BEIRUT (AP) \xe2\x80\x94 ",
+    "DAMASCUS \xe2\x80\x93 ",
+    "BEIRUT (Reuters) - ",
+    "AMMAN, Jordan (AP) \xe2\x80\x94 ",
+    "ISTANBUL (AFP) - ",
+    "Damascus, SANA - ",
+    "",
+    "",
+    "",
 };
 
 static const char *const outlets[] = {
-    "Reuters", "The Associated Press", "AFP", "SANA", "RT", "Al Jazeera",
-    "Anadolu Agency", "ANHA", "Enab Baladi", "Al-Masdar News", "South Front",
-    "Syrian Observatory for Human Rights", "Middle East Desk", "Levant Ledger",
+    "Reuters",
+    "The Associated Press",
+    "AFP",
+    "SANA",
+    "RT",
+    "Al Jazeera",
+    "Anadolu Agency",
+    "ANHA",
+    "Enab Baladi",
+    "Al-Masdar News",
+    "South Front",
+    "Syrian Observatory for Human Rights",
+    "Middle East Desk",
+    "Levant Ledger",
 };
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof *(a)))
@@ -484,7 +532,10 @@ static Variation variation_new(Rng *r)
     return v;
 }
 
-static bool word_char(char c) { return isalnum((unsigned char)c) || c == '-'; }
+static bool word_char(char c)
+{
+    return isalnum((unsigned char)c) || c == '-';
+}
 
 /* Writes s with the article's variation: place names swapped, small
  * numbers (tolls, counts) scaled. Years, ordinals ("137th"), numbers with
@@ -499,8 +550,7 @@ static void out_varied(Out *o, const char *s, const Variation *v)
             size_t hit_len = 0;
             for (int k = 0; k < COUNT(sample_places); k++) {
                 size_t pl = strlen(sample_places[k]);
-                if (pl <= n - i && !memcmp(s + i, sample_places[k], pl) &&
-                    !word_char(s[i + pl])) {
+                if (pl <= n - i && !memcmp(s + i, sample_places[k], pl) && !word_char(s[i + pl])) {
                     hit = k;
                     hit_len = pl;
                     break;
@@ -593,7 +643,10 @@ static void out_body(Generator *g, Out *o, const Variation *v, bool dateline)
 }
 
 /* A day of 2016–2017 (days since 1970). */
-static long random_days(Generator *g) { return g->first_day + rng_below(&g->rng, 700); }
+static long random_days(Generator *g)
+{
+    return g->first_day + rng_below(&g->rng, 700);
+}
 
 /* A tag-archive page of wire stories, each with its own date line,
  * headline, dateline, Source: and Link:. */

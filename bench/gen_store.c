@@ -58,17 +58,16 @@ static const struct {
     const char *code;
     double lat, lon;
 } governorates[] = {
-    {"SY-HL", 36.2, 37.2}, {"SY-ID", 35.9, 36.6}, {"SY-HM", 35.1, 36.8},
-    {"SY-HI", 34.6, 38.0}, {"SY-LA", 35.6, 36.0}, {"SY-TA", 34.9, 36.0},
-    {"SY-DI", 33.5, 36.3}, {"SY-RD", 33.6, 36.7}, {"SY-DR", 32.8, 36.2},
-    {"SY-SU", 32.7, 36.6}, {"SY-QU", 33.1, 35.9}, {"SY-DY", 35.2, 40.2},
+    {"SY-HL", 36.2, 37.2}, {"SY-ID", 35.9, 36.6}, {"SY-HM", 35.1, 36.8}, {"SY-HI", 34.6, 38.0},
+    {"SY-LA", 35.6, 36.0}, {"SY-TA", 34.9, 36.0}, {"SY-DI", 33.5, 36.3}, {"SY-RD", 33.6, 36.7},
+    {"SY-DR", 32.8, 36.2}, {"SY-SU", 32.7, 36.6}, {"SY-QU", 33.1, 35.9}, {"SY-DY", 35.2, 40.2},
     {"SY-RA", 35.9, 38.9}, {"SY-HA", 36.6, 40.8},
 };
 enum { GOVS = sizeof governorates / sizeof *governorates };
 
 static const char *const outlets[] = {
-    "Bench Wire", "Bench Monitor", "Bench State Agency", "Bench Daily",
-    "Bench Radio", "Bench Observer", "Bench Digest", "Bench Courier",
+    "Bench Wire",  "Bench Monitor",  "Bench State Agency", "Bench Daily",
+    "Bench Radio", "Bench Observer", "Bench Digest",       "Bench Courier",
 };
 enum { OUTLETS = sizeof outlets / sizeof *outlets };
 
@@ -81,10 +80,12 @@ static unsigned long next_random(unsigned long *s)
     return *s * 2685821657736338717UL;
 }
 
-static double uniform(unsigned long *s) { return (next_random(s) >> 11) * (1.0 / 9007199254740992.0); }
+static double uniform(unsigned long *s)
+{
+    return (next_random(s) >> 11) * (1.0 / 9007199254740992.0);
+}
 
-static int ingest_document(Store *store, long doc_no, unsigned long *rng,
-                           IngestResult *res)
+static int ingest_document(Store *store, long doc_no, unsigned long *rng, IngestResult *res)
 {
     Arena arena;
     arena_init(&arena);
@@ -112,9 +113,9 @@ static int ingest_document(Store *store, long doc_no, unsigned long *rng,
 
         char day[11];
         spans[i].start = text.len;
-        buffer_printf(&text, "Report %ld.%d: %s by %s against %s near %s on %s",
-                      doc_no, i, kinds[kind].sub, actors[a1].name, actors[a2].name,
-                      place_name, date_format(d, day));
+        buffer_printf(&text, "Report %ld.%d: %s by %s against %s near %s on %s", doc_no, i,
+                      kinds[kind].sub, actors[a1].name, actors[a2].name, place_name,
+                      date_format(d, day));
         if (killed)
             buffer_printf(&text, ", %ld killed", toll);
         buffer_append_str(&text, ".");
@@ -132,8 +133,8 @@ static int ingest_document(Store *store, long doc_no, unsigned long *rng,
         e->actor1 = (EventActor){actors[a1].name, actors[a1].side, -1};
         e->actor2 = (EventActor){actors[a2].name, actors[a2].side, -1};
         e->has_place = true;
-        e->place = (EventPlace){place_name, governorates[gov].code, "Syria", lat, lon,
-                                "exact", -1, NULL};
+        e->place =
+            (EventPlace){place_name, governorates[gov].code, "Syria", lat, lon, "exact", -1, NULL};
         if (killed)
             e->fatalities = (Range){true, toll, toll, toll};
         e->certainty = CERTAINTY_REPORTED;
@@ -141,15 +142,19 @@ static int ingest_document(Store *store, long doc_no, unsigned long *rng,
         e->evidence = spans[i];
     }
     const char *doc_id = arena_printf(&arena, "bench-%06ld", doc_no);
-    Document doc = {.id = doc_id, .path = doc_id, .format = FORMAT_TEXT,
+    Document doc = {.id = doc_id,
+                    .path = doc_id,
+                    .format = FORMAT_TEXT,
                     .text = arena_strndup(&arena, text.data, text.len),
-                    .len = text.len, .outlet = outlet, .arena = &arena};
+                    .len = text.len,
+                    .outlet = outlet,
+                    .arena = &arena};
     buffer_free(&text);
     for (int i = 0; i < REPORTS_PER_DOC; i++) {
         Event *e = &items[i];
         e->doc_id = doc_id;
-        e->evidence_text = arena_strndup(&arena, doc.text + spans[i].start,
-                                         spans[i].end - spans[i].start);
+        e->evidence_text =
+            arena_strndup(&arena, doc.text + spans[i].start, spans[i].end - spans[i].start);
         Claim *c = arena_alloc(&arena, sizeof *c);
         c->claimant = outlet;
         c->fatalities = e->fatalities;
@@ -158,9 +163,13 @@ static int ingest_document(Store *store, long doc_no, unsigned long *rng,
         e->claims = c;
         e->claim_count = 1;
     }
-    Article art = {.index = 0, .span = {0, doc.len}, .title = doc_id,
-                   .date = date_add_days(first, DAYS), .date_source = DATE_SOURCE_LINE,
-                   .outlet = outlet, .sentences = spans,
+    Article art = {.index = 0,
+                   .span = {0, doc.len},
+                   .title = doc_id,
+                   .date = date_add_days(first, DAYS),
+                   .date_source = DATE_SOURCE_LINE,
+                   .outlet = outlet,
+                   .sentences = spans,
                    .sentence_count = REPORTS_PER_DOC};
     ArticleList articles = {&art, 1};
     EventList events = {items, REPORTS_PER_DOC};

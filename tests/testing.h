@@ -26,11 +26,11 @@ static inline const char *shared_dir(void)
 }
 
 /* Skips the calling test when ../shared is absent, saying so. */
-#define REQUIRE_SHARED(dir)                                                    \
-    const char *dir = shared_dir();                                            \
-    if (!dir) {                                                                \
-        print_message("skipped: ../shared not present\n");                    \
-        skip();                                                                \
+#define REQUIRE_SHARED(dir)                                                                        \
+    const char *dir = shared_dir();                                                                \
+    if (!dir) {                                                                                    \
+        print_message("skipped: ../shared not present\n");                                         \
+        skip();                                                                                    \
     }
 
 #endif

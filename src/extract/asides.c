@@ -17,7 +17,10 @@
 #include <ctype.h>
 #include <string.h>
 
-static const char *tok_fold(const TokenList *t, int i) { return t->folded + t->items[i].fold; }
+static const char *tok_fold(const TokenList *t, int i)
+{
+    return t->folded + t->items[i].fold;
+}
 
 static bool tok_is(const TokenList *t, int i, const char *w)
 {
@@ -39,9 +42,9 @@ static bool tok_char(const char *text, const TokenList *t, int i, char ch)
 static bool month_word(const TokenList *t, int i)
 {
     static const char *const months[] = {
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", NULL};
+        "january", "february", "march",    "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan",   "feb", "mar",  "apr",  "jun",    "jul",
+        "aug",     "sep",      "sept",     "oct",   "nov", "dec",  NULL};
     if (i < 0 || i >= t->count || t->items[i].kind != TOKEN_WORD)
         return false;
     for (const char *const *m = months; *m; m++)
@@ -89,9 +92,9 @@ static int full_date_ending(const char *text, const TokenList *t, int last)
  * prose a preposition or a comma comes first. */
 static bool bare_date(const TokenList *t, int first)
 {
-    static const char *const preps[] = {"on", "in", "of", "since", "until", "from", "by",
-                                        "before", "after", "to", "and", "dated", "published",
-                                        NULL};
+    static const char *const preps[] = {"on",   "in",    "of",        "since", "until",
+                                        "from", "by",    "before",    "after", "to",
+                                        "and",  "dated", "published", NULL};
     if (first <= 0 || !tok_cap(t, first - 1))
         return false;
     for (const char *const *p = preps; *p; p++)
@@ -126,9 +129,9 @@ static int credit_at(const char *text, const TokenList *t, int i)
 static int tags_end(const TokenList *t, int tags)
 {
     static const char *const function_words[] = {
-        "the", "a", "an", "of", "in", "on", "at", "by", "from", "to", "with", "was", "were",
-        "is", "are", "has", "have", "had", "been", "said", "for", "after", "as", "will",
-        "who", "which", "that", "when", NULL};
+        "the",  "a",     "an",   "of",   "in",  "on",    "at",   "by",   "from", "to",
+        "with", "was",   "were", "is",   "are", "has",   "have", "had",  "been", "said",
+        "for",  "after", "as",   "will", "who", "which", "that", "when", NULL};
     int f = -1;
     for (int i = tags + 1; i < t->count && f < 0; i++) {
         if (t->items[i].kind != TOKEN_WORD || tok_cap(t, i))
@@ -205,8 +208,7 @@ int split_asides(Ctx *c, Span span, Span *out, uint8_t *kinds)
         }
         /* "Tags Syria Aleppo civilians airstrikes At least 51 civilians …" */
         if (t.items[i].kind == TOKEN_WORD && t.items[i].end - t.items[i].start == 4 &&
-            !strncmp(text + t.items[i].start, "Tags", 4) && i + 1 < t.count &&
-            tok_cap(&t, i + 1)) {
+            !strncmp(text + t.items[i].start, "Tags", 4) && i + 1 < t.count && tok_cap(&t, i + 1)) {
             int e = tags_end(&t, i);
             if (i > from) {
                 out[n] = part(&t, from, i);

@@ -25,12 +25,12 @@ typedef struct NumeralWord {
 } NumeralWord;
 
 static const NumeralWord numerals[] = {
-    {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
-    {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11},
-    {"twelve", 12}, {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
-    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-    {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fourty", 40}, {"fifty", 50},
-    {"sixty", 60}, {"seventy", 70}, {"eighty", 80}, {"ninety", 90},
+    {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
+    {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
+    {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
+    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
+    {"thirty", 30},  {"forty", 40},     {"fourty", 40},   {"fifty", 50},    {"sixty", 60},
+    {"seventy", 70}, {"eighty", 80},    {"ninety", 90},
 };
 
 /* Vague quantities when the lexicon does not define them. */
@@ -261,7 +261,7 @@ static size_t quantity(const Lexicon *lex, const char *s, size_t n, size_t i, Ra
             if (current % 100 >= 20 && current % 10 == 0 && v < 10)
                 current += v; /* "sixty-two" */
             else if (current % 100 != 0 || (any && current == 0 && total == 0))
-                break;        /* "two three": two counts, not one */
+                break; /* "two three": two counts, not one */
             else
                 current += v;
             any = true;
@@ -322,11 +322,12 @@ static size_t quantity(const Lexicon *lex, const char *s, size_t n, size_t i, Ra
 
 /* Qualifiers that hedge a single figure; the figure stays the figure. */
 static const char *const qualifiers[] = {
-    "at least", "more than", "no fewer than", "no less than", "not less than",
-    "fewer than", "less than", "well over", "just over", "over", "nearly", "almost",
-    "about", "around", "some", "up to", "as many as", "approximately", "roughly",
-    "an estimated", "estimated", "at most", "close to", "upwards of", "in excess of",
-    "a total of", "a further", "another", "only", "just",
+    "at least",   "more than",  "no fewer than", "no less than", "not less than",
+    "fewer than", "less than",  "well over",     "just over",    "over",
+    "nearly",     "almost",     "about",         "around",       "some",
+    "up to",      "as many as", "approximately", "roughly",      "an estimated",
+    "estimated",  "at most",    "close to",      "upwards of",   "in excess of",
+    "a total of", "a further",  "another",       "only",         "just",
 };
 
 size_t parse_count(const Lexicon *lex, const char *s, size_t n, Range *out)

@@ -26,11 +26,16 @@
 const char *date_precision_name(DatePrecision p)
 {
     switch (p) {
-    case PRECISION_DAY: return "day";
-    case PRECISION_WEEK: return "week";
-    case PRECISION_MONTH: return "month";
-    case PRECISION_YEAR: return "year";
-    case PRECISION_NONE: break;
+    case PRECISION_DAY:
+        return "day";
+    case PRECISION_WEEK:
+        return "week";
+    case PRECISION_MONTH:
+        return "month";
+    case PRECISION_YEAR:
+        return "year";
+    case PRECISION_NONE:
+        break;
     }
     return NULL;
 }
@@ -41,10 +46,10 @@ typedef enum { W_END, W_WORD, W_NUM, W_PUNCT } WordKind;
 
 typedef struct Word {
     WordKind kind;
-    size_t start, end;  /* bytes in the input */
-    char low[16];       /* lower-cased word (truncated), or the digits */
-    long value;         /* W_NUM */
-    char punct;         /* W_PUNCT: the ASCII byte, or '\'' for a curly one */
+    size_t start, end; /* bytes in the input */
+    char low[16];      /* lower-cased word (truncated), or the digits */
+    long value;        /* W_NUM */
+    char punct;        /* W_PUNCT: the ASCII byte, or '\'' for a curly one */
 } Word;
 
 /* Reads the word at *pos (skipping spaces, including U+00A0). */
@@ -90,8 +95,9 @@ static Word next_word(const char *s, size_t n, size_t *pos)
         }
         w.low[k] = '\0';
         /* ordinal suffixes: "23rd", "1st" */
-        if (i + 1 < n && (!strncmp(s + i, "st", 2) || !strncmp(s + i, "nd", 2) ||
-                          !strncmp(s + i, "rd", 2) || !strncmp(s + i, "th", 2)) &&
+        if (i + 1 < n &&
+            (!strncmp(s + i, "st", 2) || !strncmp(s + i, "nd", 2) || !strncmp(s + i, "rd", 2) ||
+             !strncmp(s + i, "th", 2)) &&
             (i + 2 >= n || !isalpha((unsigned char)s[i + 2])))
             i += 2;
         w.kind = W_NUM;
@@ -130,7 +136,7 @@ static bool is(const Word *w, const char *word)
 
 static int weekday_of(const Word *w)
 {
-    static const char *const names[] = {"monday", "tuesday", "wednesday", "thursday",
+    static const char *const names[] = {"monday", "tuesday",  "wednesday", "thursday",
                                         "friday", "saturday", "sunday"};
     static const char *const shorts[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
     if (w->kind != W_WORD)
@@ -150,9 +156,9 @@ static int weekday_of(const Word *w)
 
 static int month_of(const Word *w)
 {
-    static const char *const names[] = {"january", "february", "march", "april",
-                                        "may", "june", "july", "august",
-                                        "september", "october", "november", "december"};
+    static const char *const names[] = {"january",   "february", "march",    "april",
+                                        "may",       "june",     "july",     "august",
+                                        "september", "october",  "november", "december"};
     if (w->kind != W_WORD)
         return 0;
     /* asked of most words of a date candidate: the first letter first */
@@ -176,15 +182,21 @@ static int month_of(const Word *w)
  * morning"); they are consumed with the weekday. */
 static bool is_day_part(const Word *w)
 {
-    return is(w, "morning") || is(w, "afternoon") || is(w, "evening") ||
-           is(w, "night") || is(w, "nights");
+    return is(w, "morning") || is(w, "afternoon") || is(w, "evening") || is(w, "night") ||
+           is(w, "nights");
 }
 
-static bool plausible_year(long v) { return v >= 1900 && v <= 2100; }
+static bool plausible_year(long v)
+{
+    return v >= 1900 && v <= 2100;
+}
 
 /* ---- Resolution helpers ------------------------------------------------- */
 
-static bool known_day(Date d) { return d.year > 0 && d.month > 0 && d.day > 0; }
+static bool known_day(Date d)
+{
+    return d.year > 0 && d.month > 0 && d.day > 0;
+}
 
 /* Most recent weekday wd on or before ref (strictly before if strict). */
 static Date weekday_before(Date ref, int wd, bool strict)
@@ -229,8 +241,8 @@ static int year_for_weekday(Date ref, int month, int day, int wd)
     return base;
 }
 
-static bool finish(Date d, DatePrecision p, size_t used, Date *out,
-                   DatePrecision *precision, size_t *used_out)
+static bool finish(Date d, DatePrecision p, size_t used, Date *out, DatePrecision *precision,
+                   size_t *used_out)
 {
     if (d.year <= 0)
         return false;
@@ -331,16 +343,16 @@ static bool explicit_date(const char *s, size_t n, size_t pos, Date ref, int wee
     return finish(d, PRECISION_MONTH, end, out, prec, used);
 }
 
-bool resolve_date_expression(const char *s, size_t n, Date ref, Date *out,
-                             DatePrecision *precision, size_t *used)
+bool resolve_date_expression(const char *s, size_t n, Date ref, Date *out, DatePrecision *precision,
+                             size_t *used)
 {
     size_t pos = 0;
     Word w = next_word(s, n, &pos);
     bool had_preposition = false;
 
     /* Leading prepositions belong to the expression. */
-    if (is(&w, "on") || is(&w, "in") || is(&w, "during") || is(&w, "from") ||
-        is(&w, "at") || is(&w, "by") || is(&w, "over")) {
+    if (is(&w, "on") || is(&w, "in") || is(&w, "during") || is(&w, "from") || is(&w, "at") ||
+        is(&w, "by") || is(&w, "over")) {
         had_preposition = true;
         Word nx = peek_word(s, n, pos);
         if ((is(&w, "over") || is(&w, "in") || is(&w, "during")) && is(&nx, "the")) {
@@ -350,8 +362,7 @@ bool resolve_date_expression(const char *s, size_t n, Date ref, Date *out,
             Word wk = next_word(s, n, &q);
             if (is(&wk, "weekend") && known_day(ref) && is(&w, "over")) {
                 int today = date_weekday(ref);
-                Date d = today >= 5 ? weekday_before(ref, 5, false)
-                                    : weekday_before(ref, 5, true);
+                Date d = today >= 5 ? weekday_before(ref, 5, false) : weekday_before(ref, 5, true);
                 return finish(d, PRECISION_WEEK, wk.end, out, precision, used);
             }
             if ((is(&wk, "past") || is(&wk, "last")) && known_day(ref)) {
@@ -411,13 +422,13 @@ bool resolve_date_expression(const char *s, size_t n, Date ref, Date *out,
     }
 
     /* Spans: week, weekend, month, year. */
-    if ((this_ || last) && (is(&w, "week") || is(&w, "weekend") || is(&w, "month") ||
-                            is(&w, "year"))) {
+    if ((this_ || last) &&
+        (is(&w, "week") || is(&w, "weekend") || is(&w, "month") || is(&w, "year"))) {
         if (ref.year <= 0)
             return false;
         if (is(&w, "year"))
-            return finish((Date){(int16_t)(ref.year - (last ? 1 : 0)), 1, 1}, PRECISION_YEAR,
-                          w.end, out, precision, used);
+            return finish((Date){(int16_t)(ref.year - (last ? 1 : 0)), 1, 1}, PRECISION_YEAR, w.end,
+                          out, precision, used);
         if (ref.month <= 0)
             return false;
         if (is(&w, "month")) {
@@ -475,8 +486,8 @@ bool resolve_date_expression(const char *s, size_t n, Date ref, Date *out,
     }
 
     /* "N days ago", "two weeks ago" */
-    if (w.kind == W_NUM || is(&w, "a") || is(&w, "one") || is(&w, "two") ||
-        is(&w, "three") || is(&w, "four") || is(&w, "five") || is(&w, "six")) {
+    if (w.kind == W_NUM || is(&w, "a") || is(&w, "one") || is(&w, "two") || is(&w, "three") ||
+        is(&w, "four") || is(&w, "five") || is(&w, "six")) {
         static const char *const small[] = {"a", "one", "two", "three", "four", "five", "six"};
         long k = w.kind == W_NUM ? w.value : 0;
         for (int i = 0; i < 7 && w.kind == W_WORD; i++)
@@ -489,8 +500,8 @@ bool resolve_date_expression(const char *s, size_t n, Date ref, Date *out,
             if (is(&unit, "day") || is(&unit, "days"))
                 return finish(date_add_days(ref, -k), PRECISION_DAY, ago.end, out, precision, used);
             if (is(&unit, "week") || is(&unit, "weeks"))
-                return finish(date_add_days(ref, -7 * k), PRECISION_WEEK, ago.end, out,
-                              precision, used);
+                return finish(date_add_days(ref, -7 * k), PRECISION_WEEK, ago.end, out, precision,
+                              used);
         }
     }
 
@@ -499,8 +510,8 @@ bool resolve_date_expression(const char *s, size_t n, Date ref, Date *out,
         if (w.kind == W_NUM && plausible_year(w.value) && strlen(w.low) == 4) {
             if (!had_preposition && !vague)
                 return false;
-            return finish((Date){(int16_t)w.value, 1, 1}, PRECISION_YEAR, w.end, out,
-                          precision, used);
+            return finish((Date){(int16_t)w.value, 1, 1}, PRECISION_YEAR, w.end, out, precision,
+                          used);
         }
         bool month_alone_ok = had_preposition || vague || last || earlier;
         if (last && month_of(&w) && ref.year > 0) {

@@ -19,7 +19,10 @@ static void title_context(Ctx *c);
 
 /* ---- Small helpers ------------------------------------------------------------ */
 
-static bool known_day(Date d) { return d.year > 0 && d.month > 0 && d.day > 0; }
+static bool known_day(Date d)
+{
+    return d.year > 0 && d.month > 0 && d.day > 0;
+}
 
 static bool is_violent(const Event *ev)
 {
@@ -84,10 +87,10 @@ static void recompute_fatalities(Event *ev)
 
 /* The claim verbs ("said", "reported", …) are WC_CLAIM_VERBS (lex.h). */
 static const char *const source_nouns[] = {
-    "source", "sources", "activists", "activist", "monitor", "observatory", "tv", "television",
-    "media", "agency", "ministry", "official", "officials", "spokesman", "spokeswoman",
-    "commander", "statement", "army", "military", "command", "police", "residents", "witnesses",
-    "group", "network", NULL};
+    "source",      "sources",   "activists", "activist", "monitor",  "observatory", "tv",
+    "television",  "media",     "agency",    "ministry", "official", "officials",   "spokesman",
+    "spokeswoman", "commander", "statement", "army",     "military", "command",     "police",
+    "residents",   "witnesses", "group",     "network",  NULL};
 
 /* Is token i the word `lit`, a string literal (see token_is)? */
 #define tok_word(s, i, lit) token_is_n((s), (i), "" lit, sizeof(lit) - 1)
@@ -129,13 +132,11 @@ static const char *tokens_text(const Ctx *c, const Sentence *s, int a, int b)
 
 /* Who says what this sentence says: "according to X", "X said", "said X".
  * *party gets the actor index when the claimant is a party. */
-static const char *sentence_claimant(Ctx *c, const Sentence *s, int *party,
-                                     const char *previous)
+static const char *sentence_claimant(Ctx *c, const Sentence *s, int *party, const char *previous)
 {
     *party = -1;
     for (int i = 0; i < s->tok.count; i++) {
-        bool according = tok_word(s, i, "according") &&
-                         tok_word(s, i + 1, "to");
+        bool according = tok_word(s, i, "according") && tok_word(s, i + 1, "to");
         if (!according && !tok_class(s, i, WC_CLAIM_VERBS))
             continue;
         if (according) {
@@ -173,8 +174,7 @@ static const char *sentence_claimant(Ctx *c, const Sentence *s, int *party,
             }
             if (tok_in(s, k, (const char *const[]){"it", "he", "she", "they", NULL}))
                 return previous;
-            if (s->tok.items[k].kind == TOKEN_PUNCT &&
-                c->doc->text[s->tok.items[k].start] != '\'')
+            if (s->tok.items[k].kind == TOKEN_PUNCT && c->doc->text[s->tok.items[k].start] != '\'')
                 break;
         }
         /* "…,” said Omar Abu Leila": the name after the verb */
@@ -202,8 +202,7 @@ static const Count *toll_count(const Sentence *s, int t0, int t1)
     /* "killing 5", "killed at least 11", "killed one", "the murder of two" */
     for (int i = 0; i < s->count_count; i++) {
         const Count *ct = &s->counts[i];
-        bool of = ct->first == t1 + 1 && tok_word(s, t1, "of") &&
-                  ct->person;
+        bool of = ct->first == t1 + 1 && tok_word(s, t1, "of") && ct->person;
         if ((ct->first == t1 && (ct->person || ct->noun < 0)) || of)
             return ct;
     }
@@ -215,8 +214,8 @@ static const Count *toll_count(const Sentence *s, int t0, int t1)
             continue;
         if (ct->noun >= 0 && !ct->person)
             continue;
-        if (ct->first > 0 && tok_in(s, ct->first - 1, (const char *const[]){"including", "and", NULL}) &&
-            best)
+        if (ct->first > 0 &&
+            tok_in(s, ct->first - 1, (const char *const[]){"including", "and", NULL}) && best)
             continue;
         if (!best || ct->first > best->first) {
             /* between the count and the trigger: no other count's noun */
@@ -247,8 +246,7 @@ static void merge_into(Ctx *c, int dst, int src)
         d->has_actor1 = true;
         d->actor1 = s->actor1;
     }
-    if (!d->has_actor2 && s->has_actor2 &&
-        (!d->has_actor1 || d->actor1.side != s->actor2.side)) {
+    if (!d->has_actor2 && s->has_actor2 && (!d->has_actor1 || d->actor1.side != s->actor2.side)) {
         d->has_actor2 = true;
         d->actor2 = s->actor2;
     }
@@ -346,9 +344,10 @@ static bool past_form(const Sentence *s, int t)
     size_t n = strlen(f);
     if (n > 3 && !strcmp(f + n - 2, "ed"))
         return true;
-    return tok_in(s, t, (const char *const[]){"overran", "overrun", "took", "taken", "retook",
-                                               "retaken", "fell", "fallen", "won", "lost", "drove",
-                                               "driven", "swept", "held", NULL});
+    return tok_in(s, t,
+                  (const char *const[]){"overran", "overrun", "took", "taken", "retook", "retaken",
+                                        "fell", "fallen", "won", "lost", "drove", "driven", "swept",
+                                        "held", NULL});
 }
 
 /* Does the sentence report someone's words ("said", "told")? Then a
@@ -439,9 +438,9 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
         if (tok_word(s, i, "since")) {
             since_word |= i + 1 < s->tok.count;
             if (i + 2 < s->tok.count &&
-                tok_in(s, i + 2, (const char *const[]){"conflict", "war", "start", "beginning",
-                                                       "uprising", "crisis", "revolution",
-                                                       "outbreak", NULL}))
+                tok_in(s, i + 2,
+                       (const char *const[]){"conflict", "war", "start", "beginning", "uprising",
+                                             "crisis", "revolution", "outbreak", NULL}))
                 since = true;
         }
         /* "the bloodiest of the campaign with at least 69 killed", "so
@@ -474,9 +473,10 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
             const char *f = s->tok.folded + s->tok.items[k].fold;
             size_t n = strlen(f);
             if ((n > 4 && !strcmp(f + n - 2, "ed")) ||
-                tok_in(s, k, (const char *const[]){"began", "begun", "went", "took", "fell",
-                                                    "broke", "won", "lost", "came", "left",
-                                                    "overran", "seized", "started", NULL})) {
+                tok_in(s, k,
+                       (const char *const[]){"began", "begun", "went", "took", "fell", "broke",
+                                             "won", "lost", "came", "left", "overran", "seized",
+                                             "started", NULL})) {
                 since = true;
                 break;
             }
@@ -606,8 +606,8 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
                 ev->injured = ct->range;
             continue;
         }
-        add_claim(c, ev, (Claim){claimant ? claimant : ev->outlet, ct->range, ev->evidence_text,
-                                 s->span});
+        add_claim(c, ev,
+                  (Claim){claimant ? claimant : ev->outlet, ct->range, ev->evidence_text, s->span});
         recompute_fatalities(ev);
         if (ct->civilian)
             c->notes[host].victim_actor = -2;
@@ -629,10 +629,10 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
         }
         note->killed_only = true;
         /* "in the attacks", "in these strikes": an event told before */
-        static const char *const refs[] = {"attack", "attacks", "strikes", "strike", "raids",
-                                           "fighting", "clashes", "bombing", "bombings",
-                                           "incident", "explosion", "airstrikes", "shelling",
-                                           "assault", "offensive", "battle", NULL};
+        static const char *const refs[] = {
+            "attack",   "attacks", "strikes",   "strike",   "raids",     "fighting",
+            "clashes",  "bombing", "bombings",  "incident", "explosion", "airstrikes",
+            "shelling", "assault", "offensive", "battle",   NULL};
         for (int i = 1; i < s->tok.count; i++)
             if (tok_in(s, i, refs) &&
                 tok_in(s, i - 1, (const char *const[]){"the", "these", "this", "those", NULL}))
@@ -669,8 +669,9 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
     if (s->denial) {
         bool refers = false;
         for (int i = 0; i < s->tok.count && !refers; i++)
-            refers = tok_in(s, i, (const char *const[]){"however", "such", "these", "reports",
-                                                         "claim", "claims", NULL});
+            refers = tok_in(s, i,
+                            (const char *const[]){"however", "such", "these", "reports", "claim",
+                                                  "claims", NULL});
         if (refers) {
             Certainty cert = s->denial_unconfirmed ? CERTAINTY_UNCONFIRMED : CERTAINTY_DENIED;
             for (int e = first_event - 1; e >= 0 && c->notes[e].sentence >= si - 3; e--) {
@@ -759,9 +760,9 @@ static bool roundup(const Ctx *c, int e)
         if (p->place >= 0) {
             const Place *pl = &c->lex->places[p->place];
             major |= pl->population >= 20000 ||
-                     (pl->feature_code && (!strcmp(pl->feature_code, "PPLA") ||
-                                           !strcmp(pl->feature_code, "PPLC") ||
-                                           !strcmp(pl->feature_code, "ADM1")));
+                     (pl->feature_code &&
+                      (!strcmp(pl->feature_code, "PPLA") || !strcmp(pl->feature_code, "PPLC") ||
+                       !strcmp(pl->feature_code, "ADM1")));
         }
         if (!major)
             continue;
@@ -772,10 +773,10 @@ static bool roundup(const Ctx *c, int e)
     }
     /* "… Kills over 80 Terrorists in Various Provinces" */
     const Sentence *s = &c->sents[c->notes[e].sentence];
-    static const char *const several[] = {"various", "several", "multiple", "different",
-                                          "many", NULL};
-    static const char *const regions[] = {"provinces", "governorates", "areas", "regions",
-                                          "fronts", "parts", "cities", "towns", NULL};
+    static const char *const several[] = {"various",   "several", "multiple",
+                                          "different", "many",    NULL};
+    static const char *const regions[] = {"provinces", "governorates", "areas", "regions", "fronts",
+                                          "parts",     "cities",       "towns", NULL};
     for (int i = 0; i + 1 < s->tok.count; i++)
         if (tok_in(s, i, several) && tok_in(s, i + 1, regions))
             return true;
@@ -799,8 +800,8 @@ static int primary_candidate(const Ctx *c)
         const EventNote *n = &c->notes[e];
         if (n->dropped || rank[n->sentence] > 1 || roundup(c, e))
             continue;
-        if (!n->generic || (rank[n->sentence] == 0 &&
-                            (frame_is(n, "killed") || frame_is(n, "attack"))))
+        if (!n->generic ||
+            (rank[n->sentence] == 0 && (frame_is(n, "killed") || frame_is(n, "attack"))))
             return e;
     }
     for (int e = 0; e < c->event_count; e++)
@@ -857,8 +858,8 @@ static int toll_host(const Ctx *c, int e)
      * a shelling or a killing that happens to have a toll already */
     if (frame_is(&c->notes[e], "clash"))
         for (int k = e - 1; k >= 0; k--)
-            if (!c->notes[k].dropped && !c->notes[k].killed_only &&
-                c->notes[k].sentence < si && frame_is(&c->notes[k], "clash") &&
+            if (!c->notes[k].dropped && !c->notes[k].killed_only && c->notes[k].sentence < si &&
+                frame_is(&c->notes[k], "clash") &&
                 !strcmp(c->events[k].sub_event_type, c->events[e].sub_event_type))
                 return k;
     for (int k = e - 1; k >= 0 && c->notes[k].sentence >= si - 12; k--)
@@ -897,8 +898,7 @@ static int neighbour_opponent(const Ctx *c, int si, Side side)
                     continue;
                 /* among the names at the same distance, the side the
                  * article talks about most */
-                if (best < 0 ||
-                    c->side_mentions[as] > c->side_mentions[c->lex->actors[best].side])
+                if (best < 0 || c->side_mentions[as] > c->side_mentions[c->lex->actors[best].side])
                     best = a;
             }
         }
@@ -950,7 +950,10 @@ static Dyad article_dyad(const Ctx *c)
     return d;
 }
 
-static bool allied_sides(Side a, Side b) { return allied(a, b); }
+static bool allied_sides(Side a, Side b)
+{
+    return allied(a, b);
+}
 
 static bool allied(Side a, Side b)
 {
@@ -1072,9 +1075,8 @@ static int document_year(const Document *doc)
 /* Extracts one article's events. Everything, the events included, is
  * allocated in `arena`; pctx (pointers to lexicon strings only) carries
  * what the document has named from one article to the next. */
-static EventList extract_with_context(const Lexicon *lex, const Document *doc,
-                                      const Article *art, PlaceContext *pctx, int doc_year,
-                                      Arena *arena)
+static EventList extract_with_context(const Lexicon *lex, const Document *doc, const Article *art,
+                                      PlaceContext *pctx, int doc_year, Arena *arena)
 {
     Ctx c;
     memset(&c, 0, sizeof c);
@@ -1121,8 +1123,8 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc,
         int n = split_asides(&c, art->sentences[si], parts, kinds);
         if (c.sent_count + n >= cap) {
             int ncap = (c.sent_count + n) * 2;
-            c.sents = arena_grow(c.arena, c.sents, (size_t)c.sent_count, (size_t)ncap,
-                                 sizeof *c.sents);
+            c.sents =
+                arena_grow(c.arena, c.sents, (size_t)c.sent_count, (size_t)ncap, sizeof *c.sents);
             cap = ncap;
         }
         for (int k = 0; k < n; k++) {
@@ -1158,8 +1160,9 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc,
             if (k == e || c.notes[k].dropped || c.notes[k].sentence != n->sentence)
                 continue;
             bool e_generic = frame_is(n, "attack") || frame_is(n, "killed") || frame_is(n, "clash");
-            bool k_specific = !frame_is(&c.notes[k], "attack") && !frame_is(&c.notes[k], "killed") &&
-                              !frame_is(&c.notes[k], "clash") && is_violent(&c.events[k]);
+            bool k_specific = !frame_is(&c.notes[k], "attack") &&
+                              !frame_is(&c.notes[k], "killed") && !frame_is(&c.notes[k], "clash") &&
+                              is_violent(&c.events[k]);
             bool same = !strcmp(c.events[k].sub_event_type, ev->sub_event_type) && k < e &&
                         places_compatible(&c.events[k], ev);
             if ((e_generic && k_specific && !is_violent(ev) == false &&
@@ -1250,8 +1253,7 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc,
              * year") */
             for (int e = 0; e < c.event_count; e++)
                 if (!c.notes[e].dropped && c.events[e].has_place && c.events[e].place.admin1 &&
-                    !strcmp(c.events[e].place.admin1, pctx->admin1s[i]) &&
-                    recent(&c, &c.events[e]))
+                    !strcmp(c.events[e].place.admin1, pctx->admin1s[i]) && recent(&c, &c.events[e]))
                     n++;
             if (n > best) {
                 best = n;
@@ -1315,7 +1317,8 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc,
                 other = dy.side[0];
                 who = dy.actor[0];
             }
-            if (n->victim_actor >= 0 && !allied(lex->actors[n->victim_actor].side, ev->actor1.side)) {
+            if (n->victim_actor >= 0 &&
+                !allied(lex->actors[n->victim_actor].side, ev->actor1.side)) {
                 who = n->victim_actor;
                 other = lex->actors[who].side;
             }
@@ -1330,14 +1333,16 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc,
             for (int k = 0; k < 2; k++)
                 if (dy.actor[k] >= 0 && (!ev->has_actor2 || !allied(dy.side[k], ev->actor2.side))) {
                     ev->has_actor1 = true;
-                    ev->actor1 = (EventActor){lex->actors[dy.actor[k]].name, dy.side[k], dy.actor[k]};
+                    ev->actor1 =
+                        (EventActor){lex->actors[dy.actor[k]].name, dy.side[k], dy.actor[k]};
                     break;
                 }
             if (ev->has_actor1 && !strcmp(ev->event_type, "Battles"))
-                ev->sub_event_type = (ev->actor1.side == SIDE_GOVERNMENT ||
-                                      ev->actor1.side == SIDE_RUSSIA || ev->actor1.side == SIDE_IRAQ)
-                                         ? "Government regains territory"
-                                         : "Non-state actor overtakes territory";
+                ev->sub_event_type =
+                    (ev->actor1.side == SIDE_GOVERNMENT || ev->actor1.side == SIDE_RUSSIA ||
+                     ev->actor1.side == SIDE_IRAQ)
+                        ? "Government regains territory"
+                        : "Non-state actor overtakes territory";
         }
         if (!ev->has_place && e == lead && lead_place(&c, &ev->place)) {
             ev->has_place = true;
@@ -1401,8 +1406,8 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc,
         ev.certainty = CERTAINTY_REPORTED;
         ev.outlet = art->outlet ? art->outlet : doc->outlet;
         ev.evidence = s0->span;
-        ev.evidence_text = arena_strndup(c.arena, doc->text + s0->span.start,
-                                         s0->span.end - s0->span.start);
+        ev.evidence_text =
+            arena_strndup(c.arena, doc->text + s0->span.start, s0->span.end - s0->span.start);
         if (known_day(c.ref)) {
             ev.date = c.ref;
             ev.date_precision = PRECISION_DAY;
@@ -1452,9 +1457,8 @@ EventList extract_article(const Lexicon *lex, const Document *doc, const Article
  * document's arena (extract_document). A document of one article (a JSONL
  * record) needs no scratch. */
 
-int extract_document_each(const Lexicon *lex, const Document *doc,
-                          const ArticleList *articles, Diagnostics *diag, EventSink each,
-                          void *ctx)
+int extract_document_each(const Lexicon *lex, const Document *doc, const ArticleList *articles,
+                          Diagnostics *diag, EventSink each, void *ctx)
 {
     (void)diag;
     PlaceContext pctx;
@@ -1462,15 +1466,14 @@ int extract_document_each(const Lexicon *lex, const Document *doc,
     int year = document_year(doc);
     int rc = 0;
     if (articles->count == 1) {
-        EventList one = extract_with_context(lex, doc, &articles->items[0], &pctx, year,
-                                             doc->arena);
+        EventList one =
+            extract_with_context(lex, doc, &articles->items[0], &pctx, year, doc->arena);
         return each(&one, ctx);
     }
     Arena scratch;
     arena_init(&scratch);
     for (int a = 0; a < articles->count && rc == 0; a++) {
-        EventList one = extract_with_context(lex, doc, &articles->items[a], &pctx, year,
-                                             &scratch);
+        EventList one = extract_with_context(lex, doc, &articles->items[a], &pctx, year, &scratch);
         rc = each(&one, ctx);
         /* Freed rather than reset: arena_reset keeps only the first (small)
          * block and its block size keeps doubling; freed blocks of the same
@@ -1583,8 +1586,8 @@ static int collect_events(const EventList *events, void *ctx)
     return 0;
 }
 
-EventList extract_document(const Lexicon *lex, const Document *doc,
-                           const ArticleList *articles, Diagnostics *diag)
+EventList extract_document(const Lexicon *lex, const Document *doc, const ArticleList *articles,
+                           Diagnostics *diag)
 {
     Collect col = {doc->arena, {0}, 0, articles->count == 1};
     extract_document_each(lex, doc, articles, diag, collect_events, &col);

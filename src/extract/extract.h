@@ -13,25 +13,32 @@
 #include "../text/text.h"
 
 typedef enum DatePrecision {
-    PRECISION_NONE, PRECISION_DAY, PRECISION_WEEK, PRECISION_MONTH, PRECISION_YEAR
+    PRECISION_NONE,
+    PRECISION_DAY,
+    PRECISION_WEEK,
+    PRECISION_MONTH,
+    PRECISION_YEAR
 } DatePrecision;
 const char *date_precision_name(DatePrecision p); /* "day", …; NULL for NONE */
 
 typedef enum Certainty {
-    CERTAINTY_REPORTED, CERTAINTY_CLAIMED, CERTAINTY_UNCONFIRMED,
-    CERTAINTY_DISPUTED, CERTAINTY_DENIED
+    CERTAINTY_REPORTED,
+    CERTAINTY_CLAIMED,
+    CERTAINTY_UNCONFIRMED,
+    CERTAINTY_DISPUTED,
+    CERTAINTY_DENIED
 } Certainty;
 const char *certainty_name(Certainty c);
 
 typedef struct EventActor {
-    const char *name;   /* canonical actor name as written in the contract */
+    const char *name; /* canonical actor name as written in the contract */
     Side side;
-    int actor;          /* index into Lexicon.actors, -1 if generic */
+    int actor; /* index into Lexicon.actors, -1 if generic */
 } EventActor;
 
 typedef struct EventPlace {
     const char *name;
-    const char *admin1;   /* ISO 3166-2 or "" */
+    const char *admin1; /* ISO 3166-2 or "" */
     const char *country;
     double lat, lon;
     const char *precision; /* "exact", "near", "district", "admin1", "country" */
@@ -45,9 +52,9 @@ typedef struct Range {
 } Range;
 
 typedef struct Claim {
-    const char *claimant;  /* "Syrian Observatory for Human Rights", "SANA", … */
+    const char *claimant; /* "Syrian Observatory for Human Rights", "SANA", … */
     Range fatalities;
-    const char *text;      /* the sentence (or clause) that carries it */
+    const char *text; /* the sentence (or clause) that carries it */
     Span span;
 } Claim;
 
@@ -63,14 +70,14 @@ typedef struct Event {
     EventActor actor1, actor2;
     bool has_place;
     EventPlace place;
-    EventPlace *places;     /* every place of a multi-place event */
+    EventPlace *places; /* every place of a multi-place event */
     int place_count;
     Range fatalities, injured;
     Claim *claims;
     int claim_count;
     Certainty certainty;
     const char *outlet;
-    Span evidence;          /* the sentence in Document.text */
+    Span evidence; /* the sentence in Document.text */
     const char *evidence_text;
 } Event;
 
@@ -80,13 +87,13 @@ typedef struct EventList {
 } EventList;
 
 /* Extracts every event of one article. Allocates in doc->arena. */
-EventList extract_article(const Lexicon *lex, const Document *doc,
-                          const Article *article, Diagnostics *diag);
+EventList extract_article(const Lexicon *lex, const Document *doc, const Article *article,
+                          Diagnostics *diag);
 
 /* Whole document: split, then extract every article. The events live in
  * doc->arena. */
-EventList extract_document(const Lexicon *lex, const Document *doc,
-                           const ArticleList *articles, Diagnostics *diag);
+EventList extract_document(const Lexicon *lex, const Document *doc, const ArticleList *articles,
+                           Diagnostics *diag);
 
 /* The same events, handed to `each` one article at a time, in order, as
  * soon as they are found. They live only until `each` returns: the
@@ -95,9 +102,8 @@ EventList extract_document(const Lexicon *lex, const Document *doc,
  * all their events. A non-zero return from `each` stops the run and is
  * returned; 0 otherwise. */
 typedef int (*EventSink)(const EventList *events, void *ctx);
-int extract_document_each(const Lexicon *lex, const Document *doc,
-                          const ArticleList *articles, Diagnostics *diag, EventSink each,
-                          void *ctx);
+int extract_document_each(const Lexicon *lex, const Document *doc, const ArticleList *articles,
+                          Diagnostics *diag, EventSink each, void *ctx);
 
 /* Writes one event as a JSON object (one line, no newline). */
 void event_write_json(Buffer *out, const Event *ev);
@@ -109,8 +115,8 @@ void event_write_tsv(Buffer *out, const Event *ev);
 /* Resolves a date expression found at text[0..n) ("on Thursday",
  * "yesterday", "last month", "on June 23", "Monday 5 September") against
  * the article date. Returns false if it is not one. */
-bool resolve_date_expression(const char *s, size_t n, Date article_date,
-                             Date *out, DatePrecision *precision, size_t *used);
+bool resolve_date_expression(const char *s, size_t n, Date article_date, Date *out,
+                             DatePrecision *precision, size_t *used);
 
 /* Parses a count at s ("at least 80", "more than 15", "Sixty-two",
  * "two dozens", "dozens", "tens of thousands", "a hundred", "12-15").

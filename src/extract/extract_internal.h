@@ -19,17 +19,17 @@ typedef struct Mention {
     int place;            /* chosen index into Lexicon.places or -1 */
     const Entry *entries; /* all entries, for place_choose */
     int entry_count;
-    bool victim;          /* counted by a toll: "12 soldiers were killed" */
+    bool victim; /* counted by a toll: "12 soldiers were killed" */
 } Mention;
 
 /* A count and what it counts. */
 typedef struct Count {
-    int first, last;      /* tokens of the figure */
+    int first, last; /* tokens of the figure */
     Range range;
-    int noun;             /* token of the counted noun, -1 if none */
-    bool person;          /* people of some kind (soldiers, civilians, …) */
-    bool civilian;        /* civilians, children, women, residents */
-    int victim_actor;     /* an actor named with the noun ("IS fighters") */
+    int noun;         /* token of the counted noun, -1 if none */
+    bool person;      /* people of some kind (soldiers, civilians, …) */
+    bool civilian;    /* civilians, children, women, residents */
+    int victim_actor; /* an actor named with the noun ("IS fighters") */
 } Count;
 
 /* A resolved date expression. */
@@ -37,8 +37,8 @@ typedef struct DateMention {
     int first, last;
     Date date;
     DatePrecision precision;
-    bool speech;          /* "said Friday": when it was said */
-    bool since;           /* "since 2011": background */
+    bool speech; /* "said Friday": when it was said */
+    bool since;  /* "since 2011": background */
 } DateMention;
 
 typedef struct Sentence {
@@ -47,18 +47,18 @@ typedef struct Sentence {
     MatchList matches;
     Mention *ments;
     int ment_count;
-    int *ment_at;         /* per token: index into ments, or -1 */
-    uint8_t *number_at;   /* per token: a number phrase of the lexicon starts here */
+    int *ment_at;           /* per token: index into ments, or -1 */
+    uint8_t *number_at;     /* per token: a number phrase of the lexicon starts here */
     uint32_t *word_classes; /* per token: WC_* bits of its fold */
     Count *counts;
     int count_count;
     DateMention *dates;
     int date_count;
-    bool unconfirmed;     /* "reportedly", "what appears to be", … */
-    bool denial;          /* "denied", "not confirmed": judges earlier events */
+    bool unconfirmed; /* "reportedly", "what appears to be", … */
+    bool denial;      /* "denied", "not confirmed": judges earlier events */
     bool denial_unconfirmed;
     bool is_title;
-    uint8_t aside;        /* ASIDE_*: a tag list, a photo caption, a repeat */
+    uint8_t aside; /* ASIDE_*: a tag list, a photo caption, a repeat */
 } Sentence;
 
 /* Parts of a sentence that are not the story's prose (asides.c). */
@@ -70,13 +70,13 @@ typedef struct EventNote {
     int sentence;
     int trigger_token;
     const char *frame;
-    bool backref;         /* "the attacks", "these strikes": an earlier event */
-    bool killed_only;     /* made from a toll alone */
-    bool weak_date;       /* dated only by when it was said, or not at all */
+    bool backref;     /* "the attacks", "these strikes": an earlier event */
+    bool killed_only; /* made from a toll alone */
+    bool weak_date;   /* dated only by when it was said, or not at all */
     bool dropped;
-    bool generic;         /* a weak noun trigger (deal, attack) */
+    bool generic; /* a weak noun trigger (deal, attack) */
     int victim_actor;
-    bool no_winner;       /* "X told Y the town had been liberated": no doer named */
+    bool no_winner; /* "X told Y the town had been liberated": no doer named */
 } EventNote;
 
 typedef struct Ctx {
@@ -84,8 +84,8 @@ typedef struct Ctx {
     const Document *doc;
     const Article *art;
     Arena *arena;
-    Date ref;             /* article date; may be year-only or unknown */
-    PlaceContext *pctx;   /* document-wide: where the text has been */
+    Date ref;           /* article date; may be year-only or unknown */
+    PlaceContext *pctx; /* document-wide: where the text has been */
     Sentence *sents;
     int sent_count;
     Event *events;
@@ -94,8 +94,8 @@ typedef struct Ctx {
     /* coreference */
     bool has_last_place;
     EventPlace last_place;
-    const char *admin1_context;   /* governorate named most recently */
-    int last_subject_actor;       /* for "they", "the group" */
+    const char *admin1_context; /* governorate named most recently */
+    int last_subject_actor;     /* for "they", "the group" */
     int side_mentions[SIDE_COUNT];
     /* countries the article's place names point to; others are misreadings */
     const char *countries[4];
@@ -141,8 +141,8 @@ static inline bool place_is_sea(const Lexicon *lex, int idx)
         return false;
     const Place *p = &lex->places[idx];
     const char *fc = p->feature_code ? p->feature_code : "";
-    return p->feature == 'H' && (!strcmp(fc, "SEA") || !strcmp(fc, "GULF") ||
-                                 !strcmp(fc, "BAY") || !strcmp(fc, "OCN"));
+    return p->feature == 'H' &&
+           (!strcmp(fc, "SEA") || !strcmp(fc, "GULF") || !strcmp(fc, "BAY") || !strcmp(fc, "OCN"));
 }
 
 #endif

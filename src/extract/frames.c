@@ -49,17 +49,28 @@ static bool calendar_prefix(const char *f)
      * sat sun, by first letter: this runs for every word */
     char b = f[1], c = f[2];
     switch (f[0]) {
-    case 'j': return (b == 'a' && c == 'n') || (b == 'u' && (c == 'n' || c == 'l'));
-    case 'f': return (b == 'e' && c == 'b') || (b == 'r' && c == 'i');
-    case 'm': return (b == 'a' && (c == 'r' || c == 'y')) || (b == 'o' && c == 'n');
-    case 'a': return (b == 'p' && c == 'r') || (b == 'u' && c == 'g');
-    case 's': return (b == 'e' && c == 'p') || (b == 'a' && c == 't') || (b == 'u' && c == 'n');
-    case 'o': return b == 'c' && c == 't';
-    case 'n': return b == 'o' && c == 'v';
-    case 'd': return b == 'e' && c == 'c';
-    case 't': return (b == 'u' && c == 'e') || (b == 'h' && c == 'u');
-    case 'w': return b == 'e' && c == 'd';
-    default: return false;
+    case 'j':
+        return (b == 'a' && c == 'n') || (b == 'u' && (c == 'n' || c == 'l'));
+    case 'f':
+        return (b == 'e' && c == 'b') || (b == 'r' && c == 'i');
+    case 'm':
+        return (b == 'a' && (c == 'r' || c == 'y')) || (b == 'o' && c == 'n');
+    case 'a':
+        return (b == 'p' && c == 'r') || (b == 'u' && c == 'g');
+    case 's':
+        return (b == 'e' && c == 'p') || (b == 'a' && c == 't') || (b == 'u' && c == 'n');
+    case 'o':
+        return b == 'c' && c == 't';
+    case 'n':
+        return b == 'o' && c == 'v';
+    case 'd':
+        return b == 'e' && c == 'c';
+    case 't':
+        return (b == 'u' && c == 'e') || (b == 'h' && c == 'u');
+    case 'w':
+        return b == 'e' && c == 'd';
+    default:
+        return false;
     }
 }
 
@@ -82,12 +93,6 @@ static const char *span_text(const Ctx *c, size_t start, size_t end)
 }
 
 /* ---- Word lists ----------------------------------------------------------------- */
-
-
-
-
-
-
 
 /* ---- Sentence analysis ------------------------------------------------------------ */
 
@@ -114,9 +119,9 @@ static bool place_strong(const Place *p, int words)
         return true;
     if (p->feature == 'A')
         return true;
-    return p->feature_code && (!strcmp(p->feature_code, "PPLA") ||
-                               !strcmp(p->feature_code, "PPLC") ||
-                               !strcmp(p->feature_code, "PPLA2"));
+    return p->feature_code &&
+           (!strcmp(p->feature_code, "PPLA") || !strcmp(p->feature_code, "PPLC") ||
+            !strcmp(p->feature_code, "PPLA2"));
 }
 
 static bool place_allowed(const Ctx *c, const Place *p)
@@ -128,7 +133,6 @@ static bool place_allowed(const Ctx *c, const Place *p)
             return true;
     return false;
 }
-
 
 /* A one-word place match inside a longer capitalised name ("Tal Ghurab",
  * "Mount Hilal", "Hamam al-Alil") is a misreading of part of that name. */
@@ -162,11 +166,13 @@ static bool inside_longer_name(const Ctx *c, const Sentence *s, const MatchList 
  * airstrikes", "government airstrikes", "Turkish artillery"): the phrase
  * to look the actor up by. */
 static const char *const modifier_actor[][2] = {
-    {"russian", "Russia"}, {"turkish", "Turkey"}, {"american", "United States"},
-    {"israeli", "Israel"}, {"iraqi", "Iraqi forces"}, {"iranian", "Iran"},
-    {"syrian", "Syrian forces"}, {"government", "government forces"},
-    {"regime", "regime forces"}, {"jordanian", "Jordan"}, {"coalition", "coalition"},
-    {"kurdish", "Kurdish forces"}, {"rebel", "rebels"}, {"jihadist", "jihadists"}};
+    {"russian", "Russia"},         {"turkish", "Turkey"},
+    {"american", "United States"}, {"israeli", "Israel"},
+    {"iraqi", "Iraqi forces"},     {"iranian", "Iran"},
+    {"syrian", "Syrian forces"},   {"government", "government forces"},
+    {"regime", "regime forces"},   {"jordanian", "Jordan"},
+    {"coalition", "coalition"},    {"kurdish", "Kurdish forces"},
+    {"rebel", "rebels"},           {"jihadist", "jihadists"}};
 
 static int modifier_lookup(const Ctx *c, const Sentence *s, int i)
 {
@@ -175,8 +181,8 @@ static int modifier_lookup(const Ctx *c, const Sentence *s, int i)
         if (f[0] != modifier_actor[k][0][0] || strcmp(f, modifier_actor[k][0]))
             continue;
         int n = 0;
-        const Entry *es = matcher_lookup(c->lex->matcher, modifier_actor[k][1],
-                                         strlen(modifier_actor[k][1]), &n);
+        const Entry *es =
+            matcher_lookup(c->lex->matcher, modifier_actor[k][1], strlen(modifier_actor[k][1]), &n);
         for (int e = 0; es && e < n; e++)
             if (es[e].kind == ENTRY_ACTOR)
                 return es[e].id;
@@ -197,8 +203,9 @@ static const Entry *stem_lookup(const Ctx *c, const Sentence *s, int i, int *cou
         return NULL; /* both readings below end in s: most words stop here */
     /* "IS’s", "SDF's": an acronym with a possessive is not all capitals
      * to the matcher */
-    size_t apo = n >= 3 && w[n - 1] == 's' && w[n - 2] == '\'' ? 2
-               : n >= 5 && w[n - 1] == 's' && !memcmp(w + n - 4, "\xe2\x80\x99", 3) ? 4 : 0;
+    size_t apo = n >= 3 && w[n - 1] == 's' && w[n - 2] == '\''                        ? 2
+                 : n >= 5 && w[n - 1] == 's' && !memcmp(w + n - 4, "\xe2\x80\x99", 3) ? 4
+                                                                                      : 0;
     if (apo && n - apo >= 2) {
         bool caps = true;
         for (size_t k = 0; k < n - apo; k++)
@@ -246,23 +253,33 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
         for (int e = 0; e < m->entry_count; e++) {
             const Entry *en = &m->entries[e];
             switch (en->kind) {
-            case ENTRY_ACTOR: if (me.actor < 0) me.actor = en->id; break;
-            case ENTRY_OUTLET: if (me.outlet < 0) me.outlet = en->id; break;
-            case ENTRY_TRIGGER: if (me.trigger < 0) me.trigger = en->id; break;
+            case ENTRY_ACTOR:
+                if (me.actor < 0)
+                    me.actor = en->id;
+                break;
+            case ENTRY_OUTLET:
+                if (me.outlet < 0)
+                    me.outlet = en->id;
+                break;
+            case ENTRY_TRIGGER:
+                if (me.trigger < 0)
+                    me.trigger = en->id;
+                break;
             case ENTRY_PLACE:
                 if (np < 64 && place_allowed(c, &lex->places[en->id]) &&
                     place_strong(&lex->places[en->id], m->last - m->first))
                     places[np++] = *en;
                 break;
-            default: break;
+            default:
+                break;
             }
         }
         if (np && m->last - m->first == 1 && has_class(s, m->first, WC_NOT_NAMES))
             np = 0; /* "June", "Syria", "Monitor": words, not hamlets */
         /* "Syrian", "Turkish": people; but "Western Aleppo" is a name the
          * data spells with its adjective */
-        bool demonym = has_class(s, m->first, WC_DEMONYMS) &&
-                       (m->last - m->first == 1 || !m->exact);
+        bool demonym =
+            has_class(s, m->first, WC_DEMONYMS) && (m->last - m->first == 1 || !m->exact);
         /* in a headline ("… in Qalamoun Advances in …") capitals do not
          * mark names */
         if (np && (demonym || (!s->is_title && inside_longer_name(c, s, ml, k)) ||
@@ -274,8 +291,8 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
         if (me.actor >= 0 && me.trigger < 0 && m->last - m->first > 1) {
             const Token *lt = &s->tok.items[m->last - 1];
             int n = 0;
-            const Entry *es = matcher_lookup(lex->matcher, c->doc->text + lt->start,
-                                             lt->end - lt->start, &n);
+            const Entry *es =
+                matcher_lookup(lex->matcher, c->doc->text + lt->start, lt->end - lt->start, &n);
             for (int e = 0; es && e < n; e++)
                 if (es[e].kind == ENTRY_TRIGGER) {
                     split_trigger = es[e].id;
@@ -392,9 +409,9 @@ static bool container_place(const Place *p)
 {
     if (is_admin1(p) || p->population >= 20000)
         return true;
-    return p->feature_code && (!strcmp(p->feature_code, "PPLA") ||
-                               !strcmp(p->feature_code, "PPLC") ||
-                               !strcmp(p->feature_code, "PPLA2"));
+    return p->feature_code &&
+           (!strcmp(p->feature_code, "PPLA") || !strcmp(p->feature_code, "PPLC") ||
+            !strcmp(p->feature_code, "PPLA2"));
 }
 
 /* "the Midan neighbourhood of Damascus", "Midan in Damascus", "Zahra
@@ -403,8 +420,8 @@ static bool container_place(const Place *p)
 static void places_in_containers(Ctx *c, Sentence *s)
 {
     static const char *const kinds[] = {"neighbourhood", "neighborhood", "district", "quarter",
-                                        "suburb", "area", "town", "village", "city",
-                                        "countryside", "camp", NULL};
+                                        "suburb",        "area",         "town",     "village",
+                                        "city",          "countryside",  "camp",     NULL};
     const Lexicon *lex = c->lex;
     for (int mi = 0; mi < s->ment_count; mi++) {
         Mention *m = &s->ments[mi];
@@ -429,8 +446,7 @@ static void places_in_containers(Ctx *c, Sentence *s)
         const Place *box = &lex->places[s->ments[ci].place];
         if (!container_place(box) || !box->admin1 || !*box->admin1)
             continue;
-        if (!strcmp(lex->places[m->place].admin1 ? lex->places[m->place].admin1 : "",
-                    box->admin1))
+        if (!strcmp(lex->places[m->place].admin1 ? lex->places[m->place].admin1 : "", box->admin1))
             continue;
         Entry inside[64];
         int n = 0;
@@ -463,9 +479,9 @@ static void places_in_containers(Ctx *c, Sentence *s)
 static void read_count_noun(Ctx *c, Sentence *s, Count *ct)
 {
     static const char *const not_people[] = {
-        "day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years",
-        "after", "before", "since", "from", "against", "by", "with", "in", "on", "at", "into",
-        "near", NULL};
+        "day",  "days",  "hour",  "hours",  "week",  "weeks", "month",   "months",
+        "year", "years", "after", "before", "since", "from",  "against", "by",
+        "with", "in",    "on",    "at",     "into",  "near",  NULL};
     ct->noun = -1;
     ct->victim_actor = -1;
     for (int j = ct->last; j < s->tok.count && j < ct->last + 6; j++) {
@@ -553,8 +569,8 @@ static void read_counts(Ctx *c, Sentence *s)
             r.low <= 2100 && (s->tok.items[i].end - start) == 4)
             continue;
         if (s->count_count == cap) {
-            s->counts = arena_grow(c->arena, s->counts, (size_t)cap, (size_t)cap * 2,
-                                   sizeof *s->counts);
+            s->counts =
+                arena_grow(c->arena, s->counts, (size_t)cap, (size_t)cap * 2, sizeof *s->counts);
             cap *= 2;
         }
         Count ct = {i, last, r, -1, false, false, -1};
@@ -565,9 +581,10 @@ static void read_counts(Ctx *c, Sentence *s)
     /* "Army Kills Terrorist Commander", "killed a senior leader": one
      * person, named by a singular noun after an active kill verb */
     static const char *const one_person[] = {
-        "commander", "leader", "soldier", "officer", "child", "boy", "girl", "man", "woman",
-        "journalist", "civilian", "fighter", "militant", "emir", "member", "policeman",
-        "activist", "doctor", "nurse", "general", "colonel", "terrorist", "jihadist", NULL};
+        "commander", "leader",  "soldier", "officer",    "child",    "boy",
+        "girl",      "man",     "woman",   "journalist", "civilian", "fighter",
+        "militant",  "emir",    "member",  "policeman",  "activist", "doctor",
+        "nurse",     "general", "colonel", "terrorist",  "jihadist", NULL};
     for (int mi = 0; mi < s->ment_count; mi++) {
         const Mention *m = &s->ments[mi];
         if (m->trigger < 0 || strcmp(c->lex->triggers[m->trigger].frame, "killed") ||
@@ -589,8 +606,8 @@ static void read_counts(Ctx *c, Sentence *s)
         if (!token_in(s, k, one_person))
             continue;
         if (s->count_count == cap) {
-            s->counts = arena_grow(c->arena, s->counts, (size_t)cap, (size_t)cap * 2,
-                                   sizeof *s->counts);
+            s->counts =
+                arena_grow(c->arena, s->counts, (size_t)cap, (size_t)cap * 2, sizeof *s->counts);
             cap *= 2;
         }
         Count ct = {j, k + 1, {true, 1, 1, 1}, k, true, has_class(s, k, WC_CIVILIAN_NOUNS), -1};
@@ -612,10 +629,9 @@ static bool may_start_date(const Sentence *s, int i)
     if (wc & (WC_CALENDAR | WC_DATE_STARTS))
         return true;
     if (wc & WC_DATE_PREPS)
-        return i + 1 < s->tok.count &&
-               (s->tok.items[i + 1].kind == TOKEN_NUMBER ||
-                has_class(s, i + 1, WC_CALENDAR | WC_DATE_STARTS) ||
-                token_is(NULL, s, i + 1, "the"));
+        return i + 1 < s->tok.count && (s->tok.items[i + 1].kind == TOKEN_NUMBER ||
+                                        has_class(s, i + 1, WC_CALENDAR | WC_DATE_STARTS) ||
+                                        token_is(NULL, s, i + 1, "the"));
     return false;
 }
 
@@ -646,8 +662,8 @@ static void read_dates(Ctx *c, Sentence *s)
         dm.speech = has_class(s, before, WC_SPEECH_VERBS) ||
                     (token_is(c, s, before, "reporters") || token_is(c, s, before, "journalists"));
         if (s->date_count == cap) {
-            s->dates = arena_grow(c->arena, s->dates, (size_t)cap, (size_t)cap * 2,
-                                  sizeof *s->dates);
+            s->dates =
+                arena_grow(c->arena, s->dates, (size_t)cap, (size_t)cap * 2, sizeof *s->dates);
             cap *= 2;
         }
         s->dates[s->date_count++] = dm;
@@ -903,8 +919,14 @@ void sentence_read(Ctx *c, Sentence *s)
 EventPlace place_from_index(const Ctx *c, int idx, const char *precision)
 {
     const Place *p = &c->lex->places[idx];
-    EventPlace ep = {p->name, p->admin1 ? p->admin1 : "", p->country ? p->country : "",
-                     p->lat, p->lon, precision, idx, NULL};
+    EventPlace ep = {p->name,
+                     p->admin1 ? p->admin1 : "",
+                     p->country ? p->country : "",
+                     p->lat,
+                     p->lon,
+                     precision,
+                     idx,
+                     NULL};
     if (!precision)
         ep.precision = is_admin1(p) ? "admin1" : is_country(p) ? "country" : "exact";
     return ep;
@@ -977,7 +999,6 @@ static const char *relation_before(const Ctx *c, const Sentence *s, int i)
     return NULL;
 }
 
-
 /* An unknown proper name at i ("Zahar Abah", "al-Qusur", "17th Division",
  * "Husayn al-Mikhallaf"): a run of capitalised words and Arabic name
  * connectors not claimed by a dictionary match. Returns the end token or i. */
@@ -1008,14 +1029,15 @@ static int unknown_name(const Ctx *c, const Sentence *s, int i)
         if (j == i && has_class(s, j, WC_DEMONYMS))
             break; /* "Qatari officials": people, not a place */
         if (t->kind == TOKEN_WORD && (t->flags & TOKEN_CAPITALISED) &&
-            !(t->flags & TOKEN_ALLCAPS && t->end - t->start <= 4) && !has_class(s, j, WC_NOT_NAMES)) {
+            !(t->flags & TOKEN_ALLCAPS && t->end - t->start <= 4) &&
+            !has_class(s, j, WC_NOT_NAMES)) {
             any_cap = true;
             j++;
         } else if (t->kind == TOKEN_WORD && has_class(s, j, WC_NAME_CONNECTORS) &&
                    j + 1 < s->tok.count && capitalised(s, j + 1)) {
             j++;
-        } else if (t->kind == TOKEN_WORD && j == i && isdigit((unsigned char)c->doc->text[t->start]) &&
-                   capitalised(s, j + 1)) {
+        } else if (t->kind == TOKEN_WORD && j == i &&
+                   isdigit((unsigned char)c->doc->text[t->start]) && capitalised(s, j + 1)) {
             j++; /* "17th Division" */
         } else {
             break;
@@ -1026,8 +1048,8 @@ static int unknown_name(const Ctx *c, const Sentence *s, int i)
     /* "Warplanes from …": a capital at the start of a sentence or quote
      * says nothing; ask for a second capitalised word */
     bool at_start = (s->tok.items[i].flags & TOKEN_SENTENCE_START) || i == 0 ||
-                    (s->tok.items[i - 1].kind == TOKEN_PUNCT &&
-                     !is_punct(c, s, i - 1, ',') && !is_punct(c, s, i - 1, '('));
+                    (s->tok.items[i - 1].kind == TOKEN_PUNCT && !is_punct(c, s, i - 1, ',') &&
+                     !is_punct(c, s, i - 1, '('));
     if (at_start && j - i < 2)
         return i;
     /* do not end on a connector */
@@ -1062,15 +1084,15 @@ static bool actor_is_aside(const Ctx *c, const Sentence *s, int first, int last)
     /* "Russian backed rebels" supports; "troops backed by Russian air
      * power" are themselves the subject */
     if ((token_is(c, s, last, "backed") && !token_is(c, s, last + 1, "by")) ||
-        token_is(c, s, last, "said") ||
-        token_is(c, s, last, "says") || token_is(c, s, last, "told") ||
-        token_is(c, s, last, "reported") || token_is(c, s, last, "announced"))
+        token_is(c, s, last, "said") || token_is(c, s, last, "says") ||
+        token_is(c, s, last, "told") || token_is(c, s, last, "reported") ||
+        token_is(c, s, last, "announced"))
         return true;
     for (int k = first - 1; k >= 0 && k >= first - 4; k--) {
         if (token_is(c, s, k, "backed") || token_is(c, s, k, "supported") ||
             token_is(c, s, k, "support") || token_is(c, s, k, "according") ||
-            token_is(c, s, k, "help") || token_is(c, s, k, "aided") ||
-            token_is(c, s, k, "cover") || token_is(c, s, k, "backing"))
+            token_is(c, s, k, "help") || token_is(c, s, k, "aided") || token_is(c, s, k, "cover") ||
+            token_is(c, s, k, "backing"))
             return true;
         if (s->tok.items[k].kind != TOKEN_WORD || s->ment_at[k] >= 0)
             break;
@@ -1216,8 +1238,7 @@ static bool not_an_event(const Ctx *c, const Sentence *s, int c0, int t0)
     /* "If the SDF seizes …": a condition anywhere before in the clause;
      * "will", "would" in the clause before the trigger */
     for (int j = c0; j < t0; j++) {
-        if (token_is(c, s, j, "if") || token_is(c, s, j, "unless") ||
-            token_is(c, s, j, "whether"))
+        if (token_is(c, s, j, "if") || token_is(c, s, j, "unless") || token_is(c, s, j, "whether"))
             return true;
         if (has_class(s, j, WC_MODAL_WORDS) && t0 - j <= 8)
             return true;
@@ -1232,7 +1253,8 @@ static bool not_an_event(const Ctx *c, const Sentence *s, int c0, int t0)
             return true;
         if (has_class(s, k, WC_PLAN_WORDS))
             return true;
-        if (!has_class(s, k, WC_ADVERBS) && !has_class(s, k, WC_PASSIVE_AUX) && !token_is(c, s, k, "the"))
+        if (!has_class(s, k, WC_ADVERBS) && !has_class(s, k, WC_PASSIVE_AUX) &&
+            !token_is(c, s, k, "the"))
             seen++;
         k--;
     }
@@ -1289,10 +1311,10 @@ static Event *new_event(Ctx *c, int sentence, int trigger_token, const Trigger *
 {
     if (c->event_count == c->event_cap) {
         int cap = c->event_cap ? c->event_cap * 2 : 16;
-        c->events = arena_grow(c->arena, c->events, (size_t)c->event_count, (size_t)cap,
-                               sizeof *c->events);
-        c->notes = arena_grow(c->arena, c->notes, (size_t)c->event_count, (size_t)cap,
-                              sizeof *c->notes);
+        c->events =
+            arena_grow(c->arena, c->events, (size_t)c->event_count, (size_t)cap, sizeof *c->events);
+        c->notes =
+            arena_grow(c->arena, c->notes, (size_t)c->event_count, (size_t)cap, sizeof *c->notes);
         c->event_cap = cap;
     }
     int idx = c->event_count++;
@@ -1332,8 +1354,7 @@ static void add_place(Ctx *c, Event *ev, EventPlace p)
  * `unknown_ok`, unknown proper names. Anchors of relations ("south of X")
  * give their governorate to the names before them and are kept only when
  * nothing else is found. Governorate phrases set the context. */
-static void collect_places(Ctx *c, const Sentence *s, Event *ev, int from, int to,
-                           bool unknown_ok)
+static void collect_places(Ctx *c, const Sentence *s, Event *ev, int from, int to, bool unknown_ok)
 {
     EventPlace anchors[4];
     int anchor_count = 0;
@@ -1359,8 +1380,9 @@ static void collect_places(Ctx *c, const Sentence *s, Event *ev, int from, int t
             EventPlace p = place_from_index(c, m->place, NULL);
             const char *named = sentence_admin1(c, s);
             if (named && pl->admin1 && strcmp(named, pl->admin1) && pl->population < 100000 &&
-                !is_admin1(pl) && !(pl->feature_code && (!strcmp(pl->feature_code, "PPLA") ||
-                                                         !strcmp(pl->feature_code, "PPLC")))) {
+                !is_admin1(pl) &&
+                !(pl->feature_code &&
+                  (!strcmp(pl->feature_code, "PPLA") || !strcmp(pl->feature_code, "PPLC")))) {
                 /* "Qassiab in Hasakeh province" read as a namesake
                  * elsewhere: keep the name as written, in the governorate
                  * the sentence names */
@@ -1403,9 +1425,9 @@ static void collect_places(Ctx *c, const Sentence *s, Event *ev, int from, int t
     }
     /* Unknown names take the governorate of their anchor, or of the
      * governorate named in the sentence, or the article's. */
-    const char *admin1 = anchor_count ? anchors[0].admin1
-                       : admin_count  ? admin[0].admin1
-                                      : c->admin1_context;
+    const char *admin1 = anchor_count  ? anchors[0].admin1
+                         : admin_count ? admin[0].admin1
+                                       : c->admin1_context;
     for (int i = first_new; i < ev->place_count; i++) {
         EventPlace *p = &ev->places[i];
         if (p->place < 0) {
@@ -1414,8 +1436,8 @@ static void collect_places(Ctx *c, const Sentence *s, Event *ev, int from, int t
             if (anchor_count && !p->relation) {
                 p->relation = anchors[0].relation;
                 if (anchors[0].name)
-                    p->relation = arena_printf(c->arena, "%s %s", anchors[0].relation,
-                                               anchors[0].name);
+                    p->relation =
+                        arena_printf(c->arena, "%s %s", anchors[0].relation, anchors[0].name);
             }
         }
     }
@@ -1596,8 +1618,8 @@ static bool government_side(Side s)
 static const char *const from_words[] = {"from", NULL};
 static const char *const by_words[] = {"by", NULL};
 static const char *const to_words[] = {"to", "into", NULL};
-static const char *const against_words[] = {"with", "against", "on", "at", "targeting",
-                                            "targeted", "upon", NULL};
+static const char *const against_words[] = {"with",      "against",  "on",   "at",
+                                            "targeting", "targeted", "upon", NULL};
 
 void frames_fill(Ctx *c, int si)
 {
@@ -1628,11 +1650,12 @@ void frames_fill(Ctx *c, int si)
         /* ---- siege: the verb before the noun decides */
         const char *sub = tr->sub_event_type;
         if (frame_is(frame, "siege")) {
-            static const char *const breakers[] = {"broke", "break", "breaking", "breaks",
-                                                   "broken", "lifted", "lift", "lifting",
-                                                   "ended", "end", "ending", NULL};
-            static const char *const imposers[] = {"laid", "lay", "lays", "laying", "imposed",
-                                                   "impose", "imposing", "tightened", NULL};
+            static const char *const breakers[] = {"broke",  "break",  "breaking", "breaks",
+                                                   "broken", "lifted", "lift",     "lifting",
+                                                   "ended",  "end",    "ending",   NULL};
+            static const char *const imposers[] = {"laid",     "lay",       "lays",
+                                                   "laying",   "imposed",   "impose",
+                                                   "imposing", "tightened", NULL};
             int verb = -1;
             bool broken = false;
             for (int k = t0 - 1; k >= c0 && k >= t0 - 9; k--) {
@@ -1672,8 +1695,7 @@ void frames_fill(Ctx *c, int si)
         const char *tw = fold_of(s, t1 - 1);
         size_t twn = strlen(tw);
         bool verb_form = twn > 4 && (!strcmp(tw + twn - 2, "ed") || !strcmp(tw + twn - 3, "ing"));
-        note->generic = frame_is(frame, "agreement") ||
-                        (frame_is(frame, "attack") && !verb_form) ||
+        note->generic = frame_is(frame, "agreement") || (frame_is(frame, "attack") && !verb_form) ||
                         frame_is(frame, "killed") || frame_is(frame, "looting") ||
                         frame_is(frame, "drone_downed") || frame_is(frame, "arrest");
 
@@ -1681,8 +1703,8 @@ void frames_fill(Ctx *c, int si)
         int places_from = t1, places_to = c1;
         bool unknown_ok = false;
         int loser = -1;
-        if (is_territory(frame) || frame_is(frame, "advance") ||
-            frame_is(frame, "siege_broken") || frame_is(frame, "siege_imposed")) {
+        if (is_territory(frame) || frame_is(frame, "advance") || frame_is(frame, "siege_broken") ||
+            frame_is(frame, "siege_imposed")) {
             unknown_ok = true;
             bool fell = frame_is(frame, "territory_fell");
             bool loss = frame_is(frame, "territory_loss");

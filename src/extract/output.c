@@ -10,11 +10,16 @@
 const char *certainty_name(Certainty c)
 {
     switch (c) {
-    case CERTAINTY_REPORTED: return "reported";
-    case CERTAINTY_CLAIMED: return "claimed";
-    case CERTAINTY_UNCONFIRMED: return "unconfirmed";
-    case CERTAINTY_DISPUTED: return "disputed";
-    case CERTAINTY_DENIED: return "denied";
+    case CERTAINTY_REPORTED:
+        return "reported";
+    case CERTAINTY_CLAIMED:
+        return "claimed";
+    case CERTAINTY_UNCONFIRMED:
+        return "unconfirmed";
+    case CERTAINTY_DISPUTED:
+        return "disputed";
+    case CERTAINTY_DENIED:
+        return "denied";
     }
     return "reported";
 }
@@ -27,13 +32,13 @@ const char *certainty_name(Certainty c)
 #define APPEND_LITERAL(out, lit) buffer_append((out), (lit), sizeof(lit) - 1)
 
 /* ,"key": (the comma unless first). Keys are plain ASCII: no escapes. */
-#define WRITE_KEY(out, lit, first)                                             \
-    do {                                                                       \
-        if (*(first))                                                          \
-            APPEND_LITERAL(out, "\"" lit "\":");                               \
-        else                                                                   \
-            APPEND_LITERAL(out, ",\"" lit "\":");                              \
-        *(first) = false;                                                      \
+#define WRITE_KEY(out, lit, first)                                                                 \
+    do {                                                                                           \
+        if (*(first))                                                                              \
+            APPEND_LITERAL(out, "\"" lit "\":");                                                   \
+        else                                                                                       \
+            APPEND_LITERAL(out, ",\"" lit "\":");                                                  \
+        *(first) = false;                                                                          \
     } while (0)
 
 /* Decimal digits of v; returns the length written to the end of buf[24]. */

@@ -25,13 +25,12 @@ const char *const control_sql_places =
     " UNION SELECT r.place_id FROM reports r"
     " JOIN places p ON p.id = r.place_id WHERE r.id = ?1"
     "   AND coalesce(p.precision, '') NOT IN ('admin1', 'country')";
-const char *const control_sql_insert =
-    "INSERT INTO control_changes (report_id, event_id, place_id,"
-    " date, date_days, holder_side, holder_actor, loser_side,"
-    " status, sub_event_type) VALUES (?,?,?,?,?,?,?,?,?,?)";
+const char *const control_sql_insert = "INSERT INTO control_changes (report_id, event_id, place_id,"
+                                       " date, date_days, holder_side, holder_actor, loser_side,"
+                                       " status, sub_event_type) VALUES (?,?,?,?,?,?,?,?,?,?)";
 
-bool control_holder(const char *sub_event_type, int side1, int side2,
-                    int *holder, const char **status)
+bool control_holder(const char *sub_event_type, int side1, int side2, int *holder,
+                    const char **status)
 {
     *holder = SIDE_UNKNOWN;
     *status = "held";
@@ -53,8 +52,7 @@ bool control_holder(const char *sub_event_type, int side1, int side2,
     return *holder != SIDE_UNKNOWN;
 }
 
-int control_record(Fuser *f, long report_id, long event_id, int *written,
-                   char *err, size_t cap)
+int control_record(Fuser *f, long report_id, long event_id, int *written, char *err, size_t cap)
 {
     sqlite3_stmt *st = fuse_use(f->control_report);
     *written = 0;
@@ -84,20 +82,17 @@ int control_record(Fuser *f, long report_id, long event_id, int *written,
     return rc;
 }
 
-int control_record_report(Fuser *f, const ControlReport *r, long event_id,
-                          int *written, char *err, size_t cap)
+int control_record_report(Fuser *f, const ControlReport *r, long event_id, int *written, char *err,
+                          size_t cap)
 {
     sqlite3 *db = f->db;
     *written = 0;
     int holder;
     const char *status;
     int side1 = fuse_side_parse(r->side1), side2 = fuse_side_parse(r->side2);
-    if (!r->dated || !r->date ||
-        !control_holder(r->sub_event_type, side1, side2, &holder, &status))
+    if (!r->dated || !r->date || !control_holder(r->sub_event_type, side1, side2, &holder, &status))
         return 0; /* says nothing about control */
-    const char *holder_actor = holder == side1   ? r->actor1
-                               : holder == side2 ? r->actor2
-                                                 : NULL;
+    const char *holder_actor = holder == side1 ? r->actor1 : holder == side2 ? r->actor2 : NULL;
     int loser = !strcmp(status, "besieged") ? side1 : side2;
 
     int rc = -1;

@@ -11,12 +11,18 @@
 #include <strings.h>
 
 static const char *const side_names[SIDE_COUNT] = {
-    [SIDE_UNKNOWN] = "unknown",           [SIDE_GOVERNMENT] = "government",
-    [SIDE_RUSSIA] = "russia",             [SIDE_ISLAMIC_STATE] = "islamic_state",
-    [SIDE_SDF] = "sdf",                   [SIDE_OPPOSITION] = "opposition",
-    [SIDE_HTS] = "hts",                   [SIDE_TURKEY] = "turkey",
-    [SIDE_US_COALITION] = "us_coalition", [SIDE_ISRAEL] = "israel",
-    [SIDE_IRAQ] = "iraq",                 [SIDE_CIVILIANS] = "civilians",
+    [SIDE_UNKNOWN] = "unknown",
+    [SIDE_GOVERNMENT] = "government",
+    [SIDE_RUSSIA] = "russia",
+    [SIDE_ISLAMIC_STATE] = "islamic_state",
+    [SIDE_SDF] = "sdf",
+    [SIDE_OPPOSITION] = "opposition",
+    [SIDE_HTS] = "hts",
+    [SIDE_TURKEY] = "turkey",
+    [SIDE_US_COALITION] = "us_coalition",
+    [SIDE_ISRAEL] = "israel",
+    [SIDE_IRAQ] = "iraq",
+    [SIDE_CIVILIANS] = "civilians",
 };
 
 const char *fuse_side_name(int side)
@@ -94,9 +100,8 @@ static bool side_match(int a, int b, const char *family, bool *contra)
 {
     if (a == SIDE_UNKNOWN || b == SIDE_UNKNOWN || a == b)
         return true;
-    if (!strcmp(family, "remote") &&
-        ((a == SIDE_GOVERNMENT && b == SIDE_RUSSIA) ||
-         (a == SIDE_RUSSIA && b == SIDE_GOVERNMENT))) {
+    if (!strcmp(family, "remote") && ((a == SIDE_GOVERNMENT && b == SIDE_RUSSIA) ||
+                                      (a == SIDE_RUSSIA && b == SIDE_GOVERNMENT))) {
         *contra = true;
         return true;
     }
@@ -132,8 +137,7 @@ static bool places_match(const FuseKey *a, const FuseKey *b)
     if (a->place_id && a->place_id == b->place_id)
         return true;
     if (strcmp(a->admin1, b->admin1) != 0)
-        return a->has_coords && b->has_coords && !a->admin1_only &&
-               !b->admin1_only &&
+        return a->has_coords && b->has_coords && !a->admin1_only && !b->admin1_only &&
                fuse_distance_km(a->lat, a->lon, b->lat, b->lon) <= FUSE_NEAR_KM;
     if (a->admin1_only || b->admin1_only)
         return true;
@@ -179,8 +183,8 @@ bool fuse_counts_contradict(long alow, long ahigh, long blow, long bhigh)
     return gap > 0 && top > 0 && (double)gap / (double)top > 0.25;
 }
 
-bool fuse_fatalities(const FuseClaim *claims, int n, long *low, long *best,
-                     long *high, bool *contradictory)
+bool fuse_fatalities(const FuseClaim *claims, int n, long *low, long *best, long *high,
+                     bool *contradictory)
 {
     *contradictory = false;
     int pick = -1;
@@ -203,8 +207,8 @@ bool fuse_fatalities(const FuseClaim *claims, int n, long *low, long *best,
         if (i == 0 || claims[i].high > hi)
             hi = claims[i].high;
         for (int j = 0; j < i; j++)
-            if (fuse_counts_contradict(claims[i].low, claims[i].high,
-                                       claims[j].low, claims[j].high) &&
+            if (fuse_counts_contradict(claims[i].low, claims[i].high, claims[j].low,
+                                       claims[j].high) &&
                 !same_claimant(&claims[i], &claims[j]))
                 *contradictory = true;
     }

@@ -34,15 +34,15 @@ enum {
 
 /* What fusion compares of one report. Days are date_to_days() values. */
 typedef struct FuseKey {
-    const char *family;     /* fuse_family(sub_event_type) */
+    const char *family; /* fuse_family(sub_event_type) */
     bool dated;
-    long date_lo, date_hi;  /* window from the date and its precision */
-    int side1, side2;       /* Side values; SIDE_UNKNOWN matches anything */
-    long place_id;          /* store place id, 0 if none */
-    const char *admin1;     /* "" if unknown */
+    long date_lo, date_hi; /* window from the date and its precision */
+    int side1, side2;      /* Side values; SIDE_UNKNOWN matches anything */
+    long place_id;         /* store place id, 0 if none */
+    const char *admin1;    /* "" if unknown */
     bool has_coords;
     double lat, lon;
-    bool admin1_only;       /* the place is a whole governorate (or country) */
+    bool admin1_only; /* the place is a whole governorate (or country) */
 } FuseKey;
 
 /* Contract side names by Side value, and back (SIDE_UNKNOWN for NULL or
@@ -63,10 +63,10 @@ bool fuse_compatible(const FuseKey *a, const FuseKey *b, bool *contradictory);
 
 /* One fatality claim as fusion weighs it. */
 typedef struct FuseClaim {
-    const char *claimant;   /* may be NULL */
-    const char *outlet;     /* may be NULL */
+    const char *claimant; /* may be NULL */
+    const char *outlet;   /* may be NULL */
     long low, best, high;
-    bool independent;       /* the claimant is not a party to the event */
+    bool independent; /* the claimant is not a party to the event */
 } FuseClaim;
 
 /* low = min of the lows, high = max of the highs, best = the best value of
@@ -78,8 +78,8 @@ bool fuse_counts_contradict(long alow, long ahigh, long blow, long bhigh);
 /* A claimant who is a party to the event (the army counting its own
  * victory) is not independent. Names compared loosely, both ways. */
 bool fuse_claimant_is_party(const char *claimant, const char *actor);
-bool fuse_fatalities(const FuseClaim *claims, int n, long *low, long *best,
-                     long *high, bool *contradictory);
+bool fuse_fatalities(const FuseClaim *claims, int n, long *low, long *best, long *high,
+                     bool *contradictory);
 
 /* ---- Database side (inside the store's transaction) -------------------- */
 
@@ -90,16 +90,15 @@ Fuser *fuser_open(void *db, char *err, size_t err_cap); /* db: sqlite3 * */
 void fuser_close(Fuser *f);
 
 typedef struct FuseOutcome {
-    long event_id;          /* the fused event the report now belongs to */
-    bool joined;            /* false: a new event was created */
-    int control_changes;    /* control rows written for the report */
+    long event_id;       /* the fused event the report now belongs to */
+    bool joined;         /* false: a new event was created */
+    int control_changes; /* control rows written for the report */
 } FuseOutcome;
 
 /* Fuses stored report report_id (its row, places and claims already
  * written, no event yet): joins a compatible event or creates one, updates
  * that event's aggregates and writes its control changes. */
-int fuse_report(Fuser *f, long report_id, FuseOutcome *out, char *err,
-                size_t err_cap);
+int fuse_report(Fuser *f, long report_id, FuseOutcome *out, char *err, size_t err_cap);
 
 /* The same in two steps, so that the store writes the report row with its
  * event at once: fuse_choose_event() picks the event for a report whose
@@ -107,8 +106,8 @@ int fuse_report(Fuser *f, long report_id, FuseOutcome *out, char *err,
  * no candidate fits); once the row, its places and claims are written,
  * fuse_add_report() updates the event and writes control changes. */
 int fuse_choose_event(Fuser *f, const FuseKey *key, const char *event_type,
-                      const char *sub_event_type, const char *certainty,
-                      FuseOutcome *out, char *err, size_t err_cap);
+                      const char *sub_event_type, const char *certainty, FuseOutcome *out,
+                      char *err, size_t err_cap);
 int fuse_add_report(Fuser *f, long report_id, FuseOutcome *out, char *err,
                     size_t err_cap); /* out: as fuse_choose_event left it */
 
@@ -118,16 +117,15 @@ int fuse_add_report(Fuser *f, long report_id, FuseOutcome *out, char *err,
  * report just added, the newest of the event (its aggregates are updated
  * from it and what the event stores), or 0 to recompute the event from
  * all its reports. */
-int fuse_refresh_event(Fuser *f, long event_id, long new_report, char *err,
-                       size_t err_cap);
+int fuse_refresh_event(Fuser *f, long event_id, long new_report, char *err, size_t err_cap);
 
 /* Control: the side that holds the place after a report of this
  * sub-event type, or SIDE_UNKNOWN if it says nothing about control.
  * *status is "held" or "besieged". */
-bool control_holder(const char *sub_event_type, int side1, int side2,
-                    int *holder, const char **status);
+bool control_holder(const char *sub_event_type, int side1, int side2, int *holder,
+                    const char **status);
 /* Writes the control_changes rows of one report (one per place). */
-int control_record(Fuser *f, long report_id, long event_id, int *written,
-                   char *err, size_t err_cap);
+int control_record(Fuser *f, long report_id, long event_id, int *written, char *err,
+                   size_t err_cap);
 
 #endif

@@ -105,16 +105,15 @@ static bool same_real(FuseReal a, FuseReal b)
 
 bool fuse_signature_equal(const FuseSignature *a, const FuseSignature *b)
 {
-    bool outlets = a->outlet == b->outlet ||
-                   (a->outlet && b->outlet && !strcasecmp(a->outlet, b->outlet));
+    bool outlets =
+        a->outlet == b->outlet || (a->outlet && b->outlet && !strcasecmp(a->outlet, b->outlet));
     return outlets && a->denied == b->denied && a->wide == b->wide &&
            same_int(a->date_lo, b->date_lo) && same_int(a->date_hi, b->date_hi) &&
            same_int(a->place_id, b->place_id) && same_real(a->lat, b->lat) &&
            same_real(a->lon, b->lon) && same_int(a->fat_low, b->fat_low) &&
            same_int(a->fat_high, b->fat_high) && same_string(a->admin1, b->admin1) &&
            same_string(a->family, b->family) && same_string(a->side1, b->side1) &&
-           same_string(a->side2, b->side2) &&
-           same_string(a->place_precision, b->place_precision);
+           same_string(a->side2, b->side2) && same_string(a->place_precision, b->place_precision);
 }
 
 /* How well candidate b fits a: same place beats nearby beats same
@@ -133,8 +132,8 @@ static double fit(const FuseKey *a, const FuseKey *b)
 }
 
 int fuse_choose_event(Fuser *f, const FuseKey *key, const char *event_type,
-                      const char *sub_event_type, const char *certainty,
-                      FuseOutcome *out, char *err, size_t cap)
+                      const char *sub_event_type, const char *certainty, FuseOutcome *out,
+                      char *err, size_t cap)
 {
     sqlite3 *db = f->db;
     Arena *arena = &f->scratch;
@@ -202,16 +201,13 @@ done:
     return rc;
 }
 
-int fuse_add_report(Fuser *f, long report_id, FuseOutcome *out, char *err,
-                    size_t cap)
+int fuse_add_report(Fuser *f, long report_id, FuseOutcome *out, char *err, size_t cap)
 {
     out->control_changes = 0;
-    return fuse_join_event(f, out->event_id, report_id, &out->control_changes,
-                           err, cap);
+    return fuse_join_event(f, out->event_id, report_id, &out->control_changes, err, cap);
 }
 
-int fuse_report(Fuser *f, long report_id, FuseOutcome *out, char *err,
-                size_t cap)
+int fuse_report(Fuser *f, long report_id, FuseOutcome *out, char *err, size_t cap)
 {
     Arena arena;
     arena_init(&arena);
@@ -231,8 +227,7 @@ int fuse_report(Fuser *f, long report_id, FuseOutcome *out, char *err,
     const char *sub_event_type = sql_col_text(st, 17, &arena);
     const char *certainty = sql_col_text(st, 24, &arena);
     sqlite3_reset(st);
-    if (fuse_choose_event(f, &key, event_type, sub_event_type, certainty, out, err,
-                          cap) != 0)
+    if (fuse_choose_event(f, &key, event_type, sub_event_type, certainty, out, err, cap) != 0)
         goto done;
     st = fuse_use(f->assign);
     sqlite3_bind_int64(st, 1, out->event_id);
@@ -249,8 +244,7 @@ done:
     return rc;
 }
 
-int fuse_refresh_event(Fuser *f, long event_id, long new_report, char *err,
-                       size_t cap)
+int fuse_refresh_event(Fuser *f, long event_id, long new_report, char *err, size_t cap)
 {
     return new_report ? fuse_join_event(f, event_id, new_report, NULL, err, cap)
                       : fuse_rebuild_event(f, event_id, err, cap);
@@ -259,20 +253,17 @@ int fuse_refresh_event(Fuser *f, long event_id, long new_report, char *err,
 /* ---- The Fuser ------------------------------------------------------------ */
 
 /* SQL of the control statements lives with its users in control.c. */
-extern const char *const control_sql_report, *const control_sql_places,
-    *const control_sql_insert;
+extern const char *const control_sql_report, *const control_sql_places, *const control_sql_insert;
 
 /* How many statements the Fuser holds (member to control_insert). */
-#define FUSER_STATEMENTS                                                       \
-    ((offsetof(Fuser, control_insert) - offsetof(Fuser, member)) /            \
-         sizeof(sqlite3_stmt *) +                                              \
-     1)
+#define FUSER_STATEMENTS                                                                           \
+    ((offsetof(Fuser, control_insert) - offsetof(Fuser, member)) / sizeof(sqlite3_stmt *) + 1)
 
 /* One branch of the candidate lookup: an index range of event_keys_fuse. */
-#define CANDIDATES(wide, from)                                                 \
-    "SELECT " FUSE_KEY_COLUMNS ", r.event_id FROM event_keys r"                \
-    " WHERE r.admin1 = ?1 AND r.family = ?2 AND r.wide = " wide                \
-    "   AND r.date_lo BETWEEN " from " AND ?4 AND r.date_hi >= ?5"
+#define CANDIDATES(wide, from)                                                                     \
+    "SELECT " FUSE_KEY_COLUMNS ", r.event_id FROM event_keys r"                                    \
+    " WHERE r.admin1 = ?1 AND r.family = ?2 AND r.wide = " wide "   AND r.date_lo BETWEEN " from   \
+    " AND ?4 AND r.date_hi >= ?5"
 
 Fuser *fuser_open(void *db, char *err, size_t cap)
 {
@@ -287,48 +278,41 @@ Fuser *fuser_open(void *db, char *err, size_t cap)
         sqlite3_stmt **st;
         const char *sql;
     } all[] = {
-        {&f->member,
-         "SELECT " FUSE_SIGNATURE_OF_REPORT ", r.id, r.event_type,"
-         " r.sub_event_type, r.date, r.date_precision, r.date_days, r.actor1,"
-         " r.actor2, r.fat_best, r.certainty, r.published, r.evidence,"
-         " r.is_primary FROM reports r WHERE r.id = ?"},
+        {&f->member, "SELECT " FUSE_SIGNATURE_OF_REPORT ", r.id, r.event_type,"
+                     " r.sub_event_type, r.date, r.date_precision, r.date_days, r.actor1,"
+                     " r.actor2, r.fat_best, r.certainty, r.published, r.evidence,"
+                     " r.is_primary FROM reports r WHERE r.id = ?"},
         /* Two index ranges: windows up to a month wide start at most a
          * month before ours; year-wide ones up to a year before. */
-        {&f->candidates, CANDIDATES("0", "?3") " UNION ALL "
-                         CANDIDATES("1", "?6") " LIMIT ?7"},
-        {&f->new_event,
-         "INSERT INTO events (event_type, sub_event_type, family,"
-         " certainty) VALUES (?, ?, ?, ?)"},
+        {&f->candidates, CANDIDATES("0", "?3") " UNION ALL " CANDIDATES("1", "?6") " LIMIT ?7"},
+        {&f->new_event, "INSERT INTO events (event_type, sub_event_type, family,"
+                        " certainty) VALUES (?, ?, ?, ?)"},
         {&f->assign, "UPDATE reports SET event_id = ? WHERE id = ?"},
-        {&f->event_state,
-         "SELECT report_count, certainty, fat_low, fat_best, fat_high,"
-         " source_count, first_report, last_report, rep_report, side1_report,"
-         " side2_report, place_report, fat_report, fat_claim, rep_rank,"
-         " place_rank, event_type, sub_event_type, date, date_days,"
-         " date_precision, actor1, side1, actor2, side2, place_id, admin1"
-         " FROM events WHERE id = ?"},
+        {&f->event_state, "SELECT report_count, certainty, fat_low, fat_best, fat_high,"
+                          " source_count, first_report, last_report, rep_report, side1_report,"
+                          " side2_report, place_report, fat_report, fat_claim, rep_rank,"
+                          " place_rank, event_type, sub_event_type, date, date_days,"
+                          " date_precision, actor1, side1, actor2, side2, place_id, admin1"
+                          " FROM events WHERE id = ?"},
         {&f->report_claims,
          "SELECT id, claimant, fat_low, fat_best, fat_high, independent"
          " FROM claims WHERE report_id = ? AND fat_best IS NOT NULL ORDER BY id"},
         {&f->claim_by_id,
          "SELECT fat_low, fat_best, fat_high, independent FROM claims WHERE id = ?"},
-        {&f->event_keys,
-         "SELECT r.id, r.contradicted, " FUSE_SIGNATURE_OF_KEY
-         " FROM event_keys r WHERE r.event_id = ?"},
+        {&f->event_keys, "SELECT r.id, r.contradicted, " FUSE_SIGNATURE_OF_KEY
+                         " FROM event_keys r WHERE r.event_id = ?"},
         /* Copied from the stored report, so the key holds exactly the
          * values the report's own row does. */
-        {&f->insert_key,
-         "INSERT INTO event_keys (event_id, admin1, family, wide, date_lo,"
-         " date_hi, side1, side2, place_id, lat, lon, place_precision, outlet,"
-         " denied, fat_low, fat_high, contradicted)"
-         " SELECT ?1, r.admin1, r.family, r.wide, r.date_lo, r.date_hi,"
-         " r.side1, r.side2, r.place_id, r.lat, r.lon, r.place_precision,"
-         " r.outlet, r.certainty = 'denied' COLLATE NOCASE, r.fat_low,"
-         " r.fat_high, ?3 FROM reports r WHERE r.id = ?2"},
+        {&f->insert_key, "INSERT INTO event_keys (event_id, admin1, family, wide, date_lo,"
+                         " date_hi, side1, side2, place_id, lat, lon, place_precision, outlet,"
+                         " denied, fat_low, fat_high, contradicted)"
+                         " SELECT ?1, r.admin1, r.family, r.wide, r.date_lo, r.date_hi,"
+                         " r.side1, r.side2, r.place_id, r.lat, r.lon, r.place_precision,"
+                         " r.outlet, r.certainty = 'denied' COLLATE NOCASE, r.fat_low,"
+                         " r.fat_high, ?3 FROM reports r WHERE r.id = ?2"},
         {&f->flip_key, "UPDATE event_keys SET contradicted = 1 WHERE id = ?"},
-        {&f->unflagged_reports,
-         "SELECT r.id, " FUSE_SIGNATURE_OF_REPORT " FROM reports r"
-         " WHERE r.event_id = ? AND r.contradicted = 0"},
+        {&f->unflagged_reports, "SELECT r.id, " FUSE_SIGNATURE_OF_REPORT " FROM reports r"
+                                " WHERE r.event_id = ? AND r.contradicted = 0"},
         {&f->set_contradicted,
          "UPDATE reports SET contradicted = ?1 WHERE id = ?2 AND contradicted <> ?1"},
         {&f->event_claims, "SELECT who, low, high FROM event_claims WHERE event_id = ?"},
@@ -336,35 +320,32 @@ Fuser *fuser_open(void *db, char *err, size_t cap)
          "SELECT who FROM event_claims WHERE event_id = ?1 AND low = ?2 AND high = ?3"},
         {&f->insert_event_claim,
          "INSERT INTO event_claims (event_id, who, low, high) VALUES (?, ?, ?, ?)"},
-        {&f->update_event,
-         "UPDATE events SET event_type = ?1, sub_event_type = ?2,"
-         " date = ?3, date_days = ?4, date_precision = ?5,"
-         " actor1 = ?6, side1 = ?7, actor2 = ?8, side2 = ?9,"
-         " place_id = ?10, admin1 = ?11, fat_low = ?12, fat_best = ?13,"
-         " fat_high = ?14, certainty = ?15, report_count = ?16,"
-         " source_count = ?17, first_report = ?18, last_report = ?19,"
-         /* notes only when the representative changed (?30): it is
-          * the one long value, not worth reading back to write again. */
-         " notes = CASE WHEN ?30 THEN ?20 ELSE notes END, rep_report = ?21,"
-         " side1_report = ?22,"
-         " side2_report = ?23, place_report = ?24, fat_report = ?25,"
-         " fat_claim = ?26, rep_rank = ?27, place_rank = ?28 WHERE id = ?29"},
+        {&f->update_event, "UPDATE events SET event_type = ?1, sub_event_type = ?2,"
+                           " date = ?3, date_days = ?4, date_precision = ?5,"
+                           " actor1 = ?6, side1 = ?7, actor2 = ?8, side2 = ?9,"
+                           " place_id = ?10, admin1 = ?11, fat_low = ?12, fat_best = ?13,"
+                           " fat_high = ?14, certainty = ?15, report_count = ?16,"
+                           " source_count = ?17, first_report = ?18, last_report = ?19,"
+                           /* notes only when the representative changed (?30): it is
+                            * the one long value, not worth reading back to write again. */
+                           " notes = CASE WHEN ?30 THEN ?20 ELSE notes END, rep_report = ?21,"
+                           " side1_report = ?22,"
+                           " side2_report = ?23, place_report = ?24, fat_report = ?25,"
+                           " fat_claim = ?26, rep_rank = ?27, place_rank = ?28 WHERE id = ?29"},
         /* The same without the columns of the events indexes, for the
          * common join that changes none of them: then SQLite leaves the
          * index pages alone. Same parameter numbers. */
-        {&f->update_event_light,
-         "UPDATE events SET place_id = ?10, fat_low = ?12, fat_best = ?13,"
-         " fat_high = ?14, certainty = ?15, report_count = ?16,"
-         " first_report = ?18, last_report = ?19, side1_report = ?22,"
-         " side2_report = ?23, place_report = ?24, fat_report = ?25,"
-         " fat_claim = ?26, place_rank = ?28 WHERE id = ?29"},
+        {&f->update_event_light, "UPDATE events SET place_id = ?10, fat_low = ?12, fat_best = ?13,"
+                                 " fat_high = ?14, certainty = ?15, report_count = ?16,"
+                                 " first_report = ?18, last_report = ?19, side1_report = ?22,"
+                                 " side2_report = ?23, place_report = ?24, fat_report = ?25,"
+                                 " fat_claim = ?26, place_rank = ?28 WHERE id = ?29"},
         {&f->event_reports, "SELECT id FROM reports WHERE event_id = ? ORDER BY id"},
-        {&f->reset_event,
-         "UPDATE events SET report_count = 0, source_count = 0, fat_low = NULL,"
-         " fat_best = NULL, fat_high = NULL, first_report = NULL,"
-         " last_report = NULL, rep_report = NULL, side1_report = NULL,"
-         " side2_report = NULL, place_report = NULL, fat_report = NULL,"
-         " fat_claim = NULL, rep_rank = NULL, place_rank = NULL WHERE id = ?"},
+        {&f->reset_event, "UPDATE events SET report_count = 0, source_count = 0, fat_low = NULL,"
+                          " fat_best = NULL, fat_high = NULL, first_report = NULL,"
+                          " last_report = NULL, rep_report = NULL, side1_report = NULL,"
+                          " side2_report = NULL, place_report = NULL, fat_report = NULL,"
+                          " fat_claim = NULL, rep_rank = NULL, place_rank = NULL WHERE id = ?"},
         {&f->reset_keys, "DELETE FROM event_keys WHERE event_id = ?"},
         {&f->reset_claims, "DELETE FROM event_claims WHERE event_id = ?"},
         {&f->reset_flags,
@@ -376,8 +357,8 @@ Fuser *fuser_open(void *db, char *err, size_t cap)
     _Static_assert(sizeof all / sizeof *all == FUSER_STATEMENTS,
                    "one SQL text per statement of the Fuser");
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
-        if (sqlite3_prepare_v3(db, all[i].sql, -1, SQLITE_PREPARE_PERSISTENT,
-                               all[i].st, NULL) != SQLITE_OK) {
+        if (sqlite3_prepare_v3(db, all[i].sql, -1, SQLITE_PREPARE_PERSISTENT, all[i].st, NULL) !=
+            SQLITE_OK) {
             sql_fail(db, err, cap, "fuse: prepare");
             fuser_close(f);
             return NULL;
@@ -389,16 +370,15 @@ void fuser_close(Fuser *f)
 {
     if (!f)
         return;
-    sqlite3_stmt *all[] = {
-        f->member,          f->candidates,      f->new_event,
-        f->assign,          f->event_state,     f->report_claims,
-        f->claim_by_id,     f->event_keys,      f->insert_key,
-        f->flip_key,        f->unflagged_reports, f->set_contradicted,
-        f->event_claims,    f->event_claims_at, f->insert_event_claim,
-        f->update_event,    f->update_event_light, f->event_reports,
-        f->reset_event,
-        f->reset_keys,      f->reset_claims,    f->reset_flags,
-        f->control_report,  f->control_places,  f->control_insert};
+    sqlite3_stmt *all[] = {f->member,        f->candidates,         f->new_event,
+                           f->assign,        f->event_state,        f->report_claims,
+                           f->claim_by_id,   f->event_keys,         f->insert_key,
+                           f->flip_key,      f->unflagged_reports,  f->set_contradicted,
+                           f->event_claims,  f->event_claims_at,    f->insert_event_claim,
+                           f->update_event,  f->update_event_light, f->event_reports,
+                           f->reset_event,   f->reset_keys,         f->reset_claims,
+                           f->reset_flags,   f->control_report,     f->control_places,
+                           f->control_insert};
     _Static_assert(sizeof all / sizeof *all == FUSER_STATEMENTS,
                    "every statement of the Fuser finalized");
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)

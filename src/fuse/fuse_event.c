@@ -51,16 +51,16 @@ typedef struct Member {
 /* The event row as it stands: its aggregates, and the reports (and
  * claim) that won them. */
 typedef struct EventState {
-    int reports;            /* 0: a new event, nothing stored yet */
+    int reports; /* 0: a new event, nothing stored yet */
     const char *certainty;
     bool has_fat;
     long low, best, high;
     int sources;
     const char *first, *last;
     long rep, side1_report, side2_report, place_report, fat_report, fat_claim;
-    int rep_rank;           /* rank_of(rep) */
+    int rep_rank; /* rank_of(rep) */
     bool has_place_rank;
-    int place_rank;         /* place_rank() of place_report */
+    int place_rank; /* place_rank() of place_report */
     const char *event_type, *sub_event_type, *date, *date_precision;
     FuseInt date_days, place_id;
     const char *actor1, *side1, *actor2, *side2, *admin1;
@@ -73,10 +73,10 @@ typedef struct EventState {
 typedef struct Pick {
     bool independent;
     long span;
-    bool own;               /* the report's own numbers, not a claim */
-    long position;          /* claim id, or report id when own */
+    bool own;      /* the report's own numbers, not a claim */
+    long position; /* claim id, or report id when own */
     long best;
-    long report, claim;     /* claim is 0 when own */
+    long report, claim; /* claim is 0 when own */
 } Pick;
 
 static bool pick_better(const Pick *a, const Pick *b)
@@ -111,15 +111,17 @@ static int precision_rank(const char *p)
 
 static int place_rank(const char *p)
 {
-    static const char *const order[] = {"exact", "near", "district", "admin1",
-                                        "country"};
+    static const char *const order[] = {"exact", "near", "district", "admin1", "country"};
     for (int i = 0; p && i < 5; i++)
         if (!strcmp(p, order[i]))
             return i;
     return 9;
 }
 
-static long place_of(const Member *m) { return m->sig.place_id.value; }
+static long place_of(const Member *m)
+{
+    return m->sig.place_id.value;
+}
 
 /* How good a representative m is, lower is better: the most precise
  * date, then the most precise place, then the article's lead event. Of
@@ -155,8 +157,7 @@ static bool same_outlet(const char *a, const char *b)
     return same_text(a, b) || (!a && !b);
 }
 
-static int load_member(Fuser *f, long id, Member *m, Arena *a, char *err,
-                       size_t cap)
+static int load_member(Fuser *f, long id, Member *m, Arena *a, char *err, size_t cap)
 {
     sqlite3_stmt *st = fuse_use(f->member);
     sqlite3_bind_int64(st, 1, id);
@@ -185,8 +186,7 @@ static int load_member(Fuser *f, long id, Member *m, Arena *a, char *err,
     return 0;
 }
 
-static int load_state(Fuser *f, long event_id, EventState *e, Arena *a,
-                      char *err, size_t cap)
+static int load_state(Fuser *f, long event_id, EventState *e, Arena *a, char *err, size_t cap)
 {
     sqlite3_stmt *st = fuse_use(f->event_state);
     sqlite3_bind_int64(st, 1, event_id);
@@ -230,8 +230,8 @@ static int load_state(Fuser *f, long event_id, EventState *e, Arena *a,
 }
 
 /* The stored pick, re-read from its claim or report. */
-static int load_pick(Fuser *f, const EventState *e, Pick *p, bool *found,
-                     Arena *a, char *err, size_t cap)
+static int load_pick(Fuser *f, const EventState *e, Pick *p, bool *found, Arena *a, char *err,
+                     size_t cap)
 {
     *found = false;
     if (e->fat_claim) {
@@ -241,8 +241,13 @@ static int load_pick(Fuser *f, const EventState *e, Pick *p, bool *found,
             long best = sqlite3_column_int64(st, 1);
             long low = sql_col_null(st, 0) ? best : sqlite3_column_int64(st, 0);
             long high = sql_col_null(st, 2) ? best : sqlite3_column_int64(st, 2);
-            *p = (Pick){sqlite3_column_int(st, 3) != 0, high - low, false,
-                        e->fat_claim, best, e->fat_report, e->fat_claim};
+            *p = (Pick){sqlite3_column_int(st, 3) != 0,
+                        high - low,
+                        false,
+                        e->fat_claim,
+                        best,
+                        e->fat_report,
+                        e->fat_claim};
             *found = true;
         }
         sqlite3_reset(st);
@@ -250,8 +255,8 @@ static int load_pick(Fuser *f, const EventState *e, Pick *p, bool *found,
         Member m;
         if (load_member(f, e->fat_report, &m, a, err, cap) != 0)
             return -1;
-        *p = (Pick){true, m.sig.fat_high.value - m.sig.fat_low.value, true, m.id,
-                    m.fat_best, m.id, 0};
+        *p = (Pick){true, m.sig.fat_high.value - m.sig.fat_low.value, true, m.id, m.fat_best, m.id,
+                    0};
         *found = true;
     }
     return 0;
@@ -259,8 +264,8 @@ static int load_pick(Fuser *f, const EventState *e, Pick *p, bool *found,
 
 /* One fatality claim of the new report. */
 typedef struct NewClaim {
-    long id;                /* 0: the report's own numbers */
-    const char *who;        /* claimant, else the report's outlet */
+    long id;         /* 0: the report's own numbers */
+    const char *who; /* claimant, else the report's outlet */
     bool independent;
     long low, best, high;
 } NewClaim;
@@ -272,8 +277,8 @@ static bool same_claimant(const char *a, const char *b)
 
 /* The report's claims with numbers, or its own numbers when it has none:
  * a report's toll with no claimant is its outlet's claim. */
-static int new_claims(Fuser *f, const Member *x, NewClaim **out, int *count,
-                      Arena *a, char *err, size_t cap)
+static int new_claims(Fuser *f, const Member *x, NewClaim **out, int *count, Arena *a, char *err,
+                      size_t cap)
 {
     int n = 0, slots = 4, step;
     NewClaim *c = arena_alloc(a, sizeof *c * (size_t)slots);
@@ -297,8 +302,8 @@ static int new_claims(Fuser *f, const Member *x, NewClaim **out, int *count,
     if (step != SQLITE_DONE)
         return sql_fail(f->db, err, cap, "fuse: claims");
     if (n == 0 && x->sig.fat_low.present)
-        c[n++] = (NewClaim){0, x->sig.outlet, true, x->sig.fat_low.value, x->fat_best,
-                            x->sig.fat_high.value};
+        c[n++] = (NewClaim){0,           x->sig.outlet,        true, x->sig.fat_low.value,
+                            x->fat_best, x->sig.fat_high.value};
     *out = c;
     *count = n;
     return 0;
@@ -306,8 +311,8 @@ static int new_claims(Fuser *f, const Member *x, NewClaim **out, int *count,
 
 /* Records claim c among the event's distinct claims; *contradicts is set
  * when check is true and a claim of another claimant contradicts it. */
-static int note_claim(Fuser *f, long event_id, const NewClaim *c, bool check,
-                      bool *contradicts, char *err, size_t cap)
+static int note_claim(Fuser *f, long event_id, const NewClaim *c, bool check, bool *contradicts,
+                      char *err, size_t cap)
 {
     sqlite3_stmt *st;
     if (check) {
@@ -341,23 +346,22 @@ static int note_claim(Fuser *f, long event_id, const NewClaim *c, bool check,
     sql_bind_text(st, 2, c->who);
     sqlite3_bind_int64(st, 3, c->low);
     sqlite3_bind_int64(st, 4, c->high);
-    int rc = sqlite3_step(st) == SQLITE_DONE ? 0
-                                             : sql_fail(f->db, err, cap, "fuse: event claim");
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : sql_fail(f->db, err, cap, "fuse: event claim");
     sqlite3_reset(st);
     return rc;
 }
 
 /* What the new report changes about disagreement and outlets. */
 typedef struct KeyOutcome {
-    bool contradicted;      /* the new report disagrees with another outlet */
-    bool new_outlet;        /* its outlet is new to the event */
-    bool had_outlets;       /* the event had reports with an outlet */
+    bool contradicted; /* the new report disagrees with another outlet */
+    bool new_outlet;   /* its outlet is new to the event */
+    bool had_outlets;  /* the event had reports with an outlet */
 } KeyOutcome;
 
 /* Marks contradicted every unflagged report of the event whose signature
  * is one of flipped[0..n). */
-static int flag_reports(Fuser *f, long event_id, const FuseSignature *flipped,
-                        int n, Arena *a, char *err, size_t cap)
+static int flag_reports(Fuser *f, long event_id, const FuseSignature *flipped, int n, Arena *a,
+                        char *err, size_t cap)
 {
     long *ids = NULL;
     int count = 0, slots = 0, step;
@@ -396,8 +400,8 @@ static int flag_reports(Fuser *f, long event_id, const FuseSignature *flipped,
 
 /* Finds or adds the new report's signature among the event's keys,
  * comparing it with each other signature only when it is new. */
-static int note_key(Fuser *f, long event_id, const Member *x, KeyOutcome *o,
-                    Arena *a, char *err, size_t cap)
+static int note_key(Fuser *f, long event_id, const Member *x, KeyOutcome *o, Arena *a, char *err,
+                    size_t cap)
 {
     memset(o, 0, sizeof *o);
     int n = 0, slots = 8, step;
@@ -481,9 +485,9 @@ typedef struct ActorChoice {
     const char *actor, *side;
 } ActorChoice;
 
-static int choose_actor(Fuser *f, const EventState *e, const Member *x,
-                        bool rep_changed, bool second, long first_id,
-                        ActorChoice *out, Arena *a, char *err, size_t cap)
+static int choose_actor(Fuser *f, const EventState *e, const Member *x, bool rep_changed,
+                        bool second, long first_id, ActorChoice *out, Arena *a, char *err,
+                        size_t cap)
 {
     const char *x_actor = second ? x->actor2 : x->actor1;
     const char *x_side = second ? x->sig.side2 : x->sig.side1;
@@ -505,13 +509,12 @@ static int choose_actor(Fuser *f, const EventState *e, const Member *x,
     Member m;
     if (load_member(f, first_id, &m, a, err, cap) != 0)
         return -1;
-    *out = second ? (ActorChoice){m.actor2, m.sig.side2}
-                  : (ActorChoice){m.actor1, m.sig.side1};
+    *out = second ? (ActorChoice){m.actor2, m.sig.side2} : (ActorChoice){m.actor1, m.sig.side1};
     return 0;
 }
 
-int fuse_join_event(Fuser *f, long event_id, long report_id,
-                    int *control_changes, char *err, size_t cap)
+int fuse_join_event(Fuser *f, long event_id, long report_id, int *control_changes, char *err,
+                    size_t cap)
 {
     Arena *a = &f->scratch;
     arena_reset(a);
@@ -539,12 +542,8 @@ int fuse_join_event(Fuser *f, long event_id, long report_id,
         rep_changed ? (x.key.dated ? x.date_precision : NULL) : e.date_precision;
 
     /* Actors. */
-    long side1_id = !empty && e.side1_report ? e.side1_report
-                    : side_known(x.sig.side1) ? x.id
-                                              : 0;
-    long side2_id = !empty && e.side2_report ? e.side2_report
-                    : side_known(x.sig.side2) ? x.id
-                                              : 0;
+    long side1_id = !empty && e.side1_report ? e.side1_report : side_known(x.sig.side1) ? x.id : 0;
+    long side2_id = !empty && e.side2_report ? e.side2_report : side_known(x.sig.side2) ? x.id : 0;
     ActorChoice one, two;
     if (choose_actor(f, &e, &x, rep_changed, false, side1_id, &one, a, err, cap) != 0 ||
         choose_actor(f, &e, &x, rep_changed, true, side2_id, &two, a, err, cap) != 0)
@@ -609,23 +608,21 @@ int fuse_join_event(Fuser *f, long event_id, long report_id,
         if (!has_fat || c->high > high)
             high = c->high;
         has_fat = true;
-        Pick p = {c->independent, c->high - c->low, c->id == 0,
-                  c->id ? c->id : x.id, c->best, x.id, c->id};
+        Pick p = {c->independent, c->high - c->low, c->id == 0, c->id ? c->id : x.id, c->best, x.id,
+                  c->id};
         if (!picked || pick_better(&p, &pick)) {
             pick = p;
             picked = true;
             best = p.best;
         }
-        if (note_claim(f, event_id, c, !disputed && !fat_contra, &fat_contra, err,
-                       cap) != 0)
+        if (note_claim(f, event_id, c, !disputed && !fat_contra, &fat_contra, err, cap) != 0)
             goto done;
     }
     disputed |= fat_contra;
 
     /* Certainty: disputed on contradiction, else the firmest report
      * ("reported" beats "claimed" beats "unconfirmed"; all denied = denied). */
-    static const char *const firmness[] = {"reported", "claimed", "unconfirmed",
-                                           "denied"};
+    static const char *const firmness[] = {"reported", "claimed", "unconfirmed", "denied"};
     const char *certainty = "disputed";
     if (!disputed) {
         int firm = 3;
@@ -709,9 +706,15 @@ int fuse_join_event(Fuser *f, long event_id, long report_id,
         }
     }
     if (control_changes) {
-        ControlReport cr = {x.id,   x.sub_event_type, x.sig.side1,  x.sig.side2,
-                            x.actor1, x.actor2,      x.key.dated ? x.date : NULL,
-                            x.key.dated, x.date_days};
+        ControlReport cr = {x.id,
+                            x.sub_event_type,
+                            x.sig.side1,
+                            x.sig.side2,
+                            x.actor1,
+                            x.actor2,
+                            x.key.dated ? x.date : NULL,
+                            x.key.dated,
+                            x.date_days};
         if (control_record_report(f, &cr, event_id, control_changes, err, cap) != 0)
             goto done;
     }
@@ -743,8 +746,7 @@ int fuse_rebuild_event(Fuser *f, long event_id, char *err, size_t cap)
         sql_fail(f->db, err, cap, "fuse: event reports");
         goto done;
     }
-    sqlite3_stmt *reset[] = {f->reset_event, f->reset_keys, f->reset_claims,
-                             f->reset_flags};
+    sqlite3_stmt *reset[] = {f->reset_event, f->reset_keys, f->reset_claims, f->reset_flags};
     for (size_t i = 0; i < sizeof reset / sizeof *reset; i++) {
         st = fuse_use(reset[i]);
         sqlite3_bind_int64(st, 1, event_id);

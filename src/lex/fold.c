@@ -62,8 +62,7 @@ size_t utf8_decode(const char *s, size_t n, int32_t *cp)
         return 1;
     }
     utf8proc_int32_t v;
-    utf8proc_ssize_t len =
-        utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &v);
+    utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &v);
     if (len <= 0) {
         *cp = -1;
         return 1;
@@ -92,30 +91,48 @@ CharClass char_class(int32_t cp)
         return CC_PUNCT;
     }
     switch (cp) {
-    case 0x2019: case 0x2018: case 0x02BF: case 0x02BE: case 0x02BC:
-    case 0x00B4: case 0x2032: case 0x02BB: case 0x02C8:
+    case 0x2019:
+    case 0x2018:
+    case 0x02BF:
+    case 0x02BE:
+    case 0x02BC:
+    case 0x00B4:
+    case 0x2032:
+    case 0x02BB:
+    case 0x02C8:
         return CC_APOS;
-    case 0x2010: case 0x2011:
+    case 0x2010:
+    case 0x2011:
         return CC_HYPHEN;
-    case 0x00AD: case 0x200C: case 0x200D: case 0x2060:
+    case 0x00AD:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
         return CC_IGNORE;
-    case 0x200B: case 0xFEFF: case 0x0085:
+    case 0x200B:
+    case 0xFEFF:
+    case 0x0085:
         return CC_SPACE;
     default:
         break;
     }
     switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
     case UTF8PROC_CATEGORY_LO:
         return CC_LETTER;
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
     case UTF8PROC_CATEGORY_ME:
         return CC_MARK;
     case UTF8PROC_CATEGORY_ND:
         return CC_DIGIT;
-    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL:
-    case UTF8PROC_CATEGORY_ZP: case UTF8PROC_CATEGORY_CC:
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
         return CC_SPACE;
     case UTF8PROC_CATEGORY_CF:
         return CC_IGNORE;
@@ -159,8 +176,7 @@ void fold_char(int32_t cp, char *out, size_t *len, size_t cap)
     utf8proc_int32_t parts[8];
     int boundclass = 0;
     utf8proc_ssize_t n = utf8proc_decompose_char(
-        cp, parts, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_COMPAT,
-        &boundclass);
+        cp, parts, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_COMPAT, &boundclass);
     if (n <= 0 || n > 8) {
         parts[0] = cp;
         n = 1;
@@ -203,8 +219,7 @@ size_t fold_plain(const char *s, size_t n, char *out, size_t cap)
             apos_at = len;
     }
     /* "Assad's" -> assad: a final 's after an apostrophe is a possessive. */
-    if (apos_at != (size_t)-1 && len == apos_at + 1 && out[apos_at] == 's' &&
-        apos_at > 0)
+    if (apos_at != (size_t)-1 && len == apos_at + 1 && out[apos_at] == 's' && apos_at > 0)
         len = apos_at;
     out[len] = '\0';
     return len;
@@ -348,8 +363,8 @@ static size_t fold_phrase_words(const char *s, size_t n, char *out, size_t cap, 
     bool have = scan_token(s, &pos, n, &cur, cur_fold);
     while (have) {
         bool have_next = scan_token(s, &pos, n, &next, next_fold);
-        bool al_el = cur.fold_len == 2 && cur_fold[1] == 'l' &&
-                     (cur_fold[0] == 'a' || cur_fold[0] == 'e');
+        bool al_el =
+            cur.fold_len == 2 && cur_fold[1] == 'l' && (cur_fold[0] == 'a' || cur_fold[0] == 'e');
         bool drop = cur.kind == TOKEN_WORD && have_next && next.kind == TOKEN_WORD &&
                     fold_is_article(cur_fold, cur.fold_len) &&
                     article_spelling_ok(cur_fold, cur.fold_len, cur.flags) &&
@@ -368,10 +383,10 @@ static size_t fold_phrase_words(const char *s, size_t n, char *out, size_t cap, 
         }
         if (!drop && cur.fold_len > 0) {
             char key[FOLD_MAX];
-            size_t kn = cur.kind == TOKEN_WORD && translit &&
-                                !fold_keeps_acronym(cur.fold_len, cur.flags)
-                            ? fold_translit(cur_fold, cur.fold_len, key)
-                            : (memcpy(key, cur_fold, cur.fold_len), cur.fold_len);
+            size_t kn =
+                cur.kind == TOKEN_WORD && translit && !fold_keeps_acronym(cur.fold_len, cur.flags)
+                    ? fold_translit(cur_fold, cur.fold_len, key)
+                    : (memcpy(key, cur_fold, cur.fold_len), cur.fold_len);
             if (kn > 0 && len + kn + 2 <= cap) {
                 if (len > 0)
                     out[len++] = ' ';

@@ -213,8 +213,7 @@ static int load_admin1(const char *path, Admin1Map **out, Diagnostics *diag)
     return count;
 }
 
-static const char *admin1_lookup(const Admin1Map *map, int n, const char *cc,
-                                 const char *code)
+static const char *admin1_lookup(const Admin1Map *map, int n, const char *cc, const char *code)
 {
     char key[32];
     snprintf(key, sizeof key, "%s.%s", cc, code);
@@ -386,8 +385,7 @@ static int word_hit_cmp(const void *pa, const void *pb)
 /* Reads the word list and returns the words (plain folds, with WORD_COMMON
  * for a lower-case entry and WORD_PROPER for a capitalised one, merged)
  * whose transliteration key is a word of some name in name_words. */
-static WordHit *english_words(const StringTable *name_words, size_t *count,
-                              Diagnostics *diag)
+static WordHit *english_words(const StringTable *name_words, size_t *count, Diagnostics *diag)
 {
     const char *path = getenv("SITREP_WORDS");
     if (!path || !*path)
@@ -452,8 +450,8 @@ static WordHit *english_words(const StringTable *name_words, size_t *count,
     return hits;
 }
 
-bool gazetteer_compile(const char *geonames_path, const char *admin1_tsv,
-                       const char *out_path, GazetteerStats *stats, Diagnostics *diag)
+bool gazetteer_compile(const char *geonames_path, const char *admin1_tsv, const char *out_path,
+                       GazetteerStats *stats, Diagnostics *diag)
 {
     GazetteerStats local = {0};
     if (!stats)
@@ -552,8 +550,7 @@ bool gazetteer_compile(const char *geonames_path, const char *admin1_tsv,
     if (!words)
         abort();
     for (size_t i = 0; i < word_count; i++) {
-        words[i] = (GzWord){strtab_add(&st, hits[i].plain, strlen(hits[i].plain)),
-                            hits[i].flags};
+        words[i] = (GzWord){strtab_add(&st, hits[i].plain, strlen(hits[i].plain)), hits[i].flags};
         free(hits[i].plain);
     }
     free(hits);
@@ -578,11 +575,13 @@ bool gazetteer_compile(const char *geonames_path, const char *admin1_tsv,
     FILE *out = fopen(tmp, "wb");
     bool ok = out != NULL;
     if (ok) {
-        ok = fwrite(&h, sizeof h, 1, out) == 1 &&
-             (place_count == 0 || fwrite(places, sizeof *places, place_count, out) == place_count) &&
-             (keys.count == 0 || fwrite(keys.items, sizeof *keys.items, keys.count, out) == keys.count) &&
-             (word_count == 0 || fwrite(words, sizeof *words, word_count, out) == word_count) &&
-             fwrite(st.data.data, 1, st.data.len, out) == st.data.len;
+        ok =
+            fwrite(&h, sizeof h, 1, out) == 1 &&
+            (place_count == 0 || fwrite(places, sizeof *places, place_count, out) == place_count) &&
+            (keys.count == 0 ||
+             fwrite(keys.items, sizeof *keys.items, keys.count, out) == keys.count) &&
+            (word_count == 0 || fwrite(words, sizeof *words, word_count, out) == word_count) &&
+            fwrite(st.data.data, 1, st.data.len, out) == st.data.len;
         ok = (fclose(out) == 0) && ok;
         if (ok && rename(tmp, out_path) != 0)
             ok = false;
@@ -632,7 +631,8 @@ bool gazetteer_load(const char *path, Lexicon *lex, MatcherBuilder *b, Diagnosti
     if (!ok) {
         diag_report(diag, DIAG_ERROR, path, 0,
                     "not a sitrep gazetteer (version %d) or truncated: rebuild it with "
-                    "make build/gazetteer.bin", GZ_VERSION);
+                    "make build/gazetteer.bin",
+                    GZ_VERSION);
         return false;
     }
     const GzPlace *gp = (const GzPlace *)(data + h.places_off);
@@ -648,8 +648,8 @@ bool gazetteer_load(const char *path, Lexicon *lex, MatcherBuilder *b, Diagnosti
     size_t cap = 16;
     while (cap <= (size_t)lex->place_count + h.place_count)
         cap *= 2;
-    Place *places = arena_grow(&lex->arena, lex->places, (size_t)lex->place_count, cap,
-                               sizeof *places);
+    Place *places =
+        arena_grow(&lex->arena, lex->places, (size_t)lex->place_count, cap, sizeof *places);
     for (uint32_t i = 0; i < h.place_count; i++) {
         Place *p = &places[base + (int)i];
         p->name = STR(gp[i].name);

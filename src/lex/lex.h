@@ -17,15 +17,17 @@
 typedef enum TokenKind { TOKEN_WORD, TOKEN_NUMBER, TOKEN_PUNCT } TokenKind;
 
 typedef struct Token {
-    uint32_t start, end;   /* byte range in the document text */
-    uint32_t fold;         /* offset of the folded form in TokenList.folded */
+    uint32_t start, end; /* byte range in the document text */
+    uint32_t fold;       /* offset of the folded form in TokenList.folded */
     uint16_t fold_len;
-    uint8_t kind;          /* TokenKind */
-    uint8_t flags;         /* TOKEN_CAPITALISED, TOKEN_ALLCAPS, … */
+    uint8_t kind;  /* TokenKind */
+    uint8_t flags; /* TOKEN_CAPITALISED, TOKEN_ALLCAPS, … */
 } Token;
 
 enum {
-    TOKEN_CAPITALISED = 1, TOKEN_ALLCAPS = 2, TOKEN_SENTENCE_START = 4,
+    TOKEN_CAPITALISED = 1,
+    TOKEN_ALLCAPS = 2,
+    TOKEN_SENTENCE_START = 4,
     TOKEN_ARTICLE = 8, /* an Arabic article (al-, el-, ez-, "Al Bab") that
                           the matcher skips inside place and actor names */
     TOKEN_JOINED = 16  /* followed by a hyphen and the next token ("ez-Zor",
@@ -35,9 +37,9 @@ enum {
 typedef struct TokenList {
     Token *items;
     int count;
-    const char *folded;    /* plain folded forms (fold_plain), each
-                              NUL-terminated: "assad" for "Assad's",
-                              "maarrat" for "Ma'arrat" */
+    const char *folded; /* plain folded forms (fold_plain), each
+                           NUL-terminated: "assad" for "Assad's",
+                           "maarrat" for "Ma'arrat" */
 } TokenList;
 
 /* Splits text[span) into tokens: words (letters, digits inside words,
@@ -63,62 +65,76 @@ size_t fold_phrase(const char *s, size_t n, char *out, size_t cap);
 
 /* ---- Knowledge --------------------------------------------------------- */
 typedef enum Side {
-    SIDE_UNKNOWN = 0, SIDE_GOVERNMENT, SIDE_RUSSIA, SIDE_ISLAMIC_STATE, SIDE_SDF,
-    SIDE_OPPOSITION, SIDE_HTS, SIDE_TURKEY, SIDE_US_COALITION, SIDE_ISRAEL,
-    SIDE_IRAQ, SIDE_CIVILIANS, SIDE_COUNT
+    SIDE_UNKNOWN = 0,
+    SIDE_GOVERNMENT,
+    SIDE_RUSSIA,
+    SIDE_ISLAMIC_STATE,
+    SIDE_SDF,
+    SIDE_OPPOSITION,
+    SIDE_HTS,
+    SIDE_TURKEY,
+    SIDE_US_COALITION,
+    SIDE_ISRAEL,
+    SIDE_IRAQ,
+    SIDE_CIVILIANS,
+    SIDE_COUNT
 } Side;
-const char *side_name(Side s);          /* contract names: "government", … */
+const char *side_name(Side s); /* contract names: "government", … */
 bool side_parse(const char *s, Side *out);
 
 typedef struct Actor {
-    const char *name;      /* canonical */
-    Side side;             /* SIDE_UNKNOWN for generic phrases whose side
-                              depends on who writes ("terrorists") */
-    int parent;            /* index into Lexicon.actors or -1 */
-    const char *kind;      /* state_force, militia, rebel_faction, jihadist,
-                              foreign_state, monitor, agency, generic, … */
+    const char *name; /* canonical */
+    Side side;        /* SIDE_UNKNOWN for generic phrases whose side
+                         depends on who writes ("terrorists") */
+    int parent;       /* index into Lexicon.actors or -1 */
+    const char *kind; /* state_force, militia, rebel_faction, jihadist,
+                         foreign_state, monitor, agency, generic, … */
 } Actor;
 
 typedef struct Outlet {
     const char *name;
-    const char *country;   /* ISO 3166-1 alpha-2, or "" */
+    const char *country;     /* ISO 3166-1 alpha-2, or "" */
     const char *affiliation; /* wire, state_media:SY, monitor, partisan, … */
 } Outlet;
 
 typedef struct Place {
-    const char *name;      /* display name */
-    const char *admin1;    /* ISO 3166-2 ("SY-DY"), or "" */
-    const char *country;   /* ISO 3166-1 alpha-2 */
+    const char *name;    /* display name */
+    const char *admin1;  /* ISO 3166-2 ("SY-DY"), or "" */
+    const char *country; /* ISO 3166-1 alpha-2 */
     double lat, lon;
     uint32_t population;
-    char feature;          /* GeoNames feature class: P city, A admin area,
-                              S spot/base, H water, T hill, L area, R road … */
+    char feature;             /* GeoNames feature class: P city, A admin area,
+                                 S spot/base, H water, T hill, L area, R road … */
     const char *feature_code; /* PPLA, PPLC, ADM1, AIRB, … */
-    const char *source;    /* "geonames:ID" or "curated: note" */
+    const char *source;       /* "geonames:ID" or "curated: note" */
 } Place;
 
 typedef struct Trigger {
     const char *phrase;
-    const char *event_type;    /* ACLED event type */
+    const char *event_type; /* ACLED event type */
     const char *sub_event_type;
-    const char *frame;         /* slot pattern name, see data/triggers.tsv */
+    const char *frame; /* slot pattern name, see data/triggers.tsv */
 } Trigger;
 
 typedef struct NumberWord {
     const char *phrase;
-    double value;              /* "dozens" = 24 with low/high below */
+    double value; /* "dozens" = 24 with low/high below */
     double low, high;
 } NumberWord;
 
 /* What a dictionary phrase refers to. */
 typedef enum EntryKind {
-    ENTRY_ACTOR, ENTRY_OUTLET, ENTRY_PLACE, ENTRY_TRIGGER, ENTRY_NUMBER,
+    ENTRY_ACTOR,
+    ENTRY_OUTLET,
+    ENTRY_PLACE,
+    ENTRY_TRIGGER,
+    ENTRY_NUMBER,
     ENTRY_KIND_COUNT
 } EntryKind;
 
 typedef struct Entry {
-    uint8_t kind;     /* EntryKind */
-    int32_t id;       /* index into the Lexicon array of that kind */
+    uint8_t kind; /* EntryKind */
+    int32_t id;   /* index into the Lexicon array of that kind */
 } Entry;
 
 typedef struct Matcher Matcher;
@@ -126,14 +142,19 @@ typedef struct Gazetteer Gazetteer;
 typedef struct WordClassSet WordClassSet;
 
 typedef struct Lexicon {
-    Actor *actors; int actor_count;
-    Outlet *outlets; int outlet_count;
-    Place *places; int place_count;  /* gazetteer + curated, one array */
-    Trigger *triggers; int trigger_count;
-    NumberWord *numbers; int number_count;
-    Matcher *matcher;                /* all the phrases above, compiled */
-    Arena arena;                     /* owns all of it */
-    WordClassSet *word_classes;      /* the closed word classes (below), compiled */
+    Actor *actors;
+    int actor_count;
+    Outlet *outlets;
+    int outlet_count;
+    Place *places;
+    int place_count; /* gazetteer + curated, one array */
+    Trigger *triggers;
+    int trigger_count;
+    NumberWord *numbers;
+    int number_count;
+    Matcher *matcher;           /* all the phrases above, compiled */
+    Arena arena;                /* owns all of it */
+    WordClassSet *word_classes; /* the closed word classes (below), compiled */
 } Lexicon;
 
 /* Loads data_dir/{actors,outlets,places,triggers,numbers}.tsv and the
@@ -179,8 +200,8 @@ enum {
     WC_CALENDAR = 1u << 31,
 };
 typedef struct WordClassEntry {
-    const char *word;   /* plain fold */
-    uint32_t classes;   /* WC_* bits */
+    const char *word; /* plain fold */
+    uint32_t classes; /* WC_* bits */
 } WordClassEntry;
 const WordClassEntry *word_class_table(size_t *count);
 /* The classes of a NUL-terminated plain fold, by binary search (no
@@ -239,27 +260,27 @@ MatchList matcher_find(const Matcher *m, const TokenList *tokens, Arena *arena);
 /* Looks up one phrase (folded internally). Returns the entries or NULL.
  * Fuzzy and exact alike, and no English-word filtering: "June" finds what
  * its key finds. */
-const Entry *matcher_lookup(const Matcher *m, const char *phrase, size_t n,
-                            int *count);
+const Entry *matcher_lookup(const Matcher *m, const char *phrase, size_t n, int *count);
 
 /* The entries whose name or alias the phrase spells exactly (see
  * Match.exact): "Tadmur" gives Palmyra, whose aliases list "Tadmur", and
  * not a village whose name only folds alike; "Syrian" gives nothing.
  * Trigger, number and acronym phrases as matcher_lookup(). NULL if none. */
-const Entry *matcher_lookup_exact(const Matcher *m, const char *phrase, size_t n,
-                                  int *count);
+const Entry *matcher_lookup_exact(const Matcher *m, const char *phrase, size_t n, int *count);
 
 /* ---- Places ------------------------------------------------------------ */
 /* Where the document has already been (for disambiguation). */
 typedef struct PlaceContext {
-    const char *countries[8]; int country_count;
-    const char *admin1s[16]; int admin1_count;
+    const char *countries[8];
+    int country_count;
+    const char *admin1s[16];
+    int admin1_count;
 } PlaceContext;
 
 typedef struct PlaceChoice {
-    int place;            /* index into Lexicon.places, -1 if none */
-    const char *why;      /* "only entry", "in Homs province named earlier",
-                             "largest population", … (static string) */
+    int place;       /* index into Lexicon.places, -1 if none */
+    const char *why; /* "only entry", "in Homs province named earlier",
+                        "largest population", … (static string) */
 } PlaceChoice;
 
 /* Picks among the entries of a place match: context first (countries and
@@ -276,7 +297,7 @@ typedef struct GazetteerStats {
     long rows_read, places_kept, names_kept, names_skipped;
     long unmapped_admin1; /* kept places whose admin1 code had no ISO code */
     size_t file_size;
-    long words_kept;      /* English words that fold like a place name */
+    long words_kept; /* English words that fold like a place name */
 } GazetteerStats;
 
 /* Reads GeoNames cities500.txt (or any file in its format), keeps the
@@ -287,8 +308,7 @@ typedef struct GazetteerStats {
  * the places.tsv beside admin1_tsv counts too): the matcher's cue that
  * "Syrian" is not the village Suran. Without the word list the gazetteer
  * is still written, with a warning. */
-bool gazetteer_compile(const char *geonames_path, const char *admin1_tsv,
-                       const char *out_path, GazetteerStats *stats,
-                       Diagnostics *diag);
+bool gazetteer_compile(const char *geonames_path, const char *admin1_tsv, const char *out_path,
+                       GazetteerStats *stats, Diagnostics *diag);
 
 #endif

@@ -18,14 +18,14 @@ enum { FOLD_SLACK = 16 };
 
 /* ---- Characters --------------------------------------------------------- */
 typedef enum CharClass {
-    CC_SPACE,   /* ASCII white space, NBSP and every Unicode space */
+    CC_SPACE, /* ASCII white space, NBSP and every Unicode space */
     CC_LETTER,
     CC_DIGIT,
-    CC_MARK,    /* combining marks: part of the word, dropped when folding */
-    CC_APOS,    /* ' ’ ‘ ʿ ʾ ʼ ` ´: inside a word, dropped when folding */
-    CC_HYPHEN,  /* - ‐ ‑: splits a word into parts */
-    CC_IGNORE,  /* soft hyphen, zero-width joiners: invisible inside words */
-    CC_PUNCT    /* everything else, en and em dashes included */
+    CC_MARK,   /* combining marks: part of the word, dropped when folding */
+    CC_APOS,   /* ' ’ ‘ ʿ ʾ ʼ ` ´: inside a word, dropped when folding */
+    CC_HYPHEN, /* - ‐ ‑: splits a word into parts */
+    CC_IGNORE, /* soft hyphen, zero-width joiners: invisible inside words */
+    CC_PUNCT   /* everything else, en and em dashes included */
 } CharClass;
 
 CharClass char_class(int32_t cp);
@@ -40,11 +40,11 @@ size_t utf8_decode(const char *s, size_t n, int32_t *cp);
 
 /* ---- Scanner ------------------------------------------------------------ */
 typedef struct RawToken {
-    size_t start, end;     /* byte range in the text */
-    uint8_t kind;          /* TokenKind */
-    uint8_t flags;         /* TOKEN_CAPITALISED, TOKEN_ALLCAPS, TOKEN_JOINED */
+    size_t start, end;      /* byte range in the text */
+    uint8_t kind;           /* TokenKind */
+    uint8_t flags;          /* TOKEN_CAPITALISED, TOKEN_ALLCAPS, TOKEN_JOINED */
     bool blank_line_before; /* an empty line separates it from the previous token */
-    size_t fold_len;       /* length of the plain fold written to out */
+    size_t fold_len;        /* length of the plain fold written to out */
 } RawToken;
 
 /* Scans the next token of text[*pos, end), writes its plain fold to
@@ -61,11 +61,9 @@ static inline bool fold_is_article(const char *w, size_t n)
         char c = w[1];
         switch (w[0]) {
         case 'a':
-            return c == 'l' || c == 'r' || c == 's' || c == 'd' || c == 't' || c == 'z' ||
-                   c == 'n';
+            return c == 'l' || c == 'r' || c == 's' || c == 'd' || c == 't' || c == 'z' || c == 'n';
         case 'e':
-            return c == 'l' || c == 'z' || c == 's' || c == 'd' || c == 't' || c == 'r' ||
-                   c == 'n';
+            return c == 'l' || c == 'z' || c == 's' || c == 'd' || c == 't' || c == 'r' || c == 'n';
         case 'u':
             return c == 'l' || c == 'd' || c == 's';
         default:
@@ -131,8 +129,8 @@ void matcher_builder_add_key(MatcherBuilder *b, const char *key, size_t n, Entry
 /* Adds a name by its loose key and its plain form (fold_phrase_plain
  * output, "dayr zawr"), so that a text spelling it as written is an exact
  * match. plain may be NULL (no exact form known). */
-void matcher_builder_add_name(MatcherBuilder *b, const char *key, size_t kn,
-                              const char *plain, size_t pn, Entry e);
+void matcher_builder_add_name(MatcherBuilder *b, const char *key, size_t kn, const char *plain,
+                              size_t pn, Entry e);
 
 /* What a word is besides a possible name (flags of a plain-folded word):
  * used to tell "Syrian", "June" or "hit" from the places they fold like. */
@@ -159,7 +157,6 @@ uint32_t word_class_set_find(const WordClassSet *set, const char *plain, size_t 
 /* ---- Gazetteer file ----------------------------------------------------- */
 /* Reads the compiled gazetteer into lex (places appended to lex->places,
  * its keys added to b). False with a diagnostic if the file is unusable. */
-bool gazetteer_load(const char *path, Lexicon *lex, MatcherBuilder *b,
-                    Diagnostics *diag);
+bool gazetteer_load(const char *path, Lexicon *lex, MatcherBuilder *b, Diagnostics *diag);
 
 #endif

@@ -18,12 +18,18 @@
 /* ---- Sides ------------------------------------------------------------------ */
 
 static const char *const side_names[SIDE_COUNT] = {
-    [SIDE_UNKNOWN] = "unknown",         [SIDE_GOVERNMENT] = "government",
-    [SIDE_RUSSIA] = "russia",           [SIDE_ISLAMIC_STATE] = "islamic_state",
-    [SIDE_SDF] = "sdf",                 [SIDE_OPPOSITION] = "opposition",
-    [SIDE_HTS] = "hts",                 [SIDE_TURKEY] = "turkey",
-    [SIDE_US_COALITION] = "us_coalition", [SIDE_ISRAEL] = "israel",
-    [SIDE_IRAQ] = "iraq",               [SIDE_CIVILIANS] = "civilians",
+    [SIDE_UNKNOWN] = "unknown",
+    [SIDE_GOVERNMENT] = "government",
+    [SIDE_RUSSIA] = "russia",
+    [SIDE_ISLAMIC_STATE] = "islamic_state",
+    [SIDE_SDF] = "sdf",
+    [SIDE_OPPOSITION] = "opposition",
+    [SIDE_HTS] = "hts",
+    [SIDE_TURKEY] = "turkey",
+    [SIDE_US_COALITION] = "us_coalition",
+    [SIDE_ISRAEL] = "israel",
+    [SIDE_IRAQ] = "iraq",
+    [SIDE_CIVILIANS] = "civilians",
 };
 
 const char *side_name(Side s)
@@ -341,8 +347,7 @@ static bool actor_row(LoadState *st, const TsvLine *row)
         return false;
     }
     if (!side_parse(row->field[1], &side)) {
-        diag_report(diag, DIAG_WARNING, row->file, row->line, "unknown side '%s'",
-                    row->field[1]);
+        diag_report(diag, DIAG_WARNING, row->file, row->line, "unknown side '%s'", row->field[1]);
         return false;
     }
     lex->actors = grow_for(&lex->arena, lex->actors, lex->actor_count, sizeof *lex->actors);
@@ -390,10 +395,10 @@ static bool place_row(LoadState *st, const TsvLine *row)
                     "class, feature code, source");
         return false;
     }
-    if (!parse_double(row->field[4], &lat) || !parse_double(row->field[5], &lon) ||
-        lat < -90 || lat > 90 || lon < -180 || lon > 180) {
-        diag_report(diag, DIAG_WARNING, row->file, row->line,
-                    "bad coordinates '%s' '%s'", row->field[4], row->field[5]);
+    if (!parse_double(row->field[4], &lat) || !parse_double(row->field[5], &lon) || lat < -90 ||
+        lat > 90 || lon < -180 || lon > 180) {
+        diag_report(diag, DIAG_WARNING, row->file, row->line, "bad coordinates '%s' '%s'",
+                    row->field[4], row->field[5]);
         return false;
     }
     lex->places = grow_for(&lex->arena, lex->places, lex->place_count, sizeof *lex->places);
@@ -407,12 +412,12 @@ static bool place_row(LoadState *st, const TsvLine *row)
     p->feature = *row->field[6] ? row->field[6][0] : 'P';
     p->feature_code = trimmed(&lex->arena, row->field[7]);
     const char *src = row->field[8];
-    p->source = !*src                            ? "curated"
-                : !strncmp(src, "curated", 7)    ? trimmed(&lex->arena, src)
-                                                 : arena_printf(&lex->arena, "curated: %s", src);
+    p->source = !*src                         ? "curated"
+                : !strncmp(src, "curated", 7) ? trimmed(&lex->arena, src)
+                                              : arena_printf(&lex->arena, "curated: %s", src);
     if (*p->admin1 && !admin1_name(p->admin1) && admin1_country_known(p->admin1))
-        diag_report(diag, DIAG_WARNING, row->file, row->line,
-                    "unknown ISO 3166-2 code '%s'", p->admin1);
+        diag_report(diag, DIAG_WARNING, row->file, row->line, "unknown ISO 3166-2 code '%s'",
+                    p->admin1);
     add_names(b, p->name, row->field[1], (Entry){ENTRY_PLACE, id});
     return true;
 }
@@ -427,8 +432,7 @@ static bool trigger_row(LoadState *st, const TsvLine *row)
                     "expected phrase, event type, sub-event type, frame");
         return false;
     }
-    lex->triggers = grow_for(&lex->arena, lex->triggers, lex->trigger_count,
-                             sizeof *lex->triggers);
+    lex->triggers = grow_for(&lex->arena, lex->triggers, lex->trigger_count, sizeof *lex->triggers);
     int id = lex->trigger_count++;
     Trigger *t = &lex->triggers[id];
     t->phrase = trimmed(&lex->arena, row->field[0]);
@@ -446,8 +450,7 @@ static bool number_row(LoadState *st, const TsvLine *row)
     Diagnostics *diag = st->diag;
     double value, low, high;
     if (row->count < 2 || !*row->field[0] || !parse_double(row->field[1], &value)) {
-        diag_report(diag, DIAG_WARNING, row->file, row->line,
-                    "expected phrase, value, low, high");
+        diag_report(diag, DIAG_WARNING, row->file, row->line, "expected phrase, value, low, high");
         return false;
     }
     low = high = value;
@@ -480,8 +483,7 @@ static bool not_place_row(LoadState *st, const TsvLine *row)
         n--;
     size_t pn = fold_plain(w, n, plain, sizeof plain);
     if (pn == 0 || memchr(w, ' ', n)) {
-        diag_report(st->diag, DIAG_WARNING, row->file, row->line,
-                    "expected one word, then a note");
+        diag_report(st->diag, DIAG_WARNING, row->file, row->line, "expected one word, then a note");
         return false;
     }
     matcher_builder_add_word(st->b, plain, pn, WORD_NOT_PLACE);
@@ -501,13 +503,12 @@ static void resolve_parents(LoadState *st)
             if (j != i && !strcmp(lex->actors[j].name, parent))
                 lex->actors[i].parent = j;
         if (lex->actors[i].parent < 0)
-            diag_report(st->diag, DIAG_WARNING, "actors.tsv", 0,
-                        "actor '%s': unknown parent '%s'", lex->actors[i].name, parent);
+            diag_report(st->diag, DIAG_WARNING, "actors.tsv", 0, "actor '%s': unknown parent '%s'",
+                        lex->actors[i].name, parent);
     }
 }
 
-bool lexicon_load(Lexicon *lex, const char *data_dir, const char *gazetteer_path,
-                  Diagnostics *diag)
+bool lexicon_load(Lexicon *lex, const char *data_dir, const char *gazetteer_path, Diagnostics *diag)
 {
     memset(lex, 0, sizeof *lex);
     arena_init(&lex->arena);

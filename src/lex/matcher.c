@@ -45,14 +45,15 @@
 #include <string.h>
 
 enum {
-    SLOT_TERMINAL = 1, SLOT_PREFIX = 2,
-    SLOT_EXACT = 4,       /* an exact key (not a phrase of its own) */
+    SLOT_TERMINAL = 1,
+    SLOT_PREFIX = 2,
+    SLOT_EXACT = 4, /* an exact key (not a phrase of its own) */
 };
 /* A word key keeps its WORD_* flags in Slot.flags, shifted past the above. */
 enum { SLOT_WORD_SHIFT = 8 };
 
 typedef struct Slot {
-    uint64_t key;      /* 0 = empty */
+    uint64_t key; /* 0 = empty */
     uint32_t entry_off;
     uint16_t entry_count;
     uint16_t flags;
@@ -88,8 +89,8 @@ typedef struct BuilderItem {
     uint64_t key;
     int32_t id;
     uint8_t kind;
-    uint8_t role;     /* ITEM_* */
-    uint8_t word;     /* WORD_* flags of an ITEM_WORD */
+    uint8_t role; /* ITEM_* */
+    uint8_t word; /* WORD_* flags of an ITEM_WORD */
 } BuilderItem;
 
 struct MatcherBuilder {
@@ -99,7 +100,9 @@ struct MatcherBuilder {
 };
 
 static const uint64_t chain_seed[CHAIN_COUNT] = {
-    0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full, 0x165667B19E3779F9ull,
+    0x9E3779B97F4A7C15ull,
+    0xC2B2AE3D27D4EB4Full,
+    0x165667B19E3779F9ull,
 };
 /* Seeds of the keys that are looked up, never walked. */
 static const uint64_t exact_seed = 0x27D4EB2F165667C5ull;
@@ -202,13 +205,13 @@ static void builder_push(MatcherBuilder *b, uint64_t key, Entry e, int role, uns
         b->cap = cap;
     }
     bool entry = role == ITEM_PHRASE || role == ITEM_EXACT;
-    b->items[b->count++] = (BuilderItem){key, entry ? e.id : -1, entry ? e.kind : 0,
-                                         (uint8_t)role, (uint8_t)word};
+    b->items[b->count++] =
+        (BuilderItem){key, entry ? e.id : -1, entry ? e.kind : 0, (uint8_t)role, (uint8_t)word};
 }
 
 /* Adds the keys of a phrase given as token hashes. */
-static void builder_add_hashes(MatcherBuilder *b, MatchChain chain,
-                               const uint64_t *tokens, int n, Entry e)
+static void builder_add_hashes(MatcherBuilder *b, MatchChain chain, const uint64_t *tokens, int n,
+                               Entry e)
 {
     uint64_t h = chain_seed[chain];
     if (n > 0) {
@@ -251,10 +254,13 @@ static uint64_t exact_key(const uint64_t *tokens, int n)
     return h;
 }
 
-static uint64_t word_key(uint64_t token) { return hash_step(word_seed, token); }
+static uint64_t word_key(uint64_t token)
+{
+    return hash_step(word_seed, token);
+}
 
-void matcher_builder_add_name(MatcherBuilder *b, const char *key, size_t kn,
-                              const char *plain, size_t pn, Entry e)
+void matcher_builder_add_name(MatcherBuilder *b, const char *key, size_t kn, const char *plain,
+                              size_t pn, Entry e)
 {
     uint64_t hashes[64];
     size_t key_len_first;
@@ -523,9 +529,9 @@ walk_chain(const Matcher *m, MatchChain chain, const TokenList *tl, const uint64
  * at the same place, and settled after the pass with one scan of the
  * lower-case words against a small set of their hashes. */
 typedef struct Pending {
-    int match;       /* index in the match list */
-    uint64_t hash;   /* plain hash of the capitalised word */
-    Match fallback;  /* what the other chains matched there (last 0: none) */
+    int match;      /* index in the match list */
+    uint64_t hash;  /* plain hash of the capitalised word */
+    Match fallback; /* what the other chains matched there (last 0: none) */
     bool ordinary;
 } Pending;
 
@@ -539,8 +545,8 @@ static size_t pending_slot(const Pending *pend, const int *slot, size_t size, ui
     return idx;
 }
 
-static void settle_pending(const TokenList *tl, const uint64_t *plain, Pending *pend,
-                           int npend, Match *items, int *count, Arena *arena)
+static void settle_pending(const TokenList *tl, const uint64_t *plain, Pending *pend, int npend,
+                           Match *items, int *count, Arena *arena)
 {
     size_t size = 16;
     while (size < (size_t)npend * 2)
@@ -589,8 +595,8 @@ static void settle_pending(const TokenList *tl, const uint64_t *plain, Pending *
 
 /* Entries of every chain in `use` that reached `end` (merged when several). */
 static const Entry *chain_entries(const Matcher *m, const Slot *const found[CHAIN_COUNT],
-                                  const int last[CHAIN_COUNT], int end, unsigned use,
-                                  int *count, Arena *arena)
+                                  const int last[CHAIN_COUNT], int end, unsigned use, int *count,
+                                  Arena *arena)
 {
     const Slot *win = NULL;
     int ties = 0, total = 0;
@@ -674,10 +680,10 @@ static bool place_is_large(const Matcher *m, int id)
 
 static bool is_locative(const char *w, size_t n)
 {
-    static const char *const words[] = {"in", "near", "at", "from", "to", "of", "outside",
-                                        "around", "towards", "toward", "into", "inside",
-                                        "across", "via", "through", "nearby", "on",
-                                        "between", "within", "along"};
+    static const char *const words[] = {"in",     "near",    "at",      "from",    "to",
+                                        "of",     "outside", "around",  "towards", "toward",
+                                        "into",   "inside",  "across",  "via",     "through",
+                                        "nearby", "on",      "between", "within",  "along"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         if (strlen(words[i]) == n && !memcmp(words[i], w, n))
             return true;
@@ -693,8 +699,7 @@ static bool capitalised_word(const Token *t)
 static bool after_locative(const TokenList *tl, int first)
 {
     const Token *prev = first > 0 ? &tl->items[first - 1] : NULL;
-    return prev && prev->kind == TOKEN_WORD &&
-           is_locative(tl->folded + prev->fold, prev->fold_len);
+    return prev && prev->kind == TOKEN_WORD && is_locative(tl->folded + prev->fold, prev->fold_len);
 }
 
 /* Whether an ordinary English word matched as one word (tokens first..word)
@@ -716,8 +721,7 @@ static bool written_as_name(const TokenList *tl, int first, int word)
 /* The slot of the stem of a word ending in s, if that stem is spelled as a
  * name (an exact key) or is a one-word plain name ("SANA"); *stem_hash
  * becomes the stem's hash. NULL if none. */
-static const Slot *stem_slot(const Matcher *m, const TokenList *tl, int word,
-                             uint64_t *stem_hash)
+static const Slot *stem_slot(const Matcher *m, const TokenList *tl, int word, uint64_t *stem_hash)
 {
     const Token *tok = &tl->items[word];
     const char *w = tl->folded + tok->fold;
@@ -880,7 +884,7 @@ MatchList matcher_find(const Matcher *m, const TokenList *tl, Arena *arena)
         return list;
 
     uint64_t *plain = arena_alloc_uninit(arena, (size_t)n * sizeof *plain); /* filled next */
-    uint64_t *loose = arena_alloc(arena, (size_t)n * sizeof *loose); /* zeroed: lazy */
+    uint64_t *loose = arena_alloc(arena, (size_t)n * sizeof *loose);        /* zeroed: lazy */
     for (int i = 0; i < n; i++) {
         const Token *tok = &tl->items[i];
         plain[i] = text_token_hash(tl->folded + tok->fold, tok->fold_len);
@@ -945,8 +949,7 @@ MatchList matcher_find(const Matcher *m, const TokenList *tl, Arena *arena)
         bool by_name = last[CHAIN_NAME] == best;
         const Slot *ties[2] = {last[CHAIN_PLAIN] == best ? found[CHAIN_PLAIN] : NULL,
                                last[CHAIN_CAPS] == best ? found[CHAIN_CAPS] : NULL};
-        if (by_name &&
-            !weigh_name_match(m, tl, plain, mt, ties, name_word, name_words, arena)) {
+        if (by_name && !weigh_name_match(m, tl, plain, mt, ties, name_word, name_words, arena)) {
             if (other > 0 && other < best) {
                 mt->last = other;
                 mt->entries = chain_entries(m, found, last, other, ~(1u << CHAIN_NAME),
@@ -974,8 +977,7 @@ MatchList matcher_find(const Matcher *m, const TokenList *tl, Arena *arena)
             if (other > 0) {
                 p->fallback.first = i;
                 p->fallback.last = other;
-                p->fallback.entries = chain_entries(m, found, last, other,
-                                                    ~(1u << CHAIN_NAME),
+                p->fallback.entries = chain_entries(m, found, last, other, ~(1u << CHAIN_NAME),
                                                     &p->fallback.entry_count, arena);
                 p->fallback.exact = true;
             }
@@ -1055,8 +1057,7 @@ const Entry *matcher_lookup(const Matcher *m, const char *phrase, size_t n, int 
     return m->entries + s->entry_off;
 }
 
-const Entry *matcher_lookup_exact(const Matcher *m, const char *phrase, size_t n,
-                                  int *count)
+const Entry *matcher_lookup_exact(const Matcher *m, const char *phrase, size_t n, int *count)
 {
     *count = 0;
     bool by_name;

@@ -29,8 +29,7 @@
 
 #include <string.h>
 
-static CharClass class_at_slow(const char *text, size_t i, size_t end, int32_t *cp,
-                               size_t *len)
+static CharClass class_at_slow(const char *text, size_t i, size_t end, int32_t *cp, size_t *len)
 {
     if (i >= end) {
         *cp = -1;
@@ -44,19 +43,14 @@ static CharClass class_at_slow(const char *text, size_t i, size_t end, int32_t *
 /* char_class() of every ASCII code point (test_fold tokenizes each). */
 enum { L = CC_LETTER, D = CC_DIGIT, S = CC_SPACE, A = CC_APOS, H = CC_HYPHEN, P = CC_PUNCT };
 static const uint8_t ascii_class[128] = {
-    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
-    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
-    S, P, P, P, P, P, P, A, P, P, P, P, P, H, P, P,
-    D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P,
-    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
-    L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
-    A, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
-    L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, S,
+    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+    S, P, P, P, P, P, P, A, P, P, P, P, P, H, P, P, D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P,
+    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
+    A, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, S,
 };
 
 /* ASCII without a call: the common case. */
-static inline CharClass class_at(const char *text, size_t i, size_t end, int32_t *cp,
-                                 size_t *len)
+static inline CharClass class_at(const char *text, size_t i, size_t end, int32_t *cp, size_t *len)
 {
     unsigned char c = i < end ? (unsigned char)text[i] : 0x80;
     if (c < 0x80) {
@@ -73,8 +67,7 @@ static bool is_digit_at(const char *text, size_t i, size_t end)
 }
 
 /* Digits of a number, with "2,500" separators and a "1.5" decimal part. */
-static size_t scan_number(const char *text, size_t i, size_t end, char *out,
-                          size_t *len)
+static size_t scan_number(const char *text, size_t i, size_t end, char *out, size_t *len)
 {
     for (;;) {
         while (i < end && text[i] >= '0' && text[i] <= '9') {

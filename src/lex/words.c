@@ -589,10 +589,10 @@ uint32_t word_class(const char *folded)
  * first eight bytes and its length: a hit is confirmed by comparing the
  * whole word, so no false hit is possible. */
 typedef struct WordSlot {
-    uint64_t head;      /* the word's first eight bytes, zero-padded */
+    uint64_t head; /* the word's first eight bytes, zero-padded */
     uint32_t classes;
-    uint16_t len;       /* 0 = empty */
-    uint16_t index;     /* in word_table */
+    uint16_t len;   /* 0 = empty */
+    uint16_t index; /* in word_table */
 } WordSlot;
 
 struct WordClassSet {

@@ -208,14 +208,14 @@ static bool is_furniture(const GumboNode *node)
 
 typedef struct Extractor {
     Buffer *out;
-    int pending_break;  /* newlines owed before the next text (0..2) */
-    bool pending_space; /* a space owed before the next text */
-    int in_pre;         /* inside <pre>: keep line breaks */
-    int in_content;     /* inside <article>/<main>: keep its <header> */
-    int in_article;     /* depth of <article> elements */
+    int pending_break;    /* newlines owed before the next text (0..2) */
+    bool pending_space;   /* a space owed before the next text */
+    int in_pre;           /* inside <pre>: keep line breaks */
+    int in_content;       /* inside <article>/<main>: keep its <header> */
+    int in_article;       /* depth of <article> elements */
     bool pending_article; /* an outermost <article> ended: the next text
                              goes after an article-break line */
-    bool use_classes;   /* drop elements by class/id names */
+    bool use_classes;     /* drop elements by class/id names */
 } Extractor;
 
 /* What goes between two <article>s: a line holding only a form feed. */

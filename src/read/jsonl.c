@@ -33,7 +33,8 @@ static void jansson_value(JsonlValue *v, const json_t *j, Arena *arena)
         v->kind = JSONL_STRING;
         v->len = json_string_length(j);
         char *s = arena_strndup(arena, json_string_value(j), v->len);
-        for (char *nul = memchr(s, '\0', v->len); nul; nul = memchr(nul, '\0', v->len - (size_t)(nul - s)))
+        for (char *nul = memchr(s, '\0', v->len); nul;
+             nul = memchr(nul, '\0', v->len - (size_t)(nul - s)))
             *nul = ' ';
         v->string = s;
     } else if (json_is_integer(j)) {
@@ -48,8 +49,9 @@ bool jsonl_scan_jansson(const char *data, size_t len, Arena *arena, JsonlRecord 
                         const char *path, long line, Diagnostics *diag)
 {
     static const char *const keys[JSONL_FIELDS] = {
-        [JSONL_ID] = "id",         [JSONL_TEXT] = "text",     [JSONL_TITLE] = "title",
-        [JSONL_PUBLISHED] = "published", [JSONL_OUTLET] = "outlet", [JSONL_URL] = "url",
+        [JSONL_ID] = "id",         [JSONL_TEXT] = "text",
+        [JSONL_TITLE] = "title",   [JSONL_PUBLISHED] = "published",
+        [JSONL_OUTLET] = "outlet", [JSONL_URL] = "url",
     };
     memset(out, 0, sizeof *out);
     json_error_t err;

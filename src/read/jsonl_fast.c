@@ -44,7 +44,10 @@ static inline bool is_json_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-static inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static inline bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 static const char *skip_space(const char *p, const char *end)
 {
@@ -85,16 +88,34 @@ static size_t escape_at(const char *p, const char *end, uint32_t *code)
     if (end - p < 2)
         return 0;
     switch (p[1]) {
-    case '"': *code = '"'; return 2;
-    case '\\': *code = '\\'; return 2;
-    case '/': *code = '/'; return 2;
-    case 'b': *code = '\b'; return 2;
-    case 'f': *code = '\f'; return 2;
-    case 'n': *code = '\n'; return 2;
-    case 'r': *code = '\r'; return 2;
-    case 't': *code = '\t'; return 2;
-    case 'u': break;
-    default: return 0;
+    case '"':
+        *code = '"';
+        return 2;
+    case '\\':
+        *code = '\\';
+        return 2;
+    case '/':
+        *code = '/';
+        return 2;
+    case 'b':
+        *code = '\b';
+        return 2;
+    case 'f':
+        *code = '\f';
+        return 2;
+    case 'n':
+        *code = '\n';
+        return 2;
+    case 'r':
+        *code = '\r';
+        return 2;
+    case 't':
+        *code = '\t';
+        return 2;
+    case 'u':
+        break;
+    default:
+        return 0;
     }
     if (end - p < 6)
         return 0;
@@ -242,9 +263,14 @@ static const char *scan_integer(const char *p, const char *end, long long *value
 /* Which of the fields sitrep reads the key names, or -1. */
 static int field_of(const char *key, size_t n)
 {
-    static const struct { const char *name; size_t len; JsonlField field; } keys[] = {
-        {"id", 2, JSONL_ID},         {"text", 4, JSONL_TEXT},     {"title", 5, JSONL_TITLE},
-        {"published", 9, JSONL_PUBLISHED}, {"outlet", 6, JSONL_OUTLET}, {"url", 3, JSONL_URL},
+    static const struct {
+        const char *name;
+        size_t len;
+        JsonlField field;
+    } keys[] = {
+        {"id", 2, JSONL_ID},         {"text", 4, JSONL_TEXT},
+        {"title", 5, JSONL_TITLE},   {"published", 9, JSONL_PUBLISHED},
+        {"outlet", 6, JSONL_OUTLET}, {"url", 3, JSONL_URL},
     };
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (n == keys[i].len && memcmp(key, keys[i].name, n) == 0)

@@ -116,7 +116,7 @@ static bool is_report_file_name(const char *name)
     const char *dot = strrchr(name, '.');
     if (!dot)
         return true;
-    static const char *const report_exts[] = {".txt", ".text", ".html", ".htm",
+    static const char *const report_exts[] = {".txt",   ".text",  ".html",  ".htm",
                                               ".xhtml", ".jsonl", ".ndjson"};
     for (size_t i = 0; i < sizeof report_exts / sizeof *report_exts; i++)
         if (strcasecmp(dot, report_exts[i]) == 0)

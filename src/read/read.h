@@ -32,18 +32,18 @@
 typedef enum DocumentFormat { FORMAT_TEXT, FORMAT_HTML, FORMAT_JSONL } DocumentFormat;
 
 typedef struct Document {
-    const char *id;        /* file base name, or the JSONL "id" */
-    const char *path;      /* where it came from, for messages ("-" = stdin) */
-    long line;             /* JSONL line number (1-based), 0 otherwise */
+    const char *id;   /* file base name, or the JSONL "id" */
+    const char *path; /* where it came from, for messages ("-" = stdin) */
+    long line;        /* JSONL line number (1-based), 0 otherwise */
     DocumentFormat format;
-    const char *text;      /* UTF-8, NUL-terminated */
+    const char *text; /* UTF-8, NUL-terminated */
     size_t len;
-    const char *title;     /* JSONL "title" or HTML <title>; NULL if none */
-    Date published;        /* JSONL "published"; year 0 if none */
-    const char *outlet;    /* JSONL "outlet"; NULL if none */
-    const char *url;       /* JSONL "url" or HTML canonical link; NULL if none */
-    Arena *arena;          /* owns everything above and whatever later stages
-                              allocate for this document */
+    const char *title;  /* JSONL "title" or HTML <title>; NULL if none */
+    Date published;     /* JSONL "published"; year 0 if none */
+    const char *outlet; /* JSONL "outlet"; NULL if none */
+    const char *url;    /* JSONL "url" or HTML canonical link; NULL if none */
+    Arena *arena;       /* owns everything above and whatever later stages
+                           allocate for this document */
 } Document;
 
 /* Called once per document. The document and its arena are freed when the
@@ -52,9 +52,9 @@ typedef struct Document {
 typedef int (*DocumentHandler)(Document *doc, void *ctx);
 
 typedef struct ReadStats {
-    long documents;      /* handed to the handler */
-    long inputs_failed;  /* inputs (files or JSONL lines) that yielded nothing */
-    size_t bytes;        /* input bytes consumed */
+    long documents;     /* handed to the handler */
+    long inputs_failed; /* inputs (files or JSONL lines) that yielded nothing */
+    size_t bytes;       /* input bytes consumed */
 } ReadStats;
 
 /* Reads every input in order: a path to a file (format by extension:
@@ -64,15 +64,14 @@ typedef struct ReadStats {
  * (sniffed: JSON Lines if the first non-blank byte is '{', HTML if it looks
  * like markup, text otherwise). Problems are reported through diag and the
  * rest is still read. Returns 0, or the handler's non-zero value. */
-int read_inputs(const char *const *inputs, int count, DocumentHandler handler,
-                void *ctx, Diagnostics *diag, ReadStats *stats);
+int read_inputs(const char *const *inputs, int count, DocumentHandler handler, void *ctx,
+                Diagnostics *diag, ReadStats *stats);
 
 /* Builds a document from bytes already in memory (tests, benchmarks, HTTP).
  * `data` is copied into `arena` and repaired as for files (see above).
  * Returns false (and reports) only if nothing usable remains. */
-bool document_from_bytes(Document *doc, Arena *arena, const char *id,
-                         const char *path, DocumentFormat format,
-                         const char *data, size_t len, Diagnostics *diag);
+bool document_from_bytes(Document *doc, Arena *arena, const char *id, const char *path,
+                         DocumentFormat format, const char *data, size_t len, Diagnostics *diag);
 
 /* Guesses the format of bytes with no file name (stdin, HTTP bodies): JSON
  * Lines if the first non-blank byte is '{', HTML if it starts like a page

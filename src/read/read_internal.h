@@ -74,11 +74,11 @@ bool jsonl_parse_record(Document *doc, Arena *arena, const char *path, long line
  * found them. Both fill the same struct so that one function
  * (jsonl_parse_record) checks it and words the messages. */
 typedef enum JsonlKind {
-    JSONL_ABSENT,  /* no such key */
+    JSONL_ABSENT, /* no such key */
     JSONL_NULL,
     JSONL_STRING,
     JSONL_INTEGER,
-    JSONL_OTHER,   /* a real, true/false, an array or an object */
+    JSONL_OTHER, /* a real, true/false, an array or an object */
 } JsonlKind;
 
 typedef struct JsonlValue {
@@ -86,11 +86,16 @@ typedef struct JsonlValue {
     const char *string; /* JSONL_STRING: decoded (escapes resolved, each
                            "\u0000" a space), NUL-terminated, in the arena */
     size_t len;
-    long long integer;  /* JSONL_INTEGER */
+    long long integer; /* JSONL_INTEGER */
 } JsonlValue;
 
 typedef enum JsonlField {
-    JSONL_ID, JSONL_TEXT, JSONL_TITLE, JSONL_PUBLISHED, JSONL_OUTLET, JSONL_URL,
+    JSONL_ID,
+    JSONL_TEXT,
+    JSONL_TITLE,
+    JSONL_PUBLISHED,
+    JSONL_OUTLET,
+    JSONL_URL,
     JSONL_FIELDS
 } JsonlField;
 

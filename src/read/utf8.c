@@ -185,6 +185,6 @@ char *utf8_repair_input(const char *data, size_t len, size_t *out_len, const cha
 void utf8_report_repair(Diagnostics *diag, const char *path, size_t bad)
 {
     if (bad > 0)
-        diag_report(diag, DIAG_WARNING, path, 0, "invalid UTF-8: %zu byte%s replaced by '?'",
-                    bad, bad == 1 ? "" : "s");
+        diag_report(diag, DIAG_WARNING, path, 0, "invalid UTF-8: %zu byte%s replaced by '?'", bad,
+                    bad == 1 ? "" : "s");
 }

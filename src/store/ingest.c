@@ -26,16 +26,14 @@ void store_content_hash(const char *text, size_t len, char out[33])
         h2 = (h2 ^ c) * 0x100000001b3ULL;
         h2 ^= h2 >> 29;
     }
-    snprintf(out, 33, "%016llx%016llx", (unsigned long long)h1,
-             (unsigned long long)h2);
+    snprintf(out, 33, "%016llx%016llx", (unsigned long long)h1, (unsigned long long)h2);
 }
 
 /* The statements of an ingest, prepared once per Store (internal.h). */
 typedef struct IngestStatements {
-    sqlite3_stmt *find_doc, *insert_doc, *update_doc, *insert_article,
-        *insert_fts, *insert_sentence, *insert_place, *find_place,
-        *insert_actor, *find_actor, *insert_report, *insert_report_place,
-        *insert_claim;
+    sqlite3_stmt *find_doc, *insert_doc, *update_doc, *insert_article, *insert_fts,
+        *insert_sentence, *insert_place, *find_place, *insert_actor, *find_actor, *insert_report,
+        *insert_report_place, *insert_claim;
 } IngestStatements;
 typedef IngestStatements Statements;
 
@@ -97,8 +95,7 @@ static Statements *statements(Store *s)
     }
     sqlite3_stmt **all = (sqlite3_stmt **)q;
     for (int i = 0; i < STATEMENT_COUNT; i++)
-        if (sqlite3_prepare_v3(s->db, statement_sql[i], -1,
-                               SQLITE_PREPARE_PERSISTENT, &all[i],
+        if (sqlite3_prepare_v3(s->db, statement_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &all[i],
                                NULL) != SQLITE_OK) {
             store_fail(s, "prepare");
             ingest_statements_free(q);
@@ -131,7 +128,10 @@ static long run_id(Store *s, sqlite3_stmt *st, const char *what, int *rc)
     return id;
 }
 
-static const char *or_empty(const char *s) { return s ? s : ""; }
+static const char *or_empty(const char *s)
+{
+    return s ? s : "";
+}
 
 /* The place's row id, adding the place on first sight. 0 on error.
  * Looked up first: nearly every place is already stored. */
@@ -185,8 +185,8 @@ static void bind_range(sqlite3_stmt *st, int first, const Range *r)
     sql_bind_long_or_null(st, first + 2, r->present, r->high);
 }
 
-static int insert_article(Store *s, Statements *q, const Document *doc,
-                          long document_id, const Article *a, long *id)
+static int insert_article(Store *s, Statements *q, const Document *doc, long document_id,
+                          const Article *a, long *id)
 {
     sqlite3_stmt *st = q->insert_article;
     char date[11];
@@ -220,8 +220,7 @@ static int insert_article(Store *s, Statements *q, const Document *doc,
 
 static bool place_is_governorate(const char *precision)
 {
-    return precision &&
-           (!strcmp(precision, "admin1") || !strcmp(precision, "country"));
+    return precision && (!strcmp(precision, "admin1") || !strcmp(precision, "country"));
 }
 
 /* Stores one extracted event as a report of the event fusion chooses for
@@ -230,22 +229,20 @@ static bool place_is_governorate(const char *precision)
  * transaction: FTS5 keeps new terms in memory and writes them out at the
  * next statement that opens a savepoint (most writes do) or at commit, so
  * indexing last writes them once, at commit, with nothing else between. */
-static int index_article(Store *s, Statements *q, const Document *doc,
-                         long article_id, const Article *a)
+static int index_article(Store *s, Statements *q, const Document *doc, long article_id,
+                         const Article *a)
 {
     size_t start = a->span.start <= doc->len ? a->span.start : doc->len;
     size_t end = a->span.end <= doc->len && a->span.end >= start ? a->span.end : start;
     sqlite3_bind_int64(q->insert_fts, 1, article_id);
     sql_bind_text(q->insert_fts, 2, a->title);
-    sqlite3_bind_text(q->insert_fts, 3, doc->text + start, (int)(end - start),
-                      SQLITE_STATIC);
+    sqlite3_bind_text(q->insert_fts, 3, doc->text + start, (int)(end - start), SQLITE_STATIC);
     return run(s, q->insert_fts, "index article");
 }
 
-static int insert_report(Store *s, Statements *q, const Document *doc,
-                         long document_id, const ArticleList *articles,
-                         const long *article_ids, int idx, const Event *ev,
-                         long *report_id, FuseOutcome *fo)
+static int insert_report(Store *s, Statements *q, const Document *doc, long document_id,
+                         const ArticleList *articles, const long *article_ids, int idx,
+                         const Event *ev, long *report_id, FuseOutcome *fo)
 {
     long p = ev->has_place ? place_id(s, q, &ev->place) : 0;
     long a1 = ev->has_actor1 ? actor_id(s, q, &ev->actor1) : 0;
@@ -273,9 +270,7 @@ static int insert_report(Store *s, Statements *q, const Document *doc,
         pub = date_format(art->date, published);
     else if (doc->published.year)
         pub = date_format(doc->published, published);
-    const char *outlet = ev->outlet ? ev->outlet
-                         : art && art->outlet ? art->outlet
-                                              : doc->outlet;
+    const char *outlet = ev->outlet ? ev->outlet : art && art->outlet ? art->outlet : doc->outlet;
 
     /* What fusion will read back from the row bound below. */
     const char *side1 = ev->has_actor1 ? fuse_side_name(ev->actor1.side) : NULL;
@@ -298,8 +293,8 @@ static int insert_report(Store *s, Statements *q, const Document *doc,
     const char *event_type = ev->event_type ? ev->event_type : "Strategic developments";
     const char *sub_event_type = ev->sub_event_type ? ev->sub_event_type : "Other";
     const char *certainty = store_certainty_name(ev->certainty);
-    if (fuse_choose_event(s->fuser, &key, event_type, sub_event_type, certainty, fo,
-                          s->err, sizeof s->err) != 0)
+    if (fuse_choose_event(s->fuser, &key, event_type, sub_event_type, certainty, fo, s->err,
+                          sizeof s->err) != 0)
         return -1;
 
     sqlite3_stmt *st = q->insert_report;
@@ -427,16 +422,15 @@ int store_ingest(Store *s, const Document *doc, const ArticleList *articles,
         goto fail;
     }
     for (int i = 0; i < article_count; i++)
-        if (insert_article(s, q, doc, res.document_id, &articles->items[i],
-                           &article_ids[i]) != 0)
+        if (insert_article(s, q, doc, res.document_id, &articles->items[i], &article_ids[i]) != 0)
             goto fail;
     res.articles = article_count;
 
     for (int i = 0; events && i < events->count; i++) {
         long report_id;
         FuseOutcome fo;
-        if (insert_report(s, q, doc, res.document_id, articles, article_ids, i,
-                          &events->items[i], &report_id, &fo) != 0)
+        if (insert_report(s, q, doc, res.document_id, articles, article_ids, i, &events->items[i],
+                          &report_id, &fo) != 0)
             goto fail;
         res.reports++;
         if (fo.joined)

@@ -14,8 +14,8 @@ typedef struct IngestStatements IngestStatements;
 
 struct Store {
     sqlite3 *db;
-    Fuser *fuser;              /* fusion's prepared statements */
-    IngestStatements *ingest;  /* NULL until the first ingest */
+    Fuser *fuser;             /* fusion's prepared statements */
+    IngestStatements *ingest; /* NULL until the first ingest */
     char err[512];
 };
 

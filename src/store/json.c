@@ -32,8 +32,7 @@ static void range_field(Buffer *b, const char *k, const StoreRange *r)
         buffer_append_str(b, "null");
         return;
     }
-    buffer_printf(b, "{\"low\":%ld,\"best\":%ld,\"high\":%ld}", r->low, r->best,
-                  r->high);
+    buffer_printf(b, "{\"low\":%ld,\"best\":%ld,\"high\":%ld}", r->low, r->best, r->high);
 }
 
 static void actor_field(Buffer *b, const char *k, const char *name, const char *side)
@@ -151,8 +150,7 @@ void store_event_detail_json(Buffer *b, const StoreEventDetail *d)
         key(b, "evidence", false);
         buffer_append_str(b, "{\"text\":");
         json_write_cstr(b, r->evidence);
-        buffer_printf(b, ",\"start\":%ld,\"end\":%ld}}", r->evidence_start,
-                      r->evidence_end);
+        buffer_printf(b, ",\"start\":%ld,\"end\":%ld}}", r->evidence_start, r->evidence_end);
     }
     buffer_append_str(b, "]}");
 }
@@ -213,6 +211,6 @@ void store_counts_json(Buffer *b, const StoreCounts *c)
                   "{\"documents\":%ld,\"articles\":%ld,\"sentences\":%ld,"
                   "\"reports\":%ld,\"events\":%ld,\"claims\":%ld,\"places\":%ld,"
                   "\"actors\":%ld,\"control_changes\":%ld}",
-                  c->documents, c->articles, c->sentences, c->reports, c->events,
-                  c->claims, c->places, c->actors, c->control_changes);
+                  c->documents, c->articles, c->sentences, c->reports, c->events, c->claims,
+                  c->places, c->actors, c->control_changes);
 }

@@ -11,11 +11,11 @@
 enum { DEFAULT_LIMIT = 100 };
 
 /* The columns of one fused event with its place (EVENT_COLUMN_COUNT). */
-#define EVENT_COLUMNS                                                          \
-    "e.id, e.event_type, e.sub_event_type, e.date, e.date_precision,"         \
-    " e.actor1, e.side1, e.actor2, e.side2, e.place_id, p.name, p.admin1,"    \
-    " p.country, p.precision, p.lat, p.lon, e.fat_low, e.fat_best,"           \
-    " e.fat_high, e.certainty, e.report_count, e.source_count,"               \
+#define EVENT_COLUMNS                                                                              \
+    "e.id, e.event_type, e.sub_event_type, e.date, e.date_precision,"                              \
+    " e.actor1, e.side1, e.actor2, e.side2, e.place_id, p.name, p.admin1,"                         \
+    " p.country, p.precision, p.lat, p.lon, e.fat_low, e.fat_best,"                                \
+    " e.fat_high, e.certainty, e.report_count, e.source_count,"                                    \
     " e.first_report, e.last_report, e.notes"
 #define EVENT_FROM " FROM events e LEFT JOIN places p ON p.id = e.place_id"
 
@@ -69,8 +69,8 @@ static void read_event(sqlite3_stmt *st, StoreEvent *e, Arena *a)
  * prepared once by the caller for all the events of a page: a statement
  * per event cost more than the query. Duplicates are dropped here, as an
  * event has a handful of reports. */
-#define OUTLETS_SQL                                                            \
-    "SELECT outlet FROM reports WHERE event_id = ?1 AND outlet IS NOT NULL"   \
+#define OUTLETS_SQL                                                                                \
+    "SELECT outlet FROM reports WHERE event_id = ?1 AND outlet IS NOT NULL"                        \
     " ORDER BY id"
 
 static int read_outlets(Store *s, sqlite3_stmt *st, StoreEvent *e, Arena *a)
@@ -189,20 +189,18 @@ static const char *set_operand(long estimated_rows)
 static int text_match_estimate(Store *s, const char *fts, long *reports)
 {
     long articles = 0, article_rows = 0, report_rows = 0;
-    if (count_of(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
-                 fts, &articles) != 0 ||
-        count_of(s, "SELECT coalesce(max(id), 0) FROM articles", NULL,
-                 &article_rows) != 0 ||
+    if (count_of(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1", fts,
+                 &articles) != 0 ||
+        count_of(s, "SELECT coalesce(max(id), 0) FROM articles", NULL, &article_rows) != 0 ||
         count_of(s, "SELECT coalesce(max(id), 0) FROM reports", NULL, &report_rows) != 0)
         return -1;
-    *reports = article_rows > 0 ? (long)((double)articles * (double)report_rows /
-                                         (double)article_rows)
-                                : articles;
+    *reports = article_rows > 0
+                   ? (long)((double)articles * (double)report_rows / (double)article_rows)
+                   : articles;
     return 0;
 }
 
-int store_query_events(Store *s, const StoreFilter *f, Arena *arena,
-                       StoreEvent **rows, int *count)
+int store_query_events(Store *s, const StoreFilter *f, Arena *arena, StoreEvent **rows, int *count)
 {
     StoreFilter none = {0};
     if (!f)
@@ -218,7 +216,7 @@ int store_query_events(Store *s, const StoreFilter *f, Arena *arena,
     long ints[16];
     int nb = 0;
 #define BIND_TEXT(v) (kinds[nb] = 0, texts[nb++] = (v))
-#define BIND_INT(v) (kinds[nb] = 1, ints[nb++] = (v))
+#define BIND_INT(v)  (kinds[nb] = 1, ints[nb++] = (v))
     long day, estimate;
     if (f->from) {
         if (!parse_day(f->from, &day)) {
@@ -279,8 +277,8 @@ int store_query_events(Store *s, const StoreFilter *f, Arena *arena,
         BIND_TEXT(f->type);
     }
     if (f->outlet) {
-        if (count_of(s, "SELECT count(*) FROM reports WHERE outlet = ?1 COLLATE NOCASE",
-                     f->outlet, &estimate) != 0)
+        if (count_of(s, "SELECT count(*) FROM reports WHERE outlet = ?1 COLLATE NOCASE", f->outlet,
+                     &estimate) != 0)
             goto fail;
         buffer_printf(&where,
                       " AND %s IN (SELECT event_id FROM reports"
@@ -319,10 +317,9 @@ int store_query_events(Store *s, const StoreFilter *f, Arena *arena,
                       where.data ? where.data : "", nb + 1, nb + 2);
         BIND_INT(limit);
     } else {
-        buffer_printf(&sql,
-                      "SELECT " EVENT_COLUMNS EVENT_FROM " WHERE 1%s" LIST_ORDER
-                      " LIMIT -1 OFFSET ?%d",
-                      where.data ? where.data : "", nb + 1);
+        buffer_printf(
+            &sql, "SELECT " EVENT_COLUMNS EVENT_FROM " WHERE 1%s" LIST_ORDER " LIMIT -1 OFFSET ?%d",
+            where.data ? where.data : "", nb + 1);
     }
     BIND_INT(f->offset > 0 ? f->offset : 0);
 #undef LIST_ORDER
@@ -367,8 +364,8 @@ fail:
 }
 
 /* The claims of one report; st is CLAIMS_SQL, prepared once per event. */
-#define CLAIMS_SQL                                                             \
-    "SELECT id, claimant, fat_low, fat_best, fat_high, text"                  \
+#define CLAIMS_SQL                                                                                 \
+    "SELECT id, claimant, fat_low, fat_best, fat_high, text"                                       \
     " FROM claims WHERE report_id = ? ORDER BY id"
 
 static int read_claims(Store *s, sqlite3_stmt *st, StoreReport *r, Arena *a)
@@ -397,14 +394,13 @@ static int read_claims(Store *s, sqlite3_stmt *st, StoreReport *r, Arena *a)
     return 0;
 }
 
-int store_event_detail(Store *s, long id, Arena *arena, StoreEventDetail *out,
-                       bool *found)
+int store_event_detail(Store *s, long id, Arena *arena, StoreEventDetail *out, bool *found)
 {
     memset(out, 0, sizeof *out);
     *found = false;
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db, "SELECT " EVENT_COLUMNS EVENT_FROM " WHERE e.id = ?",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db, "SELECT " EVENT_COLUMNS EVENT_FROM " WHERE e.id = ?", -1, &st,
+                           NULL) != SQLITE_OK)
         return store_fail(s, "event");
     sqlite3_bind_int64(st, 1, id);
     int step = sqlite3_step(st);
@@ -419,15 +415,14 @@ int store_event_detail(Store *s, long id, Arena *arena, StoreEventDetail *out,
     if (read_all_outlets(s, &out->event, 1, arena) != 0)
         return -1;
 
-    if (sqlite3_prepare_v2(
-            s->db,
-            "SELECT r.id, d.doc_id, r.article, a.title, r.published, r.outlet,"
-            " coalesce(a.url, d.url), r.certainty, r.fat_low, r.fat_best,"
-            " r.fat_high, r.evidence, r.ev_start, r.ev_end, r.contradicted"
-            " FROM reports r JOIN documents d ON d.id = r.document_id"
-            " LEFT JOIN articles a ON a.id = r.article_id"
-            " WHERE r.event_id = ? ORDER BY r.published IS NULL, r.published, r.id",
-            -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT r.id, d.doc_id, r.article, a.title, r.published, r.outlet,"
+                           " coalesce(a.url, d.url), r.certainty, r.fat_low, r.fat_best,"
+                           " r.fat_high, r.evidence, r.ev_start, r.ev_end, r.contradicted"
+                           " FROM reports r JOIN documents d ON d.id = r.document_id"
+                           " LEFT JOIN articles a ON a.id = r.article_id"
+                           " WHERE r.event_id = ? ORDER BY r.published IS NULL, r.published, r.id",
+                           -1, &st, NULL) != SQLITE_OK)
         return store_fail(s, "event reports");
     sqlite3_bind_int64(st, 1, id);
     int n = 0, cap = 4;
@@ -481,8 +476,7 @@ int store_event_detail(Store *s, long id, Arena *arena, StoreEventDetail *out,
     StorePlace *places = arena_alloc(arena, sizeof *places * (size_t)cap);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         if (n == cap) {
-            places = arena_grow(arena, places, (size_t)n, (size_t)cap * 2,
-                                sizeof *places);
+            places = arena_grow(arena, places, (size_t)n, (size_t)cap * 2, sizeof *places);
             cap *= 2;
         }
         read_place(st, 0, &places[n++], arena);
@@ -506,16 +500,15 @@ typedef struct Change {
 static int read_changes(Store *s, long place_id, Arena *a, Change **out, int *count)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(
-            s->db,
-            /* event_date/event_days: the fused event's date, kept on the
-             * change by the schema's triggers. */
-            "SELECT c.event_id, c.event_date, c.event_days, c.holder_side,"
-            " c.holder_actor, c.status, min(c.id)"
-            " FROM control_changes c"
-            " WHERE c.place_id = ? GROUP BY c.event_id"
-            " ORDER BY c.event_days, c.event_id",
-            -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db,
+                           /* event_date/event_days: the fused event's date, kept on the
+                            * change by the schema's triggers. */
+                           "SELECT c.event_id, c.event_date, c.event_days, c.holder_side,"
+                           " c.holder_actor, c.status, min(c.id)"
+                           " FROM control_changes c"
+                           " WHERE c.place_id = ? GROUP BY c.event_id"
+                           " ORDER BY c.event_days, c.event_id",
+                           -1, &st, NULL) != SQLITE_OK)
         return store_fail(s, "control changes");
     sqlite3_bind_int64(st, 1, place_id);
     int n = 0, cap = 8, step;
@@ -552,8 +545,7 @@ static void build_periods(const Change *ch, int n, Arena *a, StoreTimeline *t)
     t->periods = arena_alloc(a, sizeof *t->periods * (size_t)(n ? n : 1));
     t->period_count = 0;
     for (int i = 0; i < n; i++) {
-        StoreControlPeriod *cur =
-            t->period_count ? &t->periods[t->period_count - 1] : NULL;
+        StoreControlPeriod *cur = t->period_count ? &t->periods[t->period_count - 1] : NULL;
         if (cur && same(cur->holder_side, ch[i].side) && same(cur->status, ch[i].status)) {
             cur->evidence[cur->evidence_count++] = ch[i].event_id;
             if (!cur->holder_actor)
@@ -573,8 +565,7 @@ static void build_periods(const Change *ch, int n, Arena *a, StoreTimeline *t)
     }
 }
 
-int store_timeline(Store *s, const char *place, Arena *arena,
-                   StoreTimeline **rows, int *count)
+int store_timeline(Store *s, const char *place, Arena *arena, StoreTimeline **rows, int *count)
 {
     *rows = NULL;
     *count = 0;
@@ -614,33 +605,31 @@ int store_timeline(Store *s, const char *place, Arena *arena,
     return 0;
 }
 
-int store_control_at(Store *s, const char *date, const char *admin1,
-                     Arena *arena, StoreControl **rows, int *count)
+int store_control_at(Store *s, const char *date, const char *admin1, Arena *arena,
+                     StoreControl **rows, int *count)
 {
     *rows = NULL;
     *count = 0;
     long day;
     if (!parse_day(date, &day)) {
-        snprintf(s->err, sizeof s->err, "not a date (YYYY-MM-DD): %s",
-                 date ? date : "(none)");
+        snprintf(s->err, sizeof s->err, "not a date (YYYY-MM-DD): %s", date ? date : "(none)");
         return -1;
     }
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(
-            s->db,
-            /* Per place, its latest change on or before the date: one
-             * descent of control_latest (place, event date desc, event desc,
-             * then the first recorded), instead of ranking every change. */
-            "SELECT p.id, p.name, p.admin1, p.country, p.precision, p.lat, p.lon,"
-            "   c.holder_side, c.holder_actor, c.event_date, c.status, c.event_id"
-            " FROM places p LEFT JOIN control_changes c ON c.id ="
-            "   (SELECT l.id FROM control_changes l"
-            "    WHERE l.place_id = p.id AND l.event_days <= ?1"
-            "    ORDER BY l.event_days DESC, l.event_id DESC, l.id LIMIT 1)"
-            " WHERE EXISTS (SELECT 1 FROM control_changes k WHERE k.place_id = p.id)"
-            "   AND (?2 IS NULL OR p.admin1 = ?2 COLLATE NOCASE)"
-            " ORDER BY p.admin1, p.name, p.id",
-            -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db,
+                           /* Per place, its latest change on or before the date: one
+                            * descent of control_latest (place, event date desc, event desc,
+                            * then the first recorded), instead of ranking every change. */
+                           "SELECT p.id, p.name, p.admin1, p.country, p.precision, p.lat, p.lon,"
+                           "   c.holder_side, c.holder_actor, c.event_date, c.status, c.event_id"
+                           " FROM places p LEFT JOIN control_changes c ON c.id ="
+                           "   (SELECT l.id FROM control_changes l"
+                           "    WHERE l.place_id = p.id AND l.event_days <= ?1"
+                           "    ORDER BY l.event_days DESC, l.event_id DESC, l.id LIMIT 1)"
+                           " WHERE EXISTS (SELECT 1 FROM control_changes k WHERE k.place_id = p.id)"
+                           "   AND (?2 IS NULL OR p.admin1 = ?2 COLLATE NOCASE)"
+                           " ORDER BY p.admin1, p.name, p.id",
+                           -1, &st, NULL) != SQLITE_OK)
         return store_fail(s, "control");
     sqlite3_bind_int64(st, 1, day);
     sql_bind_text(st, 2, admin1);
@@ -716,9 +705,9 @@ int store_outlet_stats(Store *s, Arena *arena, StoreOutletStats **rows, int *cou
 
 int store_counts(Store *s, StoreCounts *out)
 {
-    static const char *const tables[] = {
-        "documents", "articles", "sentences", "reports", "events",
-        "claims",    "places",   "actors",    "control_changes"};
+    static const char *const tables[] = {"documents", "articles", "sentences",
+                                         "reports",   "events",   "claims",
+                                         "places",    "actors",   "control_changes"};
     long *fields[] = {&out->documents, &out->articles, &out->sentences,
                       &out->reports,   &out->events,   &out->claims,
                       &out->places,    &out->actors,   &out->control_changes};

@@ -17,19 +17,16 @@
 /* Binds s as TEXT, or NULL when s is NULL. */
 static inline int sql_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
-    return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT)
-             : sqlite3_bind_null(st, i);
+    return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
 }
 
 /* Binds s as TEXT, or NULL when s is NULL or empty. */
 static inline int sql_bind_text_nonempty(sqlite3_stmt *st, int i, const char *s)
 {
-    return (s && *s) ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT)
-                     : sqlite3_bind_null(st, i);
+    return (s && *s) ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
 }
 
-static inline int sql_bind_long_or_null(sqlite3_stmt *st, int i, bool present,
-                                        long v)
+static inline int sql_bind_long_or_null(sqlite3_stmt *st, int i, bool present, long v)
 {
     return present ? sqlite3_bind_int64(st, i, v) : sqlite3_bind_null(st, i);
 }
@@ -40,9 +37,7 @@ static inline const char *sql_col_text(sqlite3_stmt *st, int i, Arena *a)
     if (sqlite3_column_type(st, i) == SQLITE_NULL)
         return NULL;
     const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? arena_strndup(a, (const char *)t,
-                             (size_t)sqlite3_column_bytes(st, i))
-             : NULL;
+    return t ? arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(st, i)) : NULL;
 }
 
 static inline bool sql_col_null(sqlite3_stmt *st, int i)
@@ -59,8 +54,7 @@ static inline int sql_fail(sqlite3 *db, char *err, size_t cap, const char *what)
 }
 
 /* Prepares sql or records the error. */
-static inline sqlite3_stmt *sql_prepare(sqlite3 *db, const char *sql, char *err,
-                                        size_t cap)
+static inline sqlite3_stmt *sql_prepare(sqlite3 *db, const char *sql, char *err, size_t cap)
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {

@@ -211,17 +211,17 @@ static const char schema_v2[] =
  * computes the same winners fusion would have, and their ranks (as
  * rank_of() and place_rank() in fuse_event.c: date precision, place
  * precision, lead event, then the earliest report). */
-#define V3_DATE_RANK                                                           \
-    "CASE WHEN r.date_lo IS NULL THEN 10 WHEN r.date_precision = 'day' THEN 0" \
-    " WHEN r.date_precision = 'week' THEN 1"                                  \
-    " WHEN r.date_precision = 'month' THEN 2"                                 \
+#define V3_DATE_RANK                                                                               \
+    "CASE WHEN r.date_lo IS NULL THEN 10 WHEN r.date_precision = 'day' THEN 0"                     \
+    " WHEN r.date_precision = 'week' THEN 1"                                                       \
+    " WHEN r.date_precision = 'month' THEN 2"                                                      \
     " WHEN r.date_precision = 'year' THEN 3 ELSE 9 END"
-#define V3_PLACE_RANK                                                          \
-    "CASE WHEN r.place_id IS NULL THEN 10"                                     \
-    " WHEN r.place_precision = 'exact' THEN 0"                                \
-    " WHEN r.place_precision = 'near' THEN 1"                                 \
-    " WHEN r.place_precision = 'district' THEN 2"                             \
-    " WHEN r.place_precision = 'admin1' THEN 3"                               \
+#define V3_PLACE_RANK                                                                              \
+    "CASE WHEN r.place_id IS NULL THEN 10"                                                         \
+    " WHEN r.place_precision = 'exact' THEN 0"                                                     \
+    " WHEN r.place_precision = 'near' THEN 1"                                                      \
+    " WHEN r.place_precision = 'district' THEN 2"                                                  \
+    " WHEN r.place_precision = 'admin1' THEN 3"                                                    \
     " WHEN r.place_precision = 'country' THEN 4 ELSE 9 END"
 static const char schema_v3[] =
     "ALTER TABLE events ADD COLUMN rep_report INTEGER;"
@@ -352,9 +352,8 @@ static int migrate(Store *s)
         goto fail;
     }
     if (v > STORE_SCHEMA_VERSION) {
-        snprintf(s->err, sizeof s->err,
-                 "database schema version %d is newer than this sitrep (%d)", v,
-                 STORE_SCHEMA_VERSION);
+        snprintf(s->err, sizeof s->err, "database schema version %d is newer than this sitrep (%d)",
+                 v, STORE_SCHEMA_VERSION);
         goto fail;
     }
     for (; v < STORE_SCHEMA_VERSION; v++) {
@@ -381,8 +380,7 @@ static Store *open_with(const char *path, int flags, char *err, size_t cap)
     }
     if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
         if (err && cap)
-            snprintf(err, cap, "%s: %s", path,
-                     s->db ? sqlite3_errmsg(s->db) : "cannot open");
+            snprintf(err, cap, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "cannot open");
         store_close(s);
         return NULL;
     }
@@ -396,8 +394,7 @@ static Store *open_with(const char *path, int flags, char *err, size_t cap)
     if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
                 "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"
                 "PRAGMA wal_autocheckpoint=8192; PRAGMA temp_store=MEMORY;") != 0 ||
-        migrate(s) != 0 ||
-        !(s->fuser = fuser_open(s->db, s->err, sizeof s->err))) {
+        migrate(s) != 0 || !(s->fuser = fuser_open(s->db, s->err, sizeof s->err))) {
         if (err && cap)
             snprintf(err, cap, "%s: %s", path, s->err);
         store_close(s);
@@ -408,21 +405,18 @@ static Store *open_with(const char *path, int flags, char *err, size_t cap)
 
 Store *store_open(const char *path, char *err, size_t err_cap)
 {
-    return open_with(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                               SQLITE_OPEN_NOMUTEX,
-                     err, err_cap);
+    return open_with(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, err,
+                     err_cap);
 }
 
 Store *store_open_existing(const char *path, char *err, size_t err_cap)
 {
     if (strcmp(path, ":memory:") != 0 && access(path, F_OK) != 0) {
         if (err && err_cap)
-            snprintf(err, err_cap, "%s: no such database (run sitrep ingest first)",
-                     path);
+            snprintf(err, err_cap, "%s: no such database (run sitrep ingest first)", path);
         return NULL;
     }
-    return open_with(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, err,
-                     err_cap);
+    return open_with(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, err, err_cap);
 }
 
 void store_close(Store *s)
@@ -436,9 +430,15 @@ void store_close(Store *s)
     free(s);
 }
 
-const char *store_error(const Store *s) { return s ? s->err : "no store"; }
+const char *store_error(const Store *s)
+{
+    return s ? s->err : "no store";
+}
 
-void *store_db(Store *s) { return s->db; }
+void *store_db(Store *s)
+{
+    return s->db;
+}
 
 const char *store_precision_name(int p)
 {
@@ -448,14 +448,12 @@ const char *store_precision_name(int p)
 
 const char *store_certainty_name(int c)
 {
-    static const char *const names[] = {"reported", "claimed", "unconfirmed",
-                                        "disputed", "denied"};
+    static const char *const names[] = {"reported", "claimed", "unconfirmed", "disputed", "denied"};
     return c >= 0 && c < 5 ? names[c] : "reported";
 }
 
 const char *store_date_source_name(int source)
 {
-    static const char *const names[] = {NULL,      "line", "dateline", "digest",
-                                        "published", "text"};
+    static const char *const names[] = {NULL, "line", "dateline", "digest", "published", "text"};
     return source >= 0 && source < 6 ? names[source] : NULL;
 }

@@ -54,12 +54,12 @@ int store_schema_version(Store *s);
 
 /* ---- Writing ------------------------------------------------------------ */
 typedef struct IngestResult {
-    bool skipped;          /* content hash already stored: nothing changed */
-    long document_id;      /* row id (also when skipped) */
+    bool skipped;     /* content hash already stored: nothing changed */
+    long document_id; /* row id (also when skipped) */
     int articles;
-    int reports;           /* events extracted */
-    int events_new;        /* fused events created */
-    int events_joined;     /* reports that joined an existing fused event */
+    int reports;       /* events extracted */
+    int events_new;    /* fused events created */
+    int events_joined; /* reports that joined an existing fused event */
     int control_changes;
 } IngestResult;
 
@@ -79,15 +79,15 @@ void store_content_hash(const char *text, size_t len, char out[33]);
 
 /* Filters of `sitrep events` and GET /api/events. NULL / zero = no filter. */
 typedef struct StoreFilter {
-    const char *from, *to;  /* YYYY-MM-DD, inclusive */
-    const char *place;      /* place name, case-insensitive */
-    const char *admin1;     /* ISO 3166-2 code */
-    const char *side;       /* either actor's side */
-    const char *actor;      /* either actor's name, case-insensitive substring */
-    const char *type;       /* event_type or sub_event_type */
-    const char *outlet;     /* any reporting outlet, case-insensitive */
-    const char *text;       /* FTS5 query over the reporting articles */
-    long limit;             /* 0 = default (100); negative = no limit */
+    const char *from, *to; /* YYYY-MM-DD, inclusive */
+    const char *place;     /* place name, case-insensitive */
+    const char *admin1;    /* ISO 3166-2 code */
+    const char *side;      /* either actor's side */
+    const char *actor;     /* either actor's name, case-insensitive substring */
+    const char *type;      /* event_type or sub_event_type */
+    const char *outlet;    /* any reporting outlet, case-insensitive */
+    const char *text;      /* FTS5 query over the reporting articles */
+    long limit;            /* 0 = default (100); negative = no limit */
     long offset;
 } StoreFilter;
 
@@ -107,25 +107,25 @@ typedef struct StorePlace {
 typedef struct StoreEvent {
     long id;
     const char *event_type, *sub_event_type;
-    const char *date;            /* YYYY-MM-DD (the most precise report), or NULL */
-    const char *date_precision;  /* day/week/month/year, or NULL */
+    const char *date;                            /* YYYY-MM-DD (the most precise report), or NULL */
+    const char *date_precision;                  /* day/week/month/year, or NULL */
     const char *actor1, *side1, *actor2, *side2; /* NULL when unknown */
     bool has_place;
     StorePlace place;
     StoreRange fatalities;
-    const char *certainty;       /* raised to "disputed" on contradiction */
-    int report_count;            /* reports fused */
-    int source_count;            /* distinct outlets */
-    const char **outlets;        /* distinct outlets, report order */
+    const char *certainty; /* raised to "disputed" on contradiction */
+    int report_count;      /* reports fused */
+    int source_count;      /* distinct outlets */
+    const char **outlets;  /* distinct outlets, report order */
     int outlet_count;
     const char *first_report, *last_report; /* publication dates */
-    const char *notes;           /* the evidence sentence of the first report */
+    const char *notes;                      /* the evidence sentence of the first report */
 } StoreEvent;
 
 typedef struct StoreClaim {
     long id;
     long report_id;
-    const char *claimant;        /* NULL when the report names none */
+    const char *claimant; /* NULL when the report names none */
     StoreRange fatalities;
     const char *text;
 } StoreClaim;
@@ -136,13 +136,13 @@ typedef struct StoreReport {
     const char *doc_id;
     int article;
     const char *article_title;
-    const char *published;       /* article or document date */
+    const char *published; /* article or document date */
     const char *outlet, *url;
     const char *certainty;
     StoreRange fatalities;
-    const char *evidence;        /* the sentence */
+    const char *evidence; /* the sentence */
     long evidence_start, evidence_end;
-    bool contradicted;           /* another outlet's report disagrees */
+    bool contradicted; /* another outlet's report disagrees */
     StoreClaim *claims;
     int claim_count;
 } StoreReport;
@@ -151,18 +151,18 @@ typedef struct StoreEventDetail {
     StoreEvent event;
     StoreReport *reports;
     int report_count;
-    StorePlace *places;          /* every place named by the reports */
+    StorePlace *places; /* every place named by the reports */
     int place_count;
 } StoreEventDetail;
 
 /* A stretch of time during which one side held a place. */
 typedef struct StoreControlPeriod {
-    const char *holder_side;     /* contract side name */
-    const char *holder_actor;    /* may be NULL */
-    const char *from;            /* date of the first evidence */
-    const char *to;              /* date the next holder took over, or NULL */
-    const char *status;          /* "held" or "besieged" */
-    long *evidence;              /* fused event ids, in date order */
+    const char *holder_side;  /* contract side name */
+    const char *holder_actor; /* may be NULL */
+    const char *from;         /* date of the first evidence */
+    const char *to;           /* date the next holder took over, or NULL */
+    const char *status;       /* "held" or "besieged" */
+    long *evidence;           /* fused event ids, in date order */
     int evidence_count;
 } StoreControlPeriod;
 
@@ -175,44 +175,39 @@ typedef struct StoreTimeline {
 /* Who held one place on a date. */
 typedef struct StoreControl {
     StorePlace place;
-    const char *holder_side;     /* NULL = unknown (no evidence before date) */
+    const char *holder_side; /* NULL = unknown (no evidence before date) */
     const char *holder_actor;
-    const char *since;           /* date of the evidence */
+    const char *since; /* date of the evidence */
     const char *status;
-    long evidence;               /* fused event id, 0 if unknown */
+    long evidence; /* fused event id, 0 if unknown */
 } StoreControl;
 
 typedef struct StoreOutletStats {
-    const char *outlet;          /* "(unknown)" for reports without one */
-    long reports;                /* extracted reports */
-    long events;                 /* distinct fused events it reported */
-    long contradicted;           /* its reports another outlet disagreed with */
-    long corroborated;           /* its events other outlets also reported */
+    const char *outlet; /* "(unknown)" for reports without one */
+    long reports;       /* extracted reports */
+    long events;        /* distinct fused events it reported */
+    long contradicted;  /* its reports another outlet disagreed with */
+    long corroborated;  /* its events other outlets also reported */
 } StoreOutletStats;
 
 typedef struct StoreCounts {
-    long documents, articles, sentences, reports, events, claims, places,
-        actors, control_changes;
+    long documents, articles, sentences, reports, events, claims, places, actors, control_changes;
 } StoreCounts;
 
 /* Fused events matching f, newest first (date, then id). Rows in arena. */
-int store_query_events(Store *s, const StoreFilter *f, Arena *arena,
-                       StoreEvent **rows, int *count);
+int store_query_events(Store *s, const StoreFilter *f, Arena *arena, StoreEvent **rows, int *count);
 /* One fused event with every report, claim, sentence and outlet.
  * Returns 0 and found=false when there is no such id. */
-int store_event_detail(Store *s, long id, Arena *arena, StoreEventDetail *out,
-                       bool *found);
+int store_event_detail(Store *s, long id, Arena *arena, StoreEventDetail *out, bool *found);
 /* Control timelines of every place named `place` (case-insensitive; several
  * places may share a name), periods in date order. */
-int store_timeline(Store *s, const char *place, Arena *arena,
-                   StoreTimeline **rows, int *count);
+int store_timeline(Store *s, const char *place, Arena *arena, StoreTimeline **rows, int *count);
 /* Who held each known place on date (YYYY-MM-DD); admin1 may be NULL.
  * Places whose only evidence is later than date are listed as unknown. */
-int store_control_at(Store *s, const char *date, const char *admin1,
-                     Arena *arena, StoreControl **rows, int *count);
+int store_control_at(Store *s, const char *date, const char *admin1, Arena *arena,
+                     StoreControl **rows, int *count);
 /* Per outlet, most reports first. */
-int store_outlet_stats(Store *s, Arena *arena, StoreOutletStats **rows,
-                       int *count);
+int store_outlet_stats(Store *s, Arena *arena, StoreOutletStats **rows, int *count);
 int store_counts(Store *s, StoreCounts *out);
 
 /* ---- JSON writers (one object, no newline) ------------------------------ */

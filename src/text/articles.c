@@ -57,12 +57,18 @@
 const char *date_source_name(DateSource s)
 {
     switch (s) {
-    case DATE_SOURCE_LINE: return "line";
-    case DATE_SOURCE_DATELINE: return "dateline";
-    case DATE_SOURCE_DIGEST: return "digest";
-    case DATE_SOURCE_PUBLISHED: return "published";
-    case DATE_SOURCE_TEXT: return "text";
-    case DATE_SOURCE_NONE: break;
+    case DATE_SOURCE_LINE:
+        return "line";
+    case DATE_SOURCE_DATELINE:
+        return "dateline";
+    case DATE_SOURCE_DIGEST:
+        return "digest";
+    case DATE_SOURCE_PUBLISHED:
+        return "published";
+    case DATE_SOURCE_TEXT:
+        return "text";
+    case DATE_SOURCE_NONE:
+        break;
     }
     return NULL;
 }
@@ -71,15 +77,15 @@ const char *date_source_name(DateSource s)
 
 typedef enum LineKind {
     LINE_BLANK,
-    LINE_BREAK,     /* only a form feed: a hard article boundary */
+    LINE_BREAK, /* only a form feed: a hard article boundary */
     LINE_BOILER,
-    LINE_DATE,      /* a date alone, or "Outlet, June 10, 2017" */
+    LINE_DATE, /* a date alone, or "Outlet, June 10, 2017" */
     LINE_BYLINE,
-    LINE_SOURCE,    /* "Source: X" */
-    LINE_LINK,      /* "Link: URL" or a bare URL */
-    LINE_DATELINE,  /* "Ain Issa, Syria (AFP)" alone on its line */
-    LINE_SUBHEAD,   /* "– Mass grave found –" */
-    LINE_SHORT,     /* headline-like */
+    LINE_SOURCE,   /* "Source: X" */
+    LINE_LINK,     /* "Link: URL" or a bare URL */
+    LINE_DATELINE, /* "Ain Issa, Syria (AFP)" alone on its line */
+    LINE_SUBHEAD,  /* "– Mass grave found –" */
+    LINE_SHORT,    /* headline-like */
     LINE_TEXT,
 } LineKind;
 
@@ -112,8 +118,7 @@ static bool parse_labelled_date_line(const char *s, size_t n, Date *out)
     if (p == 0)
         return false;
     char c = s[p - 1];
-    if (c != ',' && c != ')' && c != ']' && c != '|' && c != '*' &&
-        text_date_label_len(s, n) != at)
+    if (c != ',' && c != ')' && c != ']' && c != '|' && c != '*' && text_date_label_len(s, n) != at)
         return false;
     *out = d;
     return true;
@@ -141,8 +146,8 @@ static bool parse_posted_date_line(const char *s, size_t n, Date *out)
         const char *t = s + i;
         size_t tn = n - i;
         if (!(text_starts_with_ci(t, tn, "in ") || text_starts_with_ci(t, tn, "by ") ||
-              text_starts_with_ci(t, tn, "at ") || t[0] == ',' || t[0] == '|' ||
-              t[0] == '-' || t[0] == '(' || (unsigned char)t[0] == 0xE2 /* – — • */))
+              text_starts_with_ci(t, tn, "at ") || t[0] == ',' || t[0] == '|' || t[0] == '-' ||
+              t[0] == '(' || (unsigned char)t[0] == 0xE2 /* – — • */))
             return false;
         if (tn > 60)
             return false;
@@ -165,8 +170,7 @@ static bool is_break_line(const char *s, size_t n)
     return true;
 }
 
-static void classify(const char *text, Line *ln, const BoilerIndex *ix,
-                     Arena *arena)
+static void classify(const char *text, Line *ln, const BoilerIndex *ix, Arena *arena)
 {
     const char *s = text + ln->start;
     size_t n = ln->end - ln->start;
@@ -191,8 +195,8 @@ static void classify(const char *text, Line *ln, const BoilerIndex *ix,
         ln->kind = LINE_BOILER;
         return;
     }
-    if ((n <= 80 && (parse_date_line(s, n, &ln->date) ||
-                     parse_labelled_date_line(s, n, &ln->date))) ||
+    if ((n <= 80 &&
+         (parse_date_line(s, n, &ln->date) || parse_labelled_date_line(s, n, &ln->date))) ||
         parse_posted_date_line(s, n, &ln->date)) {
         ln->kind = LINE_DATE;
         return;
@@ -302,10 +306,10 @@ typedef struct Builder {
     Article *items;
     int count, cap;
     /* page context */
-    Date page_date;     /* the digest's date, from a page header */
-    bool page_start;    /* a page has begun (the top, or a page title
-                           below furniture) and its first block is not
-                           judged yet: without body, it is the header */
+    Date page_date;  /* the digest's date, from a page header */
+    bool page_start; /* a page has begun (the top, or a page title
+                        below furniture) and its first block is not
+                        judged yet: without body, it is the header */
     /* the open article */
     bool open;
     size_t start, last_end;
@@ -346,8 +350,8 @@ static void add_link(Builder *b, const char *s, size_t n)
             return;
     if (b->link_count >= b->link_cap) {
         int ncap = b->link_cap ? b->link_cap * 2 : 4;
-        b->links = arena_grow(b->arena, b->links, (size_t)b->link_count,
-                              (size_t)ncap, sizeof *b->links);
+        b->links =
+            arena_grow(b->arena, b->links, (size_t)b->link_count, (size_t)ncap, sizeof *b->links);
         b->link_cap = ncap;
     }
     b->links[b->link_count++] = arena_strndup(b->arena, s, n);
@@ -359,8 +363,7 @@ static void collect_urls(Builder *b, const char *s, size_t n)
     const char *p = s, *end = s + n;
     while ((p = memchr(p, 'h', (size_t)(end - p))) != NULL) {
         size_t rest = (size_t)(end - p);
-        if (text_starts_with_ci(p, rest, "http://") ||
-            text_starts_with_ci(p, rest, "https://")) {
+        if (text_starts_with_ci(p, rest, "http://") || text_starts_with_ci(p, rest, "https://")) {
             size_t k = text_url_length(p, rest);
             add_link(b, p, k);
             p += k ? k : 1;
@@ -374,8 +377,8 @@ static void flush_run(Builder *b)
 {
     if (!b->run_open)
         return;
-    split_sentences(b->doc->text, (Span){b->run_start, b->run_end}, b->arena,
-                    &b->sentences, &b->sentence_count, &b->sentence_cap);
+    split_sentences(b->doc->text, (Span){b->run_start, b->run_end}, b->arena, &b->sentences,
+                    &b->sentence_count, &b->sentence_cap);
     b->run_open = false;
 }
 
@@ -472,8 +475,7 @@ static void close_article(Builder *b)
 
     if (b->count >= b->cap) {
         int ncap = b->cap ? b->cap * 2 : 8;
-        b->items = arena_grow(b->arena, b->items, (size_t)b->count,
-                              (size_t)ncap, sizeof *b->items);
+        b->items = arena_grow(b->arena, b->items, (size_t)b->count, (size_t)ncap, sizeof *b->items);
         b->cap = ncap;
     }
     a.index = b->count;
@@ -519,8 +521,7 @@ static void add_body(Builder *b, const Line *ln)
     if (!b->seen_body) {
         /* "BEIRUT (AP) — …": the dateline is metadata, not sentence. */
         Dateline dl;
-        size_t k = text_parse_dateline(text + start, ln->end - start, false,
-                                  b->arena, &dl);
+        size_t k = text_parse_dateline(text + start, ln->end - start, false, b->arena, &dl);
         if (k && k < ln->end - start) {
             if (!b->place)
                 b->place = dl.place;
@@ -556,8 +557,8 @@ static const Line *next_near(const Line *lines, int count, int i)
 
 static bool is_header_kind(LineKind k)
 {
-    return k == LINE_DATE || k == LINE_BYLINE || k == LINE_SOURCE ||
-           k == LINE_LINK || k == LINE_DATELINE;
+    return k == LINE_DATE || k == LINE_BYLINE || k == LINE_SOURCE || k == LINE_LINK ||
+           k == LINE_DATELINE;
 }
 
 /* Is the line after a headline candidate the start of its story: body
@@ -571,7 +572,7 @@ static bool story_follows(const Line *next)
 static void split_lines(Builder *b, const Line *lines, int count)
 {
     const char *text = b->doc->text;
-    bool separated = false; /* boilerplate since the last body line */
+    bool separated = false;     /* boilerplate since the last body line */
     bool page_may_start = true; /* at the top, or right below furniture */
     for (int i = 0; i < count; i++) {
         const Line *ln = &lines[i];
@@ -587,8 +588,7 @@ static void split_lines(Builder *b, const Line *lines, int count)
          * above ended at the footer, and the new page's header (its
          * title and date, without body) dates its undated stories, not
          * the last page's. */
-        if (page_may_start &&
-            (kind == LINE_SHORT || kind == LINE_TEXT || kind == LINE_SUBHEAD) &&
+        if (page_may_start && (kind == LINE_SHORT || kind == LINE_TEXT || kind == LINE_SUBHEAD) &&
             line_is_page_title(s, n, next && next->kind == LINE_TEXT)) {
             kind = LINE_BOILER;
             close_article(b);
@@ -623,8 +623,7 @@ static void split_lines(Builder *b, const Line *lines, int count)
                 }
                 /* "Section heading" / blank / "12 June" / story headline:
                  * remember where the story's own header starts. */
-                if (b->title && !b->seen_body && !b->dated_below_title &&
-                    ln->blanks_before > 0) {
+                if (b->title && !b->seen_body && !b->dated_below_title && ln->blanks_before > 0) {
                     b->dated_below_title = true;
                     b->dated_start = ln->start;
                 }
@@ -709,11 +708,9 @@ static void split_lines(Builder *b, const Line *lines, int count)
             else if (!b->seen_body)
                 starts = b->title != NULL && ln->blanks_before > 0;
             else
-                starts = strong ||
-                         (next && (is_header_kind(next->kind) ||
-                                   next->kind == LINE_SHORT));
-            if (b->open && !b->seen_body && !b->closed && b->title &&
-                ln->blanks_before < 2) {
+                starts =
+                    strong || (next && (is_header_kind(next->kind) || next->kind == LINE_SHORT));
+            if (b->open && !b->seen_body && !b->closed && b->title && ln->blanks_before < 2) {
                 /* Under a headline: an outlet's name ("Al Masdar News"), or
                  * directly below it a deck that leads the body. */
                 if (line_is_name(s, n) && b->outlet_rank < OUTLET_NAME_LINE) {
@@ -757,8 +754,7 @@ static void split_lines(Builder *b, const Line *lines, int count)
             break;
         }
         }
-        if (kind == LINE_TEXT || kind == LINE_SUBHEAD || kind == LINE_SHORT ||
-            kind == LINE_DATE)
+        if (kind == LINE_TEXT || kind == LINE_SUBHEAD || kind == LINE_SHORT || kind == LINE_DATE)
             separated = false;
     }
     close_article(b);
@@ -788,8 +784,7 @@ static size_t skip_time_after_date(const char *s, size_t n, size_t i)
     if (d > k && (colon || (d - k == 4 && k > j))) {
         while (d < n && s[d] == ' ')
             d++;
-        if (text_starts_with_ci(s + d, n - d, "utc") ||
-            text_starts_with_ci(s + d, n - d, "gmt")) {
+        if (text_starts_with_ci(s + d, n - d, "utc") || text_starts_with_ci(s + d, n - d, "gmt")) {
             d += 3;
             while (d < n && !is_ascii_space(s[d]))
                 d++;
@@ -903,16 +898,14 @@ static ArticleList split_single(const Document *doc)
         /* A dateline right after the leading date: "BEIRUT (AP) — ",
          * "DAMASCUS – ", or the capitals of "BEIRUT At least …". */
         Dateline dl;
-        size_t k = text_parse_dateline(doc->text + body, e - body, false,
-                                       arena, &dl);
+        size_t k = text_parse_dateline(doc->text + body, e - body, false, arena, &dl);
         if (k) {
             a->dateline = dl.place;
             if (dl.outlet && !a->outlet)
                 a->outlet = dl.outlet;
         } else {
             const char *place;
-            k = text_parse_caps_dateline(doc->text + body, e - body, arena,
-                                         &place);
+            k = text_parse_caps_dateline(doc->text + body, e - body, arena, &place);
             if (k)
                 a->dateline = place;
         }
@@ -920,8 +913,7 @@ static ArticleList split_single(const Document *doc)
     }
     int cap = 0;
     if (body < e)
-        split_sentences(doc->text, (Span){body, e}, arena, &a->sentences,
-                        &a->sentence_count, &cap);
+        split_sentences(doc->text, (Span){body, e}, arena, &a->sentences, &a->sentence_count, &cap);
     if (doc->url) {
         a->links = arena_alloc(arena, sizeof *a->links);
         a->links[0] = doc->url;

@@ -53,11 +53,10 @@ int text_month_from_word(const char *s, size_t n)
 
 static bool is_weekday_word(const char *s, size_t n)
 {
-    static const char *const full[7] = {"monday", "tuesday", "wednesday",
-                                        "thursday", "friday", "saturday",
-                                        "sunday"};
-    static const char *const abbr[] = {"mon", "tue", "tues", "wed", "thu",
-                                       "thur", "thurs", "fri", "sat", "sun"};
+    static const char *const full[7] = {"monday", "tuesday",  "wednesday", "thursday",
+                                        "friday", "saturday", "sunday"};
+    static const char *const abbr[] = {"mon",  "tue",   "tues", "wed", "thu",
+                                       "thur", "thurs", "fri",  "sat", "sun"};
     char w[10];
     if (n < 3 || n > 9)
         return false;
@@ -109,7 +108,10 @@ static size_t skip_blanks(const char *s, size_t n, size_t i)
     return i;
 }
 
-static bool plausible_year(int y) { return y >= 1900 && y <= 2099; }
+static bool plausible_year(int y)
+{
+    return y >= 1900 && y <= 2099;
+}
 
 /* A date must not run on into more digits ("2017" of "20170"). */
 static bool ends_cleanly(const char *s, size_t n, size_t i)
@@ -137,8 +139,8 @@ static size_t skip_ordinal(const char *s, size_t n, size_t i)
 {
     if (i + 2 <= n && word_len(s + i, n - i) == 2) {
         char a = ascii_lower(s[i]), b = ascii_lower(s[i + 1]);
-        if ((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
-            (a == 'r' && b == 'd') || (a == 't' && b == 'h'))
+        if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+            (a == 't' && b == 'h'))
             return i + 2;
     }
     return i;
@@ -148,10 +150,9 @@ static size_t skip_ordinal(const char *s, size_t n, size_t i)
 static size_t parse_numeric(const char *s, size_t n, Date *out)
 {
     size_t a = digit_run(s, n);
-    if (a == 4 && a + 6 <= n && s[4] == '-' && digit_run(s + 5, n - 5) == 2 &&
-        s[7] == '-' && digit_run(s + 8, n - 8) == 2) {
-        if (make_date(digits_value(s, 4), digits_value(s + 5, 2),
-                      digits_value(s + 8, 2), out))
+    if (a == 4 && a + 6 <= n && s[4] == '-' && digit_run(s + 5, n - 5) == 2 && s[7] == '-' &&
+        digit_run(s + 8, n - 8) == 2) {
+        if (make_date(digits_value(s, 4), digits_value(s + 5, 2), digits_value(s + 8, 2), out))
             return 10;
         return 0;
     }
@@ -258,8 +259,7 @@ static size_t parse_month_day_year(const char *s, size_t n, Date *out)
     i = skip_ordinal(s, n, j + d);
     int year;
     size_t end = read_year(s, n, i, &year);
-    if (!end || end == i || !ends_cleanly(s, n, end) ||
-        !make_date(year, month, day, out))
+    if (!end || end == i || !ends_cleanly(s, n, end) || !make_date(year, month, day, out))
         return 0;
     return end;
 }
@@ -320,8 +320,7 @@ static size_t skip_time(const char *s, size_t n, size_t i)
         if (k < n && s[k] == ':' && digit_run(s + k + 1, n - k - 1) == 2) {
             k += 3;
             k = skip_blanks(s, n, k);
-            if (text_starts_with_ci(s + k, n - k, "am") ||
-                text_starts_with_ci(s + k, n - k, "pm"))
+            if (text_starts_with_ci(s + k, n - k, "am") || text_starts_with_ci(s + k, n - k, "pm"))
                 k += 2;
             if (text_starts_with_ci(s + k, n - k, "gmt") ||
                 text_starts_with_ci(s + k, n - k, "utc"))
@@ -337,8 +336,8 @@ bool parse_date_line(const char *s, size_t n, Date *out)
     /* Trim blanks and the emphasis markers pages put round a date. */
     while (n > 0 && (is_ascii_space(s[0]) || s[0] == '*' || s[0] == '_'))
         s++, n--;
-    while (n > 0 && (is_ascii_space(s[n - 1]) || s[n - 1] == '*' ||
-                     s[n - 1] == '_' || s[n - 1] == '.' || s[n - 1] == ':'))
+    while (n > 0 && (is_ascii_space(s[n - 1]) || s[n - 1] == '*' || s[n - 1] == '_' ||
+                     s[n - 1] == '.' || s[n - 1] == ':'))
         n--;
     Date d;
     size_t k = parse_leading_date(s, n, &d);
@@ -355,10 +354,21 @@ bool parse_date_line(const char *s, size_t n, Date *out)
 size_t text_date_label_len(const char *s, size_t n)
 {
     static const char *const labels[] = {
-        "posted on ", "published on ", "published: ", "published ",
-        "date of publication: ", "date of publication ", "last updated at ",
-        "last updated: ", "last updated ", "updated: ", "updated on ",
-        "updated ", "date: ", "posted: ", "posted ",
+        "posted on ",
+        "published on ",
+        "published: ",
+        "published ",
+        "date of publication: ",
+        "date of publication ",
+        "last updated at ",
+        "last updated: ",
+        "last updated ",
+        "updated: ",
+        "updated on ",
+        "updated ",
+        "date: ",
+        "posted: ",
+        "posted ",
     };
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
         if (text_starts_with_ci(s, n, labels[i]))
@@ -388,8 +398,7 @@ static size_t parse_month_year(const char *s, size_t n, Date *out)
     return j + 4;
 }
 
-size_t text_find_date(const char *s, size_t n, bool month_year, Date *out,
-                 size_t *at)
+size_t text_find_date(const char *s, size_t n, bool month_year, Date *out, size_t *at)
 {
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && (is_ascii_alpha(s[i - 1]) || is_ascii_digit(s[i - 1])))

@@ -36,8 +36,8 @@ static int count_words(const char *s, size_t n)
 static size_t skip_markup(const char *s, size_t n)
 {
     size_t i = 0;
-    while (i < n && (s[i] == '[' || s[i] == '*' || s[i] == '_' ||
-                     s[i] == '>' || s[i] == '#' || s[i] == ' '))
+    while (i < n &&
+           (s[i] == '[' || s[i] == '*' || s[i] == '_' || s[i] == '>' || s[i] == '#' || s[i] == ' '))
         i++;
     return i;
 }
@@ -62,7 +62,10 @@ typedef struct Phrase {
     const char *s;
     size_t n;
 } Phrase;
-#define PHRASE(x) {x, sizeof(x) - 1}
+#define PHRASE(x)                                                                                  \
+    {                                                                                              \
+        x, sizeof(x) - 1                                                                           \
+    }
 static const Phrase boiler_anywhere[] = {
     PHRASE("please support"),
     PHRASE("please consider a donation"),
@@ -103,32 +106,32 @@ static const Phrase boiler_anywhere[] = {
 /* Labels that make a line furniture when it starts with them. Lower case;
  * matched after leading markup ("[", "**"). */
 static const char *const boiler_start[] = {
-    "disclaimer:",    "disclaimer ",     "featured image",   "voiceover by",
-    "voice-over by",  "articles by:",    "tag archive:",     "tag archives:",
-    "category archive", "categories:",   "tags:",            "filed under",
-    "region:",        "theme:",          "in-depth report:", "read more:",
-    "read also:",     "see also:",       "you may also like",
-    "labels:",        "subscribe to:",
+    "disclaimer:",       "disclaimer ",   "featured image",
+    "voiceover by",      "voice-over by", "articles by:",
+    "tag archive:",      "tag archives:", "category archive",
+    "categories:",       "tags:",         "filed under",
+    "region:",           "theme:",        "in-depth report:",
+    "read more:",        "read also:",    "see also:",
+    "you may also like", "labels:",       "subscribe to:",
 };
 
 /* Labels that make a line furniture only when the line is short (a body
  * paragraph may well open with "No comments were made …"). */
 static const char *const boiler_short_start[] = {
-    "share this",  "follow us",    "comment on ",   "related articles",
-    "related posts", "related stories", "related video", "related news",
-    "related",     "no comments",  "0 comments",    "advertisement",
-    "sponsored",   "like this:",   "loading...",    "print this",
-    "email this",  "reblog",       "continue reading", "read more",
+    "share this",      "follow us",     "comment on ",  "related articles", "related posts",
+    "related stories", "related video", "related news", "related",          "no comments",
+    "0 comments",      "advertisement", "sponsored",    "like this:",       "loading...",
+    "print this",      "email this",    "reblog",       "continue reading", "read more",
     "category:",
 };
 
 /* Words that make up share-button rows ("Facebook Twitter WhatsApp"). */
 static const char *const share_words[] = {
-    "share", "facebook", "twitter", "whatsapp", "telegram", "email", "e-mail",
-    "print", "tweet", "linkedin", "reddit", "vk", "pinterest", "google+",
-    "tumblr", "pocket", "skype", "messenger", "more", "like", "this:", "on",
-    "via", "|", "-", "•", "share:", "related", "comments", "comment", "to",
-    "blogthis!", "blogthis",
+    "share",    "facebook", "twitter",  "whatsapp",  "telegram", "email",     "e-mail",
+    "print",    "tweet",    "linkedin", "reddit",    "vk",       "pinterest", "google+",
+    "tumblr",   "pocket",   "skype",    "messenger", "more",     "like",      "this:",
+    "on",       "via",      "|",        "-",         "•",        "share:",    "related",
+    "comments", "comment",  "to",       "blogthis!", "blogthis",
 };
 
 static bool is_share_row(const char *s, size_t n)
@@ -138,8 +141,8 @@ static bool is_share_row(const char *s, size_t n)
     size_t i = 0;
     int words = 0;
     while (i < n) {
-        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '[' ||
-                         s[i] == ']' || s[i] == '*' || s[i] == ','))
+        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '[' || s[i] == ']' || s[i] == '*' ||
+                         s[i] == ','))
             i++;
         if (i >= n)
             break;
@@ -151,14 +154,13 @@ static bool is_share_row(const char *s, size_t n)
             i++;
             continue;
         }
-        while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '[' &&
-               s[i] != ']' && s[i] != '(' && s[i] != ',')
+        while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '[' && s[i] != ']' && s[i] != '(' &&
+               s[i] != ',')
             i++;
         size_t wn = i - w;
         bool known = false;
         for (size_t k = 0; k < sizeof share_words / sizeof share_words[0]; k++)
-            if (strlen(share_words[k]) == wn &&
-                text_starts_with_ci(s + w, wn, share_words[k]))
+            if (strlen(share_words[k]) == wn && text_starts_with_ci(s + w, wn, share_words[k]))
                 known = true;
         if (!known)
             return false;
@@ -166,27 +168,24 @@ static bool is_share_row(const char *s, size_t n)
     }
     /* One word alone ("Share", "Print") is furniture too, but "More" or
      * "On" alone is more likely a cut-off heading: require a real one. */
-    return words >= 2 || (words == 1 && (text_starts_with_ci(s + skip_markup(s, n),
-                                                        n, "share") ||
-                                         text_starts_with_ci(s + skip_markup(s, n),
-                                                        n, "tweet")));
+    return words >= 2 || (words == 1 && (text_starts_with_ci(s + skip_markup(s, n), n, "share") ||
+                                         text_starts_with_ci(s + skip_markup(s, n), n, "tweet")));
 }
 
 /* Words of page navigation: "Page 3 of 41 | Newer stories | Older
  * stories", "« Newer stories 1 2 3 … 41 Older stories »", "Newer Post
  * Home Older Post". Numbers and arrows count as such words too. */
 static const char *const pagination_words[] = {
-    "page", "of", "newer", "older", "previous", "prev", "next", "stories",
-    "posts", "post", "entries", "articles", "home", "first", "last", "«", "»",
-    "‹", "›", "…", "...", "|", "<", ">", "<<", ">>", "←", "→", "-", "–", "•",
-    "·",
+    "page",  "of",   "newer",   "older",    "previous", "prev",  "next", "stories",
+    "posts", "post", "entries", "articles", "home",     "first", "last", "«",
+    "»",     "‹",    "›",       "…",        "...",      "|",     "<",    ">",
+    "<<",    ">>",   "←",       "→",        "-",        "–",     "•",    "·",
 };
 
 /* The words that make such a row navigation rather than a heading. */
 static bool is_pagination_anchor(const char *w, size_t n)
 {
-    static const char *const anchors[] = {"page", "newer", "older", "previous",
-                                          "prev", "next"};
+    static const char *const anchors[] = {"page", "newer", "older", "previous", "prev", "next"};
     for (size_t k = 0; k < sizeof anchors / sizeof anchors[0]; k++)
         if (strlen(anchors[k]) == n && text_starts_with_ci(w, n, anchors[k]))
             return true;
@@ -264,12 +263,10 @@ bool line_is_boilerplate(const BoilerIndex *ix, const char *s, size_t n)
         return false;
     char first = ascii_lower(t[0]);
     for (size_t i = 0; i < sizeof boiler_start / sizeof boiler_start[0]; i++)
-        if (boiler_start[i][0] == first &&
-            text_starts_with_ci(t, tn, boiler_start[i]))
+        if (boiler_start[i][0] == first && text_starts_with_ci(t, tn, boiler_start[i]))
             return true;
     if (tn <= 80)
-        for (size_t i = 0;
-             i < sizeof boiler_short_start / sizeof boiler_short_start[0]; i++)
+        for (size_t i = 0; i < sizeof boiler_short_start / sizeof boiler_short_start[0]; i++)
             if (boiler_short_start[i][0] == first &&
                 text_starts_with_ci(t, tn, boiler_short_start[i]))
                 return true;
@@ -302,8 +299,8 @@ bool line_is_page_title(const char *s, size_t n, bool body_follows)
     /* "Middle East Desk — Stories tagged "Syria"", "Posts tagged Raqqa",
      * "Archive for March 2017": the page says what it collects. */
     static const char *const collects[] = {
-        "stories tagged", "posts tagged", "articles tagged", "news tagged",
-        "tagged with", "archive for", "archives for", "tag archive",
+        "stories tagged",   "posts tagged", "articles tagged",   "news tagged",
+        "tagged with",      "archive for",  "archives for",      "tag archive",
         "category archive", "all posts in", "posts in category",
     };
     if (n > 160)
@@ -356,8 +353,7 @@ char *text_clean_name(Arena *arena, const char *s, size_t n)
     for (;;) {
         if (k > a && (sp = hspace_len_back(out + a, k - a)))
             k -= sp;
-        else if (k > a && (out[k - 1] == '.' || out[k - 1] == ',' ||
-                           out[k - 1] == ':'))
+        else if (k > a && (out[k - 1] == '.' || out[k - 1] == ',' || out[k - 1] == ':'))
             k--;
         else
             break;
@@ -371,8 +367,7 @@ char *text_clean_name(Arena *arena, const char *s, size_t n)
 
 size_t text_source_label_len(const char *s, size_t n)
 {
-    static const char *const labels[] = {"source:", "sources:", "via:",
-                                         "courtesy:", "source :"};
+    static const char *const labels[] = {"source:", "sources:", "via:", "courtesy:", "source :"};
     size_t m = skip_markup(s, n);
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
         if (text_starts_with_ci(s + m, n - m, labels[i]))
@@ -382,8 +377,7 @@ size_t text_source_label_len(const char *s, size_t n)
 
 size_t text_link_label_len(const char *s, size_t n)
 {
-    static const char *const labels[] = {"link:", "links:", "url:",
-                                         "source link:", "original:"};
+    static const char *const labels[] = {"link:", "links:", "url:", "source link:", "original:"};
     size_t m = skip_markup(s, n);
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
         if (text_starts_with_ci(s + m, n - m, labels[i]))
@@ -404,8 +398,8 @@ bool line_is_url(const char *s, size_t n)
 size_t text_url_length(const char *s, size_t n)
 {
     size_t i = 0;
-    while (i < n && !is_ascii_space(s[i]) && s[i] != '>' && s[i] != '<' &&
-           s[i] != '"' && s[i] != ')' && s[i] != ']')
+    while (i < n && !is_ascii_space(s[i]) && s[i] != '>' && s[i] != '<' && s[i] != '"' &&
+           s[i] != ')' && s[i] != ']')
         i++;
     /* A URL at the end of a sentence keeps its period outside. */
     while (i > 0 && (s[i - 1] == '.' || s[i - 1] == ',' || s[i - 1] == ';'))
@@ -436,7 +430,7 @@ bool line_is_byline(const char *s, size_t n)
         return false; /* "By then, it was over." */
     /* "By our correspondent", "By the desk's river correspondent". */
     static const char *const roles[] = {"correspondent", "reporter", "staff",
-                                        "editor", "desk", "team"};
+                                        "editor",        "desk",     "team"};
     if (count_words(s, n) <= 8 && last != '.' && last != ',')
         for (size_t i = m + k; i < n; i++)
             if (i == 0 || s[i - 1] == ' ')
@@ -445,8 +439,8 @@ bool line_is_byline(const char *s, size_t n)
                         return true;
     /* The name must contain a capitalised word ("By Eva Bartlett"). */
     for (size_t i = m + k; i < n; i++)
-        if (is_ascii_upper(s[i]) && (i == 0 || s[i - 1] == ' ' ||
-                                     s[i - 1] == '[' || s[i - 1] == '*'))
+        if (is_ascii_upper(s[i]) &&
+            (i == 0 || s[i - 1] == ' ' || s[i - 1] == '[' || s[i - 1] == '*'))
             return true;
     return false;
 }
@@ -467,7 +461,7 @@ const char *text_byline_name(Arena *arena, const char *s, size_t n)
     char *p = name + k;
     /* Keep the first name only: "X with Y in Z", "X and Y", "X, Place". */
     static const char *const cuts[] = {" with ", " in ", " and ", ",", " for ",
-                                       " |", " -", " –", " —"};
+                                       " |",     " -",   " –",    " —"};
     size_t pn = strlen(p);
     for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
         const char *c = strstr(p, cuts[i]);
@@ -497,9 +491,9 @@ const char *text_byline_name(Arena *arena, const char *s, size_t n)
 
 /* Words in capitals that open paragraphs without being places. */
 static const char *const not_places[] = {
-    "update", "updated", "breaking", "exclusive", "watch", "video", "photos",
-    "photo", "editor", "note", "opinion", "analysis", "live", "urgent", "new",
-    "isis", "isil", "sdf", "saa", "ypg", "us", "un", "nato", "fsa", "hts",
+    "update", "updated", "breaking", "exclusive", "watch",  "video", "photos", "photo", "editor",
+    "note",   "opinion", "analysis", "live",      "urgent", "new",   "isis",   "isil",  "sdf",
+    "saa",    "ypg",     "us",       "un",        "nato",   "fsa",   "hts",
 };
 
 static bool is_not_place(const char *s, size_t n)
@@ -513,9 +507,8 @@ static bool is_not_place(const char *s, size_t n)
 /* Lower-case particles inside place names: "Deir el-Zour", "Dayr az-Zawr". */
 static bool is_particle(const char *s, size_t n)
 {
-    static const char *const p[] = {"al-", "el-", "ez-", "az-", "as-", "ash-",
-                                    "ad-", "ar-", "an-", "at-", "es-", "er-",
-                                    "al ", "el ", "de ", "of ", "du "};
+    static const char *const p[] = {"al-", "el-", "ez-", "az-", "as-", "ash-", "ad-", "ar-", "an-",
+                                    "at-", "es-", "er-", "al ", "el ", "de ",  "of ", "du "};
     for (size_t i = 0; i < sizeof p / sizeof p[0]; i++)
         if (text_starts_with_ci(s, n, p[i]) && s[0] >= 'a')
             return true;
@@ -551,8 +544,7 @@ static size_t place_word(const char *s, size_t n, bool first, bool *caps)
 }
 
 /* Reads a run of up to `max` place words; returns the length. */
-static size_t place_words(const char *s, size_t n, int max, bool *caps,
-                          int *count)
+static size_t place_words(const char *s, size_t n, int max, bool *caps, int *count)
 {
     size_t i = 0, end = 0;
     int words = 0;
@@ -592,8 +584,8 @@ static char *normal_case_place(Arena *arena, const char *s, size_t n, bool caps)
     /* "Deir El-Zour" → "Deir el-Zour": lower-case two-letter particles
      * followed by a hyphen, except at the start. */
     for (size_t i = 1; i + 3 < n; i++)
-        if (out[i - 1] == ' ' && is_ascii_upper(out[i]) &&
-            is_ascii_lower(out[i + 1]) && out[i + 2] == '-')
+        if (out[i - 1] == ' ' && is_ascii_upper(out[i]) && is_ascii_lower(out[i + 1]) &&
+            out[i + 2] == '-')
             out[i] = ascii_lower(out[i]);
     return out;
 }
@@ -617,8 +609,7 @@ static const char *outlet_from_paren(Arena *arena, const char *s, size_t n)
     return arena_strndup(arena, s, n);
 }
 
-size_t text_parse_dateline(const char *s, size_t n, bool whole_line, Arena *arena,
-                      Dateline *out)
+size_t text_parse_dateline(const char *s, size_t n, bool whole_line, Arena *arena, Dateline *out)
 {
     memset(out, 0, sizeof *out);
     bool caps = true;
@@ -719,8 +710,7 @@ bool line_is_short(const char *s, size_t n, bool *final_period)
         return false;
     /* Must open like a title: a capital, a digit or a quote. */
     unsigned char c = (unsigned char)s[0];
-    if (!(is_ascii_upper((char)c) || is_ascii_digit((char)c) || c == '"' ||
-          c == 0xE2 || c == '\''))
+    if (!(is_ascii_upper((char)c) || is_ascii_digit((char)c) || c == '"' || c == 0xE2 || c == '\''))
         return false;
     /* Look through closing quotes at the last real character. */
     size_t e = n;
@@ -728,8 +718,7 @@ bool line_is_short(const char *s, size_t n, bool *final_period)
         unsigned char z = (unsigned char)s[e - 1];
         if (z == '"' || z == '\'' || z == ')' || z == '*')
             e--;
-        else if (e >= 3 && (unsigned char)s[e - 3] == 0xE2 &&
-                 (unsigned char)s[e - 2] == 0x80 &&
+        else if (e >= 3 && (unsigned char)s[e - 3] == 0xE2 && (unsigned char)s[e - 2] == 0x80 &&
                  (z == 0x9D || z == 0x99))
             e -= 3;
         else
@@ -765,8 +754,7 @@ bool line_is_name(const char *s, size_t n)
     return true;
 }
 
-size_t text_parse_caps_dateline(const char *s, size_t n, Arena *arena,
-                                const char **place)
+size_t text_parse_caps_dateline(const char *s, size_t n, Arena *arena, const char **place)
 {
     /* "BEIRUT At least …", "KHAN SHEIKHUN Syria A suspected …": words in
      * capitals, then a capitalised word in normal case. Only where a

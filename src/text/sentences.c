@@ -22,26 +22,23 @@
  * stand before a name, month abbreviations before a day, "No." before a
  * number, "vs.". Lower-cased, without the final period. */
 static const char *const never_final[] = {
-    "mr",   "mrs",  "ms",   "dr",   "prof", "gen",  "lt",    "col",  "maj",
-    "capt", "cpt",  "sgt",  "cpl",  "pvt",  "adm",  "brig",  "cmdr", "gov",
-    "sen",  "rep",  "rev",  "st",   "mt",   "ft",   "no",    "nos",  "vs",
-    "jan",  "feb",  "mar",  "apr",  "jun",  "jul",  "aug",   "sep",  "sept",
-    "oct",  "nov",  "dec",  "approx", "dept", "est", "fig",  "hon",  "messrs",
-    "pres", "sheikh", "cf",
+    "mr",  "mrs", "ms",  "dr",     "prof", "gen", "lt",  "col", "maj",    "capt", "cpt",    "sgt",
+    "cpl", "pvt", "adm", "brig",   "cmdr", "gov", "sen", "rep", "rev",    "st",   "mt",     "ft",
+    "no",  "nos", "vs",  "jan",    "feb",  "mar", "apr", "jun", "jul",    "aug",  "sep",    "sept",
+    "oct", "nov", "dec", "approx", "dept", "est", "fig", "hon", "messrs", "pres", "sheikh", "cf",
 };
 
 /* Words that open sentences: after an ambiguous abbreviation ("U.S.",
  * "a.m.", "etc.") one of these means the sentence did end there. */
 static const char *const sentence_openers[] = {
-    "the", "a",  "an",    "it",   "he",    "she",  "they", "we",  "i",
-    "this", "that", "these", "those", "there", "in",  "on",  "at",  "but",
-    "and", "however", "meanwhile", "according", "earlier", "later", "his",
-    "her", "their", "its", "our", "if", "as", "after", "before", "while",
-    "when", "since", "no", "some", "many", "more", "most", "other", "both",
+    "the",  "a",       "an",        "it",        "he",      "she",    "they",  "we",   "i",
+    "this", "that",    "these",     "those",     "there",   "in",     "on",    "at",   "but",
+    "and",  "however", "meanwhile", "according", "earlier", "later",  "his",   "her",  "their",
+    "its",  "our",     "if",        "as",        "after",   "before", "while", "when", "since",
+    "no",   "some",    "many",      "more",      "most",    "other",  "both",
 };
 
-static bool in_list(const char *const *list, size_t count, const char *w,
-                    size_t n)
+static bool in_list(const char *const *list, size_t count, const char *w, size_t n)
 {
     if (n == 0 || n > 15)
         return false;
@@ -74,8 +71,8 @@ static size_t closer_len(const char *s, size_t i, size_t end)
 /* Is the byte at i the start of "…" (U+2026)? */
 static bool is_ellipsis(const char *s, size_t i, size_t end)
 {
-    return i + 2 < end && (unsigned char)s[i] == 0xE2 &&
-           (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0xA6;
+    return i + 2 < end && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+           (unsigned char)s[i + 2] == 0xA6;
 }
 
 /* Opening quotes and brackets that may precede a sentence's first word. */
@@ -93,8 +90,7 @@ static size_t opener_len(const char *s, size_t i, size_t end)
 
 /* Decides whether a period at text[dot] ends the sentence, given where the
  * next word starts (next, or end if none). */
-static bool period_ends(const char *text, size_t from, size_t dot,
-                        size_t next, size_t end)
+static bool period_ends(const char *text, size_t from, size_t dot, size_t next, size_t end)
 {
     /* The word before the period: letters and inner periods ("U.S", "a.m"). */
     size_t w = dot;
@@ -130,25 +126,22 @@ static bool period_ends(const char *text, size_t from, size_t dot,
     if (wn <= 3 && text_starts_with_ci(text + w, wn, "no") && !is_ascii_digit(c))
         return true;
     if (!has_inner_dot &&
-        in_list(never_final, sizeof never_final / sizeof never_final[0],
-                text + w, wn))
+        in_list(never_final, sizeof never_final / sizeof never_final[0], text + w, wn))
         return false;
     /* "U.S.", "U.N.", "a.m.", "e.g.", "etc.": ambiguous; the sentence ended
      * only if the next word is one that opens sentences. */
-    bool ambiguous =
-        has_inner_dot || (letters == 3 && text_starts_with_ci(text + w, wn, "etc"));
+    bool ambiguous = has_inner_dot || (letters == 3 && text_starts_with_ci(text + w, wn, "etc"));
     if (ambiguous) {
         if (is_ascii_digit(c))
             return false;
-        return in_list(sentence_openers,
-                       sizeof sentence_openers / sizeof sentence_openers[0],
+        return in_list(sentence_openers, sizeof sentence_openers / sizeof sentence_openers[0],
                        text + k, nw);
     }
     return true;
 }
 
-static void push_span(Arena *arena, Span **out, int *count, int *cap,
-                      const char *text, size_t s, size_t e)
+static void push_span(Arena *arena, Span **out, int *count, int *cap, const char *text, size_t s,
+                      size_t e)
 {
     size_t k;
     while (s < e && ((k = hspace_len(text + s, e - s)) || text[s] == '\n' || text[s] == '\r'))
@@ -159,8 +152,7 @@ static void push_span(Arena *arena, Span **out, int *count, int *cap,
         return;
     if (*count >= *cap) {
         int ncap = *cap ? *cap * 2 : 16;
-        *out = arena_grow(arena, *out, (size_t)*count, (size_t)ncap,
-                          sizeof **out);
+        *out = arena_grow(arena, *out, (size_t)*count, (size_t)ncap, sizeof **out);
         *cap = ncap;
     }
     (*out)[(*count)++] = (Span){s, e};
@@ -176,8 +168,8 @@ static bool line_runs_on(const char *text, size_t from, size_t nl, size_t next, 
     if (e == from)
         return false;
     char last = text[e - 1];
-    if (last == '.' || last == '!' || last == '?' || last == ':' ||
-        last == '"' || (unsigned char)last >= 0x80)
+    if (last == '.' || last == '!' || last == '?' || last == ':' || last == '"' ||
+        (unsigned char)last >= 0x80)
         return false;
     size_t k = next;
     while (k < end && (text[k] == ' ' || text[k] == '\t'))
@@ -185,15 +177,14 @@ static bool line_runs_on(const char *text, size_t from, size_t nl, size_t next, 
     return k < end && is_ascii_lower(text[k]);
 }
 
-int split_sentences(const char *text, Span span, Arena *arena, Span **out,
-                    int *count, int *cap)
+int split_sentences(const char *text, Span span, Arena *arena, Span **out, int *count, int *cap)
 {
     int before = *count;
     size_t end = span.end, start = span.start, i = span.start;
     /* Bytes that may end a sentence: line break, . ! ? and the lead byte
      * of "…". Everything else is skipped in a tight loop. */
-    static const bool stop[256] = {['\n'] = true, ['\r'] = true, ['.'] = true,
-                                   ['!'] = true, ['?'] = true, [0xE2] = true};
+    static const bool stop[256] = {
+        ['\n'] = true, ['\r'] = true, ['.'] = true, ['!'] = true, ['?'] = true, [0xE2] = true};
     while (i < end) {
         while (i < end && !stop[(unsigned char)text[i]])
             i++;
@@ -219,9 +210,8 @@ int split_sentences(const char *text, Span span, Arena *arena, Span **out,
         if (c == '.' || c == '!' || c == '?') {
             mark = 1;
             is_period = c == '.';
-            while (i + mark < end && (text[i + mark] == '.' ||
-                                      text[i + mark] == '!' ||
-                                      text[i + mark] == '?'))
+            while (i + mark < end &&
+                   (text[i + mark] == '.' || text[i + mark] == '!' || text[i + mark] == '?'))
                 mark++;
             if (mark > 1)
                 is_period = false; /* "..." or "?!" */
@@ -255,8 +245,7 @@ int split_sentences(const char *text, Span span, Arena *arena, Span **out,
             if (c == '!' || c == '?')
                 ends = !(k < end && is_ascii_lower(text[k]));
             else
-                ends = k >= end || !(is_ascii_lower(text[k]) ||
-                                     is_ascii_digit(text[k]));
+                ends = k >= end || !(is_ascii_lower(text[k]) || is_ascii_digit(text[k]));
         }
         if (ends) {
             push_span(arena, out, count, cap, text, start, j);

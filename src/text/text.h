@@ -31,16 +31,16 @@ typedef enum DateSource {
 const char *date_source_name(DateSource s); /* "line", …; NULL for NONE */
 
 typedef struct Article {
-    int index;             /* 0-based within the document */
-    Span span;             /* the whole article, headline to last line */
-    const char *title;     /* headline, or NULL */
-    Date date;             /* year 0 if unknown */
+    int index;         /* 0-based within the document */
+    Span span;         /* the whole article, headline to last line */
+    const char *title; /* headline, or NULL */
+    Date date;         /* year 0 if unknown */
     DateSource date_source;
-    const char *dateline;  /* place of the dateline ("Damascus"), or NULL */
-    const char *outlet;    /* from "Source:", a dateline's "(AP)", a byline, or the document */
-    const char **links;    /* URLs from "Link:" lines and the article text */
+    const char *dateline; /* place of the dateline ("Damascus"), or NULL */
+    const char *outlet;   /* from "Source:", a dateline's "(AP)", a byline, or the document */
+    const char **links;   /* URLs from "Link:" lines and the article text */
     int link_count;
-    Span *sentences;       /* body sentences, in order; headline excluded */
+    Span *sentences; /* body sentences, in order; headline excluded */
     int sentence_count;
 } Article;
 
@@ -56,8 +56,7 @@ ArticleList split_articles(const Document *doc, Diagnostics *diag);
 /* Cuts text[span) into sentences (abbreviations, initials, decimals,
  * quotes and headlines without a final period handled). Appends to *out,
  * growing it in arena. Returns the number added. */
-int split_sentences(const char *text, Span span, Arena *arena, Span **out,
-                    int *count, int *cap);
+int split_sentences(const char *text, Span span, Arena *arena, Span **out, int *count, int *cap);
 
 /* Recognises a whole line that is only a date, in the forms reporting uses:
  * "2017-09-05", "March 03, 2017", "Nov 8, 2016", "Tuesday, 13 June 2017",

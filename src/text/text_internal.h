@@ -15,8 +15,7 @@ size_t text_date_label_len(const char *s, size_t n);
 /* Finds the first date that starts at a word start in s[0..n). With
  * month_year, "August 2016" (no day) also counts, as a month-precision
  * date. Returns the date's length and stores its offset in *at, or 0. */
-size_t text_find_date(const char *s, size_t n, bool month_year, Date *out,
-                 size_t *at);
+size_t text_find_date(const char *s, size_t n, bool month_year, Date *out, size_t *at);
 
 /* "March 3" / "3 March" without a year (datelines). Returns the length
  * consumed, or 0. */
@@ -27,12 +26,20 @@ int text_month_from_word(const char *s, size_t n);
 
 static inline bool is_ascii_space(char c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
-static inline bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
-static inline bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
-static inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+static inline bool is_ascii_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+static inline bool is_ascii_lower(char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+static inline bool is_ascii_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 static inline bool is_ascii_alpha(char c)
 {
     return is_ascii_upper(c) || is_ascii_lower(c);
@@ -67,11 +74,9 @@ static inline size_t hspace_len_back(const char *s, size_t n)
 {
     if (n >= 1 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
         return 1;
-    if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 &&
-        (unsigned char)s[n - 1] == 0xA0)
+    if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xA0)
         return 2;
-    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
-        (unsigned char)s[n - 2] == 0x80 &&
+    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
         ((unsigned char)s[n - 1] == 0x89 || (unsigned char)s[n - 1] == 0xAF))
         return 3;
     if (n >= 3 && (unsigned char)s[n - 3] == 0xEF && (unsigned char)s[n - 2] == 0xBB &&

@@ -57,21 +57,19 @@ bool line_is_name(const char *s, size_t n);
 char *text_clean_name(Arena *arena, const char *s, size_t n);
 
 typedef struct Dateline {
-    const char *place;   /* "Damascus" (normal case), in arena */
-    const char *outlet;  /* "Associated Press" from "(AP)", or NULL */
-    int month, day;      /* "DAMASCUS, March 3 (Reuters) -"; 0 if none */
+    const char *place;  /* "Damascus" (normal case), in arena */
+    const char *outlet; /* "Associated Press" from "(AP)", or NULL */
+    int month, day;     /* "DAMASCUS, March 3 (Reuters) -"; 0 if none */
 } Dateline;
 
 /* A dateline at the start of s: "BEIRUT (AP) — ", "DAMASCUS – ",
  * "DAMASCUS, Syria (Reuters) - ", "Aleppo, Syria (6:00 A.M.) – ". With
  * whole_line, s must be only a dateline with an outlet ("Ain Issa, Syria
  * (AFP)"). Returns the length to skip (dash and blanks included), or 0. */
-size_t text_parse_dateline(const char *s, size_t n, bool whole_line, Arena *arena,
-                      Dateline *out);
+size_t text_parse_dateline(const char *s, size_t n, bool whole_line, Arena *arena, Dateline *out);
 
 /* A dateline without a dash, in capitals, after a document's leading date:
  * "BEIRUT At least …". Returns the length to skip and sets *place, or 0. */
-size_t text_parse_caps_dateline(const char *s, size_t n, Arena *arena,
-                                const char **place);
+size_t text_parse_caps_dateline(const char *s, size_t n, Arena *arena, const char **place);
 
 #endif

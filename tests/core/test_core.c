@@ -72,9 +72,8 @@ static void test_json_escapes_at_every_position(void **state)
 {
     (void)state;
     /* Specials, plus bytes next to the thresholds the word test uses. */
-    static const unsigned char specials[] = {'"', '\\', '\n', '\r', '\t', 0x00, 0x01,
-                                             0x1f, 0x20, 0x21, 0x23, 0x5b, 0x5d, 0x7f,
-                                             0x80, 0xa2, 0xdc, 0xff};
+    static const unsigned char specials[] = {'"',  '\\', '\n', '\r', '\t', 0x00, 0x01, 0x1f, 0x20,
+                                             0x21, 0x23, 0x5b, 0x5d, 0x7f, 0x80, 0xa2, 0xdc, 0xff};
     unsigned char text[80];
     Buffer got, want;
     buffer_init(&got);
@@ -127,8 +126,7 @@ static void test_dates_round_trip_and_weekdays(void **state)
 }
 
 static int diag_count;
-static void count_emit(void *ctx, DiagLevel level, const char *file, long line,
-                       const char *msg)
+static void count_emit(void *ctx, DiagLevel level, const char *file, long line, const char *msg)
 {
     (void)ctx, (void)level, (void)line;
     assert_string_equal(file, "x.txt");

@@ -100,11 +100,10 @@ static Store *sample_store(char *path, size_t cap)
     /* Notes with a comma, quotes and a line break: the CSV must quote. */
     fixture_init(&a, "a", "Wire, One", "2016-09-18",
                  "Jets struck \"army\" positions, killing 62,\nthe monitor said.");
-    Event *e = fixture_event(&a, "Explosions/Remote violence", "Air/drone strike",
-                             "2016-09-17", "US-led coalition", SIDE_US_COALITION,
-                             "Syrian Arab Army", SIDE_GOVERNMENT,
-                             fixture_place("Deir ez-Zor Airport", "SY-DY", 35.2856,
-                                           40.1757, "exact"));
+    Event *e =
+        fixture_event(&a, "Explosions/Remote violence", "Air/drone strike", "2016-09-17",
+                      "US-led coalition", SIDE_US_COALITION, "Syrian Arab Army", SIDE_GOVERNMENT,
+                      fixture_place("Deir ez-Zor Airport", "SY-DY", 35.2856, 40.1757, "exact"));
     fixture_claim(&a, e, "Monitor", 62, 62, 62);
     fixture_init(&b, "b", "Daily Two", "2016-09-19", "Eighty soldiers died.");
     e = fixture_event(&b, "Explosions/Remote violence", "Air/drone strike", "2016-09-17",
@@ -113,12 +112,11 @@ static Store *sample_store(char *path, size_t cap)
     fixture_claim(&b, e, "Ministry", 80, 80, 80);
     fixture_init(&c, "c", "Wire, One", "2016-12-12", "IS took Palmyra.");
     fixture_event(&c, "Battles", "Non-state actor overtakes territory", "2016-12-11",
-                  "Islamic State", SIDE_ISLAMIC_STATE, "Syrian Arab Army",
-                  SIDE_GOVERNMENT,
+                  "Islamic State", SIDE_ISLAMIC_STATE, "Syrian Arab Army", SIDE_GOVERNMENT,
                   fixture_place("Palmyra", "SY-HI", 34.5503, 38.2684, "exact"));
     /* No coordinates: in the CSV, not in the GeoJSON. */
-    fixture_event(&c, "Violence against civilians", "Attack", "2016-12-10",
-                  "Islamic State", SIDE_ISLAMIC_STATE, "Civilians", SIDE_CIVILIANS,
+    fixture_event(&c, "Violence against civilians", "Attack", "2016-12-10", "Islamic State",
+                  SIDE_ISLAMIC_STATE, "Civilians", SIDE_CIVILIANS,
                   fixture_place("Somewhere", "SY-HI", 0, 0, "exact"));
     IngestResult r;
     assert_int_equal(fixture_ingest(s, &a, &r), 0);
@@ -130,8 +128,7 @@ static Store *sample_store(char *path, size_t cap)
     return s;
 }
 
-static char *export_to_string(Store *s, ExportFormat format, const char *control_date,
-                              long *count)
+static char *export_to_string(Store *s, ExportFormat format, const char *control_date, long *count)
 {
     char *data = NULL;
     size_t len = 0;
@@ -178,9 +175,8 @@ static void test_csv_export(void **state)
             assert_string_equal(fields[17], "Syria");
             assert_string_equal(fields[25], "Wire, One; Daily Two");
             /* The notes survive commas, quotes and line breaks. */
-            assert_string_equal(fields[27],
-                                "Jets struck \"army\" positions, killing 62,\nthe "
-                                "monitor said.");
+            assert_string_equal(fields[27], "Jets struck \"army\" positions, killing 62,\nthe "
+                                            "monitor said.");
             assert_string_equal(fields[28], "62");
             assert_non_null(strstr(fields[29], "fatalities_high=80"));
         }
@@ -210,8 +206,7 @@ static void test_geojson_and_jsonl(void **state)
     json_t *fc = json_loads(text, 0, &jerr);
     if (!fc)
         fail_msg("GeoJSON does not parse: %s (line %d)", jerr.text, jerr.line);
-    assert_string_equal(json_string_value(json_object_get(fc, "type")),
-                        "FeatureCollection");
+    assert_string_equal(json_string_value(json_object_get(fc, "type")), "FeatureCollection");
     json_t *features = json_object_get(fc, "features");
     assert_int_equal(json_array_size(features), 2);
     size_t i;
@@ -235,8 +230,7 @@ static void test_geojson_and_jsonl(void **state)
     feat = json_array_get(json_object_get(fc, "features"), 0);
     json_t *props = json_object_get(feat, "properties");
     assert_string_equal(json_string_value(json_object_get(props, "place")), "Palmyra");
-    assert_string_equal(json_string_value(json_object_get(props, "holder_side")),
-                        "islamic_state");
+    assert_string_equal(json_string_value(json_object_get(props, "holder_side")), "islamic_state");
     json_decref(fc);
     free(text);
 

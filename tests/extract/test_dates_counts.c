@@ -10,7 +10,10 @@
 
 #include <jansson.h>
 
-static Date day(int y, int m, int d) { return (Date){(int16_t)y, (int8_t)m, (int8_t)d}; }
+static Date day(int y, int m, int d)
+{
+    return (Date){(int16_t)y, (int8_t)m, (int8_t)d};
+}
 
 /* Resolves expr against ref and checks the result as YYYY-MM-DD. */
 static void check_date(const char *expr, Date ref, const char *want, DatePrecision want_p)
@@ -152,7 +155,9 @@ static void test_counts_digits(void **state)
     (void)state;
     check_count("80 soldiers", 80, 80, 80, 2);
     check_count("at least 80 soldiers", 80, 80, 80, 11);
-    check_count("at\xc2\xa0least\xc2\xa0" "70 civilians", 70, 70, 70, 13);
+    check_count("at\xc2\xa0least\xc2\xa0"
+                "70 civilians",
+                70, 70, 70, 13);
     check_count("more than 15 villages", 15, 15, 15, 12);
     check_count("up to 7 neighborhoods", 7, 7, 7, 7);
     check_count("2,500 ISIS members", 2500, 2500, 2500, 5);
@@ -268,8 +273,8 @@ static void test_json_output(void **state)
     assert_string_equal(json_string_value(json_object_get(o, "date_precision")), "day");
     assert_string_equal(json_string_value(json_object_get(json_object_get(o, "actor1"), "side")),
                         "government");
-    assert_string_equal(
-        json_string_value(json_object_get(json_object_get(o, "actor2"), "side")), "islamic_state");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(o, "actor2"), "side")),
+                        "islamic_state");
     json_t *place = json_object_get(o, "place");
     assert_string_equal(json_string_value(json_object_get(place, "admin1_code")), "SY-HI");
     assert_true(json_real_value(json_object_get(place, "lat")) > 34.5);

@@ -134,8 +134,9 @@ static void test_library_own_report(void **state)
     (void)state;
     Diagnostics diag = {0};
     Lexicon lex;
-    if (!lexicon_load(&lex, "data", access("build/gazetteer.bin", R_OK) == 0 ? "build/gazetteer.bin"
-                                                                                 : NULL, &diag)) {
+    if (!lexicon_load(&lex, "data",
+                      access("build/gazetteer.bin", R_OK) == 0 ? "build/gazetteer.bin" : NULL,
+                      &diag)) {
         print_message("skipped: lexicon not loadable\n");
         skip();
     }

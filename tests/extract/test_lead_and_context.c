@@ -59,11 +59,11 @@ static int teardown(void **state)
     return 0;
 }
 
-#define NEED_LEXICON(fx)                                                     \
-    Fixture *fx = *state;                                                    \
-    if (!fx) {                                                               \
-        print_message("skipped: build/gazetteer.bin not built\n");          \
-        skip();                                                              \
+#define NEED_LEXICON(fx)                                                                           \
+    Fixture *fx = *state;                                                                          \
+    if (!fx) {                                                                                     \
+        print_message("skipped: build/gazetteer.bin not built\n");                                 \
+        skip();                                                                                    \
     }
 
 /* Extracts a one-document text published on `published`. */
@@ -86,7 +86,10 @@ static const Event *lead(const EventList *l)
     return NULL;
 }
 
-static const char *day(const Event *ev, char buf[11]) { return date_format(ev->date, buf); }
+static const char *day(const Event *ev, char buf[11])
+{
+    return date_format(ev->date, buf);
+}
 
 static void test_tags_and_captions(void **state)
 {
@@ -247,7 +250,8 @@ static void test_speaker_is_not_the_winner(void **state)
         "Army retakes desert town\n\n"
         "Syrian government soldiers backed by Russian jets took back the town of Qaryatayn on "
         "Sunday after two weeks of fighting with Islamic State. Russian Defence Minister Sergei "
-        "Shoigu told President Vladimir Putin on Sunday evening that the town had been \"liberated\", "
+        "Shoigu told President Vladimir Putin on Sunday evening that the town had been "
+        "\"liberated\", "
         "Russian media reported.\n";
     EventList l = run(fx, text, (Date){2016, 4, 3});
     int territory = 0;
@@ -374,8 +378,7 @@ static void test_background_capture(void **state)
             continue;
         /* never at the news's date */
         assert_false(e->date.year == 2017);
-        if (e->date.year == 2013 && e->date.month == 8 &&
-            e->date_precision == PRECISION_MONTH)
+        if (e->date.year == 2013 && e->date.month == 8 && e->date_precision == PRECISION_MONTH)
             dated_background = true;
     }
     assert_true(dated_background);

@@ -50,8 +50,8 @@ static void test_each_equals_document(void **state)
         Arena arena;
         arena_init(&arena);
         Document doc;
-        assert_true(document_from_bytes(&doc, &arena, "d", files[f], FORMAT_TEXT, bytes, len,
-                                        &diag));
+        assert_true(
+            document_from_bytes(&doc, &arena, "d", files[f], FORMAT_TEXT, bytes, len, &diag));
         ArticleList articles = split_articles(&doc, &diag);
         assert_true(articles.count > 1); /* the scratch arena is used */
 
@@ -66,8 +66,7 @@ static void test_each_equals_document(void **state)
 
         Sink s = {.stop_after = 0};
         buffer_init(&s.json);
-        assert_int_equal(extract_document_each(&lex, &doc, &articles, &diag, sink_events, &s),
-                         0);
+        assert_int_equal(extract_document_each(&lex, &doc, &articles, &diag, sink_events, &s), 0);
         assert_int_equal(s.calls, articles.count);
         assert_int_equal(s.events, all.count);
         assert_string_equal(s.json.data, whole.data);
@@ -75,8 +74,8 @@ static void test_each_equals_document(void **state)
         /* A sink that says stop: no more calls, its value returned. */
         Sink stop = {.stop_after = 1};
         buffer_init(&stop.json);
-        assert_int_equal(
-            extract_document_each(&lex, &doc, &articles, &diag, sink_events, &stop), 7);
+        assert_int_equal(extract_document_each(&lex, &doc, &articles, &diag, sink_events, &stop),
+                         7);
         assert_int_equal(stop.calls, 1);
 
         buffer_free(&stop.json);
@@ -123,10 +122,11 @@ static void check_number(double v)
 static void test_coordinates_as_printf(void **state)
 {
     (void)state;
-    const double fixed[] = {0.0, -0.0, 1.0, -1.0, 35.95, 36.07, 39.01, -33.123456,
-                            0.000005, 0.000015, 0.000025, 1.234565, 2.5e-6, -2.5e-6,
-                            179.999995, 999.999995, 1000.0, 12345.678915, -98765.4321,
-                            1e15, 4.9999999999e-6, 0.1, 0.7, 45.123455, 45.1234549999};
+    const double fixed[] = {
+        0.0,        -0.0,       1.0,       -1.0,         35.95,       36.07,  39.01,
+        -33.123456, 0.000005,   0.000015,  0.000025,     1.234565,    2.5e-6, -2.5e-6,
+        179.999995, 999.999995, 1000.0,    12345.678915, -98765.4321, 1e15,   4.9999999999e-6,
+        0.1,        0.7,        45.123455, 45.1234549999};
     for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
         check_number(fixed[i]);
     /* Every boundary region of the rounding, and random values. */

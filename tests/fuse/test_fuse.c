@@ -7,7 +7,10 @@
 
 #include "../../src/fuse/fuse.h"
 
-static Date day(int y, int m, int d) { return (Date){(int16_t)y, (int8_t)m, (int8_t)d}; }
+static Date day(int y, int m, int d)
+{
+    return (Date){(int16_t)y, (int8_t)m, (int8_t)d};
+}
 
 static void test_families(void **state)
 {
@@ -54,8 +57,8 @@ static void test_distance(void **state)
     assert_true(fuse_distance_km(34, 38, 34, 38) < 1e-9);
 }
 
-static FuseKey key(const char *family, Date d, int side1, int side2, long place,
-                   const char *admin1, double lat, double lon, bool admin1_only)
+static FuseKey key(const char *family, Date d, int side1, int side2, long place, const char *admin1,
+                   double lat, double lon, bool admin1_only)
 {
     FuseKey k = {0};
     k.family = family;
@@ -76,10 +79,10 @@ static void test_compatible(void **state)
 {
     (void)state;
     bool contra;
-    FuseKey a = key("remote", day(2016, 9, 17), SIDE_US_COALITION, SIDE_GOVERNMENT, 1,
-                    "SY-DY", 35.2856, 40.1757, false);
-    FuseKey b = key("remote", day(2016, 9, 18), SIDE_US_COALITION, SIDE_UNKNOWN, 2,
-                    "SY-DY", 35.3359, 40.1408, false);
+    FuseKey a = key("remote", day(2016, 9, 17), SIDE_US_COALITION, SIDE_GOVERNMENT, 1, "SY-DY",
+                    35.2856, 40.1757, false);
+    FuseKey b = key("remote", day(2016, 9, 18), SIDE_US_COALITION, SIDE_UNKNOWN, 2, "SY-DY",
+                    35.3359, 40.1408, false);
     assert_true(fuse_compatible(&a, &b, &contra));
     assert_false(contra);
     /* Three days apart: windows of ±1 day do not meet. */
@@ -130,10 +133,10 @@ static void test_compatible(void **state)
     y.lat += 0.05;
     assert_true(fuse_compatible(&x, &y, &contra));
     /* Clashes have no direction. */
-    FuseKey p = key("Armed clash", day(2017, 1, 1), SIDE_GOVERNMENT, SIDE_ISLAMIC_STATE,
-                    4, "SY-HI", 34.55, 38.27, false);
-    FuseKey q = key("Armed clash", day(2017, 1, 1), SIDE_ISLAMIC_STATE, SIDE_GOVERNMENT,
-                    4, "SY-HI", 34.55, 38.27, false);
+    FuseKey p = key("Armed clash", day(2017, 1, 1), SIDE_GOVERNMENT, SIDE_ISLAMIC_STATE, 4, "SY-HI",
+                    34.55, 38.27, false);
+    FuseKey q = key("Armed clash", day(2017, 1, 1), SIDE_ISLAMIC_STATE, SIDE_GOVERNMENT, 4, "SY-HI",
+                    34.55, 38.27, false);
     assert_true(fuse_compatible(&p, &q, &contra));
     p.family = q.family = "territory";
     assert_false(fuse_compatible(&p, &q, &contra));
@@ -160,7 +163,7 @@ static void test_fatalities(void **state)
      * only if nobody else gave one. */
     FuseClaim mixed[] = {
         {"Army statement", NULL, 100, 100, 100, false},
-        {"Monitor", NULL, 12, 24, 36, true},   /* "dozens" */
+        {"Monitor", NULL, 12, 24, 36, true}, /* "dozens" */
         {"Hospital", NULL, 30, 30, 30, true},
     };
     assert_true(fuse_fatalities(mixed, 3, &low, &best, &high, &contra));
@@ -187,19 +190,17 @@ static void test_control_holder(void **state)
     (void)state;
     int h;
     const char *status;
-    assert_true(control_holder("Government regains territory", SIDE_UNKNOWN,
-                               SIDE_ISLAMIC_STATE, &h, &status));
+    assert_true(control_holder("Government regains territory", SIDE_UNKNOWN, SIDE_ISLAMIC_STATE, &h,
+                               &status));
     assert_int_equal(h, SIDE_GOVERNMENT);
     assert_true(control_holder("Non-state actor overtakes territory", SIDE_ISLAMIC_STATE,
                                SIDE_GOVERNMENT, &h, &status));
     assert_int_equal(h, SIDE_ISLAMIC_STATE);
     assert_string_equal(status, "held");
-    assert_true(control_holder("Siege imposed", SIDE_ISLAMIC_STATE, SIDE_GOVERNMENT, &h,
-                               &status));
+    assert_true(control_holder("Siege imposed", SIDE_ISLAMIC_STATE, SIDE_GOVERNMENT, &h, &status));
     assert_int_equal(h, SIDE_GOVERNMENT);
     assert_string_equal(status, "besieged");
-    assert_true(control_holder("Siege broken", SIDE_GOVERNMENT, SIDE_ISLAMIC_STATE, &h,
-                               &status));
+    assert_true(control_holder("Siege broken", SIDE_GOVERNMENT, SIDE_ISLAMIC_STATE, &h, &status));
     assert_int_equal(h, SIDE_GOVERNMENT);
     assert_false(control_holder("Non-state actor overtakes territory", SIDE_UNKNOWN,
                                 SIDE_GOVERNMENT, &h, &status));
@@ -213,9 +214,9 @@ static void test_control_holder(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_families),     cmocka_unit_test(test_date_windows),
-        cmocka_unit_test(test_distance),     cmocka_unit_test(test_compatible),
-        cmocka_unit_test(test_fatalities),   cmocka_unit_test(test_control_holder),
+        cmocka_unit_test(test_families),   cmocka_unit_test(test_date_windows),
+        cmocka_unit_test(test_distance),   cmocka_unit_test(test_compatible),
+        cmocka_unit_test(test_fatalities), cmocka_unit_test(test_control_holder),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -73,7 +73,10 @@ static TokenList tok(Arena *a, const char *text)
     return tokenize(text, (Span){0, strlen(text)}, a);
 }
 
-static const char *fold_at(const TokenList *tl, int i) { return tl->folded + tl->items[i].fold; }
+static const char *fold_at(const TokenList *tl, int i)
+{
+    return tl->folded + tl->items[i].fold;
+}
 
 /* The actor ids a phrase looks up to, as a bit set. */
 static unsigned actors_of(const Fixture *fx, const char *phrase)
@@ -184,25 +187,21 @@ static void test_word_classes_compiled(void **state)
     assert_true(n > 100);
     for (size_t i = 0; i < n; i++) {
         assert_int_not_equal(t[i].classes, 0);
-        assert_int_equal(lexicon_word_class(&fx->lex, t[i].word, strlen(t[i].word)),
-                         t[i].classes);
+        assert_int_equal(lexicon_word_class(&fx->lex, t[i].word, strlen(t[i].word)), t[i].classes);
         /* no NUL needed: the length decides */
         char longer[64];
         snprintf(longer, sizeof longer, "%sx", t[i].word);
-        assert_int_equal(lexicon_word_class(&fx->lex, longer, strlen(t[i].word)),
-                         t[i].classes);
-        assert_int_equal(lexicon_word_class(&fx->lex, longer, strlen(longer)),
-                         word_class(longer));
+        assert_int_equal(lexicon_word_class(&fx->lex, longer, strlen(t[i].word)), t[i].classes);
+        assert_int_equal(lexicon_word_class(&fx->lex, longer, strlen(longer)), word_class(longer));
         size_t len = strlen(t[i].word);
         if (len > 1) { /* a prefix: its own classes, if any */
             char prefix[64];
             snprintf(prefix, sizeof prefix, "%.*s", (int)(len - 1), t[i].word);
-            assert_int_equal(lexicon_word_class(&fx->lex, t[i].word, len - 1),
-                             word_class(prefix));
+            assert_int_equal(lexicon_word_class(&fx->lex, t[i].word, len - 1), word_class(prefix));
         }
     }
-    const char *misses[] = {"palmyra", "", "s0ldiers", "soldiersoldiers", "neighbourhoodss",
-                            "a\xC3\xA9", "militiamenx"};
+    const char *misses[] = {"palmyra",         "",          "s0ldiers",   "soldiersoldiers",
+                            "neighbourhoodss", "a\xC3\xA9", "militiamenx"};
     for (size_t i = 0; i < sizeof misses / sizeof *misses; i++)
         assert_int_equal(lexicon_word_class(&fx->lex, misses[i], strlen(misses[i])),
                          word_class(misses[i]));

@@ -42,28 +42,25 @@ static void assert_different_keys(const char *a, const char *b)
 static void test_design_examples(void **state)
 {
     (void)state;
-    static const char *const deir[] = {"Deir ez-Zor", "Deir Ezzor", "Deir el-Zour",
-                                       "Dayr al-Zawr", "DEIR EL-ZOUR", "Deir al-Zor",
-                                       "Dair az-Zawr", "Deir Zor", "Deir-ez-Zor", NULL};
-    static const char *const raqqa[] = {"Raqqa", "Raqa", "Raqqah", "Al-Raqqa", "Ar-Raqqah",
+    static const char *const deir[] = {
+        "Deir ez-Zor", "Deir Ezzor",   "Deir el-Zour", "Dayr al-Zawr", "DEIR EL-ZOUR",
+        "Deir al-Zor", "Dair az-Zawr", "Deir Zor",     "Deir-ez-Zor",  NULL};
+    static const char *const raqqa[] = {"Raqqa",    "Raqa",  "Raqqah",    "Al-Raqqa", "Ar-Raqqah",
                                         "Ar Raqqa", "Rakka", "al-Raqqah", NULL};
     static const char *const tadmur[] = {"Tadmur", "Tadmor", "Tudmur", NULL};
     static const char *const manbij[] = {"Manbij", "Menbij", "Manbej", "Minbij", NULL};
-    static const char *const qamishli[] = {"Qamishli", "Kamishli", "Al-Qamishli",
-                                           "Qamishly", NULL};
-    static const char *const hasakah[] = {"Hasakah", "al-Hasaka", "Hasakeh", "Hassakeh",
-                                          "Al Hasakah", NULL};
-    static const char *const nisba[] = {"Abbasiyah", "Abbasiya", "Abbassiyeh",
-                                        "al-Abbasiyah", NULL};
-    static const char *const suwayda[] = {"Suwayda", "Sweida", "As-Suwayda", "Suwaida",
-                                          NULL};
+    static const char *const qamishli[] = {"Qamishli", "Kamishli", "Al-Qamishli", "Qamishly", NULL};
+    static const char *const hasakah[] = {"Hasakah",  "al-Hasaka",  "Hasakeh",
+                                          "Hassakeh", "Al Hasakah", NULL};
+    static const char *const nisba[] = {"Abbasiyah", "Abbasiya", "Abbassiyeh", "al-Abbasiyah",
+                                        NULL};
+    static const char *const suwayda[] = {"Suwayda", "Sweida", "As-Suwayda", "Suwaida", NULL};
     static const char *const husayn[] = {"Husayn", "Hussein", "Husain", NULL};
     static const char *const diacritics[] = {"Ḩamāh", "Hamah", "Hama", "HAMA", NULL};
     static const char *const turkish[] = {"Şanlıurfa", "Sanliurfa", "SANLIURFA", NULL};
     static const char *const apos[] = {"Ma'arrat al-Nu'man", "Maarrat al-Numan",
                                        "Ma’arat an-Nu’man", "Maʿarrat al-Nuʿman", NULL};
-    static const char *const cheikh[] = {"Cheikh Maqsoud", "Sheikh Maqsoud",
-                                         "Shaykh Maqsud", NULL};
+    static const char *const cheikh[] = {"Cheikh Maqsoud", "Sheikh Maqsoud", "Shaykh Maqsud", NULL};
     assert_same_key(deir);
     assert_same_key(raqqa);
     assert_same_key(tadmur);
@@ -100,10 +97,10 @@ static void test_fold_plain(void **state)
     struct {
         const char *in, *want;
     } cases[] = {
-        {"Assad's", "assad"},       {"Assad’s", "assad"},     {"Ma'arrat", "maarrat"},
-        {"Ḩamāh", "hamah"},         {"İdlib", "idlib"},        {"Şırnak", "sirnak"},
-        {"rebels'", "rebels"},      {"FOUR", "four"},          {"Straße", "strasse"},
-        {"Qāmishlī", "qamishli"},   {"Dar'a", "dara"},
+        {"Assad's", "assad"},     {"Assad’s", "assad"}, {"Ma'arrat", "maarrat"},
+        {"Ḩamāh", "hamah"},       {"İdlib", "idlib"},   {"Şırnak", "sirnak"},
+        {"rebels'", "rebels"},    {"FOUR", "four"},     {"Straße", "strasse"},
+        {"Qāmishlī", "qamishli"}, {"Dar'a", "dara"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         size_t n = fold_plain(cases[i].in, strlen(cases[i].in), out, sizeof out);
@@ -154,11 +151,11 @@ static void test_fold_word_and_articles(void **state)
 static bool generic_word(const char *w)
 {
     static const char *const words[] = {
-        "city",     "base",    "garrison", "village",  "district", "area",
-        "countryside", "neighborhood", "neighbourhood", "airport", "airbase", "air",
-        "military", "bridge",  "hill",     "station",  "gas",      "field",
-        "fields",   "workshop", "industrial", "farms", "road",     "highway",
-        "province", "governorate",
+        "city",        "base",         "garrison",      "village", "district", "area",
+        "countryside", "neighborhood", "neighbourhood", "airport", "airbase",  "air",
+        "military",    "bridge",       "hill",          "station", "gas",      "field",
+        "fields",      "workshop",     "industrial",    "farms",   "road",     "highway",
+        "province",    "governorate",
     };
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         if (!strcmp(w, words[i]))
@@ -168,15 +165,18 @@ static bool generic_word(const char *w)
 
 static bool article_word(const char *w)
 {
-    static const char *const words[] = {"al", "el", "ar", "as", "at", "ash", "ad",
-                                        "az", "an", "ez", "es", "ed", "et", "er", "the"};
+    static const char *const words[] = {"al", "el", "ar", "as", "at", "ash", "ad", "az",
+                                        "an", "ez", "es", "ed", "et", "er",  "the"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         if (!strcmp(w, words[i]))
             return true;
     return false;
 }
 
-static bool crude_vowel(char c) { return strchr("aeiouwy", c) != NULL; }
+static bool crude_vowel(char c)
+{
+    return strchr("aeiouwy", c) != NULL;
+}
 
 /* Writes the stripped spelling (what is folded) and the crude criterion. */
 static void crude(const char *spelling, char *stripped, size_t scap, char *crit, size_t ccap)
@@ -295,8 +295,8 @@ static void test_gold_spellings(void **state)
         json_decref(obj);
     }
     fclose(f);
-    print_message("gold spelling lists: %d, variant pairs: %d, not meeting: %d\n", lists,
-                  pairs, failures);
+    print_message("gold spelling lists: %d, variant pairs: %d, not meeting: %d\n", lists, pairs,
+                  failures);
     assert_true(lists > 10);
     assert_true(pairs > 100);
     assert_int_equal(failures, 0);
@@ -334,12 +334,9 @@ static void test_ascii_classes(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_design_examples),
-        cmocka_unit_test(test_keys_kept_apart),
-        cmocka_unit_test(test_fold_plain),
-        cmocka_unit_test(test_fold_word_and_articles),
-        cmocka_unit_test(test_gold_spellings),
-        cmocka_unit_test(test_ascii_classes),
+        cmocka_unit_test(test_design_examples), cmocka_unit_test(test_keys_kept_apart),
+        cmocka_unit_test(test_fold_plain),      cmocka_unit_test(test_fold_word_and_articles),
+        cmocka_unit_test(test_gold_spellings),  cmocka_unit_test(test_ascii_classes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -38,8 +38,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    const char *files[] = {"cities.txt", "admin1.tsv", "gaz.bin", "empty.txt",
-                           "words.txt", "not-places.tsv", "gaz2.bin"};
+    const char *files[] = {"cities.txt", "admin1.tsv",     "gaz.bin", "empty.txt",
+                           "words.txt",  "not-places.tsv", "gaz2.bin"};
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         char path[256];
         path_in(path, sizeof path, files[i]);
@@ -51,12 +51,13 @@ static int teardown(void **state)
 
 /* A GeoNames row: id, name, ascii, alternates, lat, lon, class, code, cc,
  * admin1, population. */
-static void row(Buffer *b, const char *id, const char *name, const char *ascii,
-                const char *alt, const char *lat, const char *lon, const char *cls,
-                const char *code, const char *cc, const char *admin1, const char *pop)
+static void row(Buffer *b, const char *id, const char *name, const char *ascii, const char *alt,
+                const char *lat, const char *lon, const char *cls, const char *code, const char *cc,
+                const char *admin1, const char *pop)
 {
-    buffer_printf(b, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\t%s\t\t\t\t%s\t\t300\tAsia/Damascus\t2020-01-01\n",
-                  id, name, ascii, alt, lat, lon, cls, code, cc, admin1, pop);
+    buffer_printf(
+        b, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\t%s\t\t\t\t%s\t\t300\tAsia/Damascus\t2020-01-01\n",
+        id, name, ascii, alt, lat, lon, cls, code, cc, admin1, pop);
 }
 
 static void test_compile_and_load(void **state)
@@ -66,13 +67,13 @@ static void test_compile_and_load(void **state)
     buffer_init(&b);
     /* Invented places with real-looking names; the Arabic alternate name
      * and the airport code must be skipped. */
-    row(&b, "900001", "Tall Zahr", "Tall Zahr", "Tal Zahr,Tell Zahr,تل زهر,TZR", "36.1",
-        "38.2", "P", "PPL", "SY", "07", "1200");
-    row(&b, "900002", "Ḩamrāʼ", "Hamra'", "Al-Hamra,El Hamra", "35.2", "36.1", "P",
-        "PPLA3", "SY", "10", "8000");
+    row(&b, "900001", "Tall Zahr", "Tall Zahr", "Tal Zahr,Tell Zahr,تل زهر,TZR", "36.1", "38.2",
+        "P", "PPL", "SY", "07", "1200");
+    row(&b, "900002", "Ḩamrāʼ", "Hamra'", "Al-Hamra,El Hamra", "35.2", "36.1", "P", "PPLA3", "SY",
+        "10", "8000");
     row(&b, "900003", "Hamra", "Hamra", "", "37.0", "35.0", "P", "PPL", "TR", "81", "300");
-    row(&b, "900004", "Faraway", "Faraway", "Far Away", "48.0", "2.0", "P", "PPL", "FR",
-        "11", "5000");
+    row(&b, "900004", "Faraway", "Faraway", "Far Away", "48.0", "2.0", "P", "PPL", "FR", "11",
+        "5000");
     row(&b, "900005", "Qaryat X", "Qaryat X", "", "33.0", "36.0", "P", "PPL", "SY", "99", "0");
     buffer_append_str(&b, "a broken line\n");
     write_file("cities.txt", b.data);
@@ -259,7 +260,8 @@ static void test_admin1_table(void **state)
         if (line[0] == '#' || line[0] == '\n')
             continue;
         char cc[8], gn[8], iso[16], name[128];
-        assert_int_equal(sscanf(line, "%7[^\t]\t%7[^\t]\t%15[^\t]\t%127[^\n]", cc, gn, iso, name), 4);
+        assert_int_equal(sscanf(line, "%7[^\t]\t%7[^\t]\t%15[^\t]\t%127[^\n]", cc, gn, iso, name),
+                         4);
         const char *known = admin1_name(iso);
         if (!known || strcmp(known, name))
             fail_msg("%s: admin1.tsv says '%s', admin1_name() '%s'", iso, name,
@@ -289,18 +291,18 @@ static void test_real_gazetteer(void **state)
     struct {
         const char *name, *admin1;
     } cases[] = {
-        {"Aleppo", "SY-HL"},     {"Deir ez-Zor", "SY-DY"}, {"Deir Ezzor", "SY-DY"},
-        {"Raqqa", "SY-RA"},      {"Al-Raqqah", "SY-RA"},   {"Palmyra", "SY-HI"},
-        {"Tadmur", "SY-HI"},     {"Idlib", "SY-ID"},       {"Daraa", "SY-DR"},
-        {"Hama", "SY-HM"},       {"Latakia", "SY-LA"},     {"Tartus", "SY-TA"},
-        {"Suwayda", "SY-SU"},    {"Quneitra", "SY-QU"},    {"Damascus", "SY-DI"},
-        {"Douma", "SY-RD"},      {"Homs", "SY-HI"},        {"Manbij", "SY-HL"},
-        {"Al-Bab", "SY-HL"},     {"Qamishli", "SY-HA"},    {"Hasakah", "SY-HA"},
-        {"Mayadin", "SY-DY"},    {"Abu Kamal", "SY-DY"},   {"Mosul", "IQ-NI"},
-        {"Kirkuk", "IQ-KI"},     {"Ramadi", "IQ-AN"},      {"Fallujah", "IQ-AN"},
-        {"Tikrit", "IQ-SD"},     {"Erbil", "IQ-AR"},       {"Kilis", "TR-79"},
-        {"Gaziantep", "TR-27"},  {"Antakya", "TR-31"},     {"Sanliurfa", "TR-63"},
-        {"Mersin", "TR-33"},     {"Beirut", "LB-BA"},      {"Irbid", "JO-IR"},
+        {"Aleppo", "SY-HL"},    {"Deir ez-Zor", "SY-DY"}, {"Deir Ezzor", "SY-DY"},
+        {"Raqqa", "SY-RA"},     {"Al-Raqqah", "SY-RA"},   {"Palmyra", "SY-HI"},
+        {"Tadmur", "SY-HI"},    {"Idlib", "SY-ID"},       {"Daraa", "SY-DR"},
+        {"Hama", "SY-HM"},      {"Latakia", "SY-LA"},     {"Tartus", "SY-TA"},
+        {"Suwayda", "SY-SU"},   {"Quneitra", "SY-QU"},    {"Damascus", "SY-DI"},
+        {"Douma", "SY-RD"},     {"Homs", "SY-HI"},        {"Manbij", "SY-HL"},
+        {"Al-Bab", "SY-HL"},    {"Qamishli", "SY-HA"},    {"Hasakah", "SY-HA"},
+        {"Mayadin", "SY-DY"},   {"Abu Kamal", "SY-DY"},   {"Mosul", "IQ-NI"},
+        {"Kirkuk", "IQ-KI"},    {"Ramadi", "IQ-AN"},      {"Fallujah", "IQ-AN"},
+        {"Tikrit", "IQ-SD"},    {"Erbil", "IQ-AR"},       {"Kilis", "TR-79"},
+        {"Gaziantep", "TR-27"}, {"Antakya", "TR-31"},     {"Sanliurfa", "TR-63"},
+        {"Mersin", "TR-33"},    {"Beirut", "LB-BA"},      {"Irbid", "JO-IR"},
     };
     int failures = 0;
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -309,8 +311,8 @@ static void test_real_gazetteer(void **state)
         PlaceChoice c = place_choose(&lex, e, n, NULL);
         const char *got = c.place >= 0 ? lex.places[c.place].admin1 : "(none)";
         if (strcmp(got, cases[i].admin1)) {
-            print_message("%s: %s, expected %s (%d entries)\n", cases[i].name, got,
-                          cases[i].admin1, n);
+            print_message("%s: %s, expected %s (%d entries)\n", cases[i].name, got, cases[i].admin1,
+                          n);
             failures++;
         }
     }
@@ -322,10 +324,8 @@ static void test_real_gazetteer(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_compile_and_load),
-        cmocka_unit_test(test_empty_source),
-        cmocka_unit_test(test_english_words),
-        cmocka_unit_test(test_admin1_table),
+        cmocka_unit_test(test_compile_and_load), cmocka_unit_test(test_empty_source),
+        cmocka_unit_test(test_english_words),    cmocka_unit_test(test_admin1_table),
         cmocka_unit_test(test_real_gazetteer),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -16,7 +16,10 @@ static TokenList tok(Arena *a, const char *text)
     return tokenize(text, (Span){0, strlen(text)}, a);
 }
 
-static const char *fold_of(const TokenList *tl, int i) { return tl->folded + tl->items[i].fold; }
+static const char *fold_of(const TokenList *tl, int i)
+{
+    return tl->folded + tl->items[i].fold;
+}
 
 static void test_tokenize_offsets(void **state)
 {
@@ -25,8 +28,8 @@ static void test_tokenize_offsets(void **state)
     arena_init(&a);
     const char *text = "In Deir ez-Zor, Assad's forces lost 2,500 men (1.5 km).";
     TokenList tl = tok(&a, text);
-    const char *want[] = {"in", "deir", "ez", "zor", ",", "assad", "forces", "lost",
-                          "2500", "men", "(", "1.5", "km", ")", "."};
+    const char *want[] = {"in",   "deir", "ez", "zor", ",",  "assad", "forces", "lost",
+                          "2500", "men",  "(",  "1.5", "km", ")",     "."};
     assert_int_equal(tl.count, (int)(sizeof want / sizeof *want));
     for (int i = 0; i < tl.count; i++)
         assert_string_equal(fold_of(&tl, i), want[i]);
@@ -58,11 +61,16 @@ static void test_tokenize_unicode(void **state)
     arena_init(&a);
     /* NBSP, curly apostrophe, em and en dashes, a narrow no-break space,
      * combining marks, and bytes that are not UTF-8. */
-    const char *text = "at\xC2\xA0least 70 in Ma\xE2\x80\x99" "arrat\xE2\x80\x94" "Raqqa"
-                       "\xE2\x80\x93" "Tabqa\xE2\x80\xAF" "Ha\xCC\x84ma \xFF\xFE ok";
+    const char *text = "at\xC2\xA0least 70 in Ma\xE2\x80\x99"
+                       "arrat\xE2\x80\x94"
+                       "Raqqa"
+                       "\xE2\x80\x93"
+                       "Tabqa\xE2\x80\xAF"
+                       "Ha\xCC\x84ma \xFF\xFE ok";
     TokenList tl = tok(&a, text);
-    const char *want[] = {"at", "least", "70", "in", "maarrat", "\xE2\x80\x94", "raqqa",
-                          "\xE2\x80\x93", "tabqa", "hama", "\xFF", "\xFE", "ok"};
+    const char *want[] = {"at",    "least",        "70",    "in",   "maarrat", "\xE2\x80\x94",
+                          "raqqa", "\xE2\x80\x93", "tabqa", "hama", "\xFF",    "\xFE",
+                          "ok"};
     assert_int_equal(tl.count, (int)(sizeof want / sizeof *want));
     for (int i = 0; i < tl.count; i++)
         assert_string_equal(fold_of(&tl, i), want[i]);
@@ -126,21 +134,23 @@ static int setup(void **state)
     snprintf(fx->dir, sizeof fx->dir, "/tmp/sitrep-lex-XXXXXX");
     if (!mkdtemp(fx->dir))
         return -1;
-    write_file(fx->dir, "actors.tsv",
-               "# name\tside\tparent\tkind\taliases\tnote\n"
-               "Islamic State\tislamic_state\t\tjihadist\tISIS|ISIL|IS|Daesh|Islamic State group\t\n"
-               "Syrian Arab Army\tgovernment\t\tstate_force\tSAA|Syrian army\t\n"
-               "Tiger Forces\tgovernment\tSyrian Arab Army\tmilitia\tQuwat al-Nimr\t\n"
-               "a line with no side\n"
-               "Somebody\tmartians\t\tgeneric\t\t\n"
-               "Tal Aswad Brigade\topposition\t\trebel_faction\tTell Aswad\t\n");
+    write_file(
+        fx->dir, "actors.tsv",
+        "# name\tside\tparent\tkind\taliases\tnote\n"
+        "Islamic State\tislamic_state\t\tjihadist\tISIS|ISIL|IS|Daesh|Islamic State group\t\n"
+        "Syrian Arab Army\tgovernment\t\tstate_force\tSAA|Syrian army\t\n"
+        "Tiger Forces\tgovernment\tSyrian Arab Army\tmilitia\tQuwat al-Nimr\t\n"
+        "a line with no side\n"
+        "Somebody\tmartians\t\tgeneric\t\t\n"
+        "Tal Aswad Brigade\topposition\t\trebel_faction\tTell Aswad\t\n");
     write_file(fx->dir, "places.tsv",
                "# name\taliases\tcountry\tadmin1\tlat\tlon\tclass\tcode\tsource\n"
                "Tell Aswad\t\tSY\tSY-HA\t36.5\t40.9\tP\tPPL\tvillage in Hasakah\n"
                "Tell Aswad\t\tSY\tSY-HL\t36.3\t37.6\tP\tPPL\tvillage in Aleppo\n"
                "Tell Aswad\tTal al-Aswad\tSY\tSY-RA\t36.2\t39.1\tP\tPPL\tvillage in Raqqa\n"
                "Deir ez-Zor\tDeir Ezzor|Dayr al-Zawr\tSY\tSY-DY\t35.33\t40.14\tP\tPPLA\tcity\n"
-               "Deir ez-Zor airport\tDeir ez-Zor military airport\tSY\tSY-DY\t35.28\t40.18\tS\tAIRB\tairport\n"
+               "Deir ez-Zor airport\tDeir ez-Zor military "
+               "airport\tSY\tSY-DY\t35.28\t40.18\tS\tAIRB\tairport\n"
                "Raqqa\tAr-Raqqah\tSY\tSY-RA\t35.95\t39.01\tP\tPPLA\tcity\n"
                "Damascus-Baghdad highway\t\tSY\tSY-HI\t33.5\t38.6\tR\tRD\thighway\n"
                "Mare'\t\tSY\tSY-HL\t36.48\t37.2\tP\tPPL\ttown\n"
@@ -405,8 +415,8 @@ static void test_real_lexicon_words(void **state)
                        "in June, while Iraqi and Kurdish envoys waited on Tuesday.";
     TokenList tl = tok(&a, text);
     MatchList ml = matcher_find(lex.matcher, &tl, &a);
-    const char *words[] = {"syrian", "sunni", "roman", "kerry", "june", "iraqi", "kurdish",
-                           "tuesday"};
+    const char *words[] = {"syrian", "sunni", "roman",   "kerry",
+                           "june",   "iraqi", "kurdish", "tuesday"};
     int seen = 0;
     for (int i = 0; i < tl.count; i++) {
         for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
@@ -448,8 +458,7 @@ static void test_real_lexicon_words(void **state)
         const Place *p = &lex.places[c.place];
         const char *got = strlen(cases[k].admin1) == 2 ? p->country : p->admin1;
         if (strcmp(got, cases[k].admin1))
-            fail_msg("'%s': %s in %s, expected %s", cases[k].text, p->name, got,
-                     cases[k].admin1);
+            fail_msg("'%s': %s in %s, expected %s", cases[k].text, p->name, got, cases[k].admin1);
         assert_true(m->exact);
     }
 

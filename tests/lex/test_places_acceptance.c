@@ -178,7 +178,10 @@ static const SeedPlace seed_places[] = {
     {"004", "Ramouseh", "SY", "SY-HL", NULL},
     {"004", "Al-Ramouseh District", "SY", "SY-HL", NULL},
     {"004", "Nubl", "SY", "SY-HL", NULL},
-    {"004", "Zahra\xE2\x80\x99" "a", "SY", "SY-HL", NULL},
+    {"004",
+     "Zahra\xE2\x80\x99"
+     "a",
+     "SY", "SY-HL", NULL},
     {"004", "Aleppo Artillery Base", "SY", "SY-HL", NULL},
     {"004", "Artillery Base", "SY", "SY-HL", "SY-HL"},
     {"004", "Aleppo City", "SY", "SY-HL", NULL},
@@ -197,8 +200,8 @@ typedef struct ForeignPlace {
 } ForeignPlace;
 
 static const ForeignPlace foreign_places[] = {
-    {"000", "Donbass", "UA"},    {"001", "London", "GB"},       {"001", "Switzerland", "CH"},
-    {"001", "Berlin", "DE"},     {"001", "Italy", "IT"},        {"003", "Kyrgyzstan", "KG"},
+    {"000", "Donbass", "UA"}, {"001", "London", "GB"}, {"001", "Switzerland", "CH"},
+    {"001", "Berlin", "DE"},  {"001", "Italy", "IT"},  {"003", "Kyrgyzstan", "KG"},
 };
 
 /* ---- Helpers ------------------------------------------------------------- */
@@ -350,8 +353,7 @@ static void test_seed_places(void **state)
             foreign_ok++;
             continue;
         }
-        buffer_printf(&misses, "  %s \"%s\" want %s or nothing: -> ", f->seed, f->name,
-                      f->country);
+        buffer_printf(&misses, "  %s \"%s\" want %s or nothing: -> ", f->seed, f->name, f->country);
         describe(&misses, &lex, got);
         buffer_append_char(&misses, '\n');
     }
@@ -374,11 +376,11 @@ static void test_seed_places(void **state)
 static const char *fakes_name(const char *iso)
 {
     static const char *const map[][2] = {
-        {"SY-HL", "aleppo"},   {"SY-DI", "damascus"}, {"SY-RD", "damascus"},
-        {"SY-ID", "idlib"},    {"SY-DY", "deir ezzor"}, {"SY-RA", "raqqa"},
-        {"SY-HI", "homs"},     {"SY-HA", "hasakeh"},  {"SY-HM", "hama"},
-        {"SY-DR", "daraa"},    {"SY-LA", "lattakia"}, {"SY-QU", "quneitra"},
-        {"SY-TA", "tartous"},  {"SY-SU", "sweida"},
+        {"SY-HL", "aleppo"},  {"SY-DI", "damascus"},   {"SY-RD", "damascus"},
+        {"SY-ID", "idlib"},   {"SY-DY", "deir ezzor"}, {"SY-RA", "raqqa"},
+        {"SY-HI", "homs"},    {"SY-HA", "hasakeh"},    {"SY-HM", "hama"},
+        {"SY-DR", "daraa"},   {"SY-LA", "lattakia"},   {"SY-QU", "quneitra"},
+        {"SY-TA", "tartous"}, {"SY-SU", "sweida"},
     };
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)
         if (strcmp(map[i][0], iso) == 0)
@@ -422,8 +424,8 @@ static void remember(PlaceContext *ctx, const Place *p)
 /* The first match of text[span) that resolves to a Syrian place with a
  * governorate, or -1; every place resolved on the way joins ctx. *at gets
  * the match's byte offset (for the report). */
-static int first_syrian_place(const Lexicon *lex, const char *text, Span span,
-                              PlaceContext *ctx, Arena *arena, size_t *at)
+static int first_syrian_place(const Lexicon *lex, const char *text, Span span, PlaceContext *ctx,
+                              Arena *arena, size_t *at)
 {
     TokenList tl = tokenize(text, span, arena);
     MatchList ml = matcher_find(lex->matcher, &tl, arena);
@@ -464,13 +466,13 @@ static int on_fakes_document(Document *doc, void *data)
         const Article *art = &articles.items[a];
         const char *title = art->title ? art->title : (a == 0 ? doc->title : NULL);
         if (title) {
-            place = first_syrian_place(run->lex, title, (Span){0, strlen(title)}, &ctx,
-                                       doc->arena, &at);
+            place = first_syrian_place(run->lex, title, (Span){0, strlen(title)}, &ctx, doc->arena,
+                                       &at);
             where_text = title;
         }
         for (int s = 0; s < art->sentence_count && place < 0; s++) {
-            place = first_syrian_place(run->lex, doc->text, art->sentences[s], &ctx,
-                                       doc->arena, &at);
+            place =
+                first_syrian_place(run->lex, doc->text, art->sentences[s], &ctx, doc->arena, &at);
             where_text = doc->text;
         }
     }
@@ -489,8 +491,7 @@ static int on_fakes_document(Document *doc, void *data)
     size_t n = 0;
     while (where_text[at + n] && n < 40 && where_text[at + n] != '\n')
         n++;
-    buffer_printf(&run->misses, "%s %s (\"%.*s\")\n", p->name, p->admin1, (int)n,
-                  where_text + at);
+    buffer_printf(&run->misses, "%s %s (\"%.*s\")\n", p->name, p->admin1, (int)n, where_text + at);
     return 0;
 }
 

@@ -268,15 +268,15 @@ static void test_text_keeps_input_bytes(void **state)
     assert_int_equal(cap.diag.warnings + cap.diag.errors, 0);
     /* Invalid bytes and NULs: one byte each, so offsets stay the input's. */
     static const char bad[] = "ab\xFF\xFE c\0d \xC3\xA9 \xE2\x82";
-    assert_true(document_from_bytes(&doc, &arena, "y", NULL, FORMAT_TEXT, bad, sizeof bad - 1,
-                                    &cap.diag));
+    assert_true(
+        document_from_bytes(&doc, &arena, "y", NULL, FORMAT_TEXT, bad, sizeof bad - 1, &cap.diag));
     assert_int_equal(doc.len, sizeof bad - 1);
     assert_string_equal(doc.text, "ab?? c d \xC3\xA9 ??");
     assert_int_equal(cap.diag.warnings, 1);
     assert_non_null(strstr(cap.log.data, "y|0|invalid UTF-8: 4 bytes"));
     /* Only a byte-order mark and blanks: no text. */
-    assert_false(document_from_bytes(&doc, &arena, "z", NULL, FORMAT_TEXT,
-                                     "\xEF\xBB\xBF \r\n", 6, &cap.diag));
+    assert_false(document_from_bytes(&doc, &arena, "z", NULL, FORMAT_TEXT, "\xEF\xBB\xBF \r\n", 6,
+                                     &cap.diag));
     buffer_free(&cap.log);
     arena_free(&arena);
 }
@@ -458,8 +458,8 @@ static bool fast_agrees(const char *json, size_t len)
         for (int f = 0; f < JSONL_FIELDS; f++) {
             const JsonlValue *a = &fast.field[f], *b = &slow.field[f];
             if (a->kind != b->kind)
-                fail_msg("field %d: kind %d, jansson %d, in %.*s", f, a->kind, b->kind,
-                         (int)len, json);
+                fail_msg("field %d: kind %d, jansson %d, in %.*s", f, a->kind, b->kind, (int)len,
+                         json);
             if (a->kind == JSONL_STRING &&
                 (a->len != b->len || memcmp(a->string, b->string, a->len) != 0 ||
                  a->string[a->len] != '\0'))
@@ -545,8 +545,9 @@ static void test_jsonl_fast_parser_agrees(void **state)
     /* Strings of every length up to 40 with a quote, a backslash escape
      * or a multi-byte character at every position: the eight-byte scan
      * must see each of them wherever it falls. */
-    static const char *const specials[] = {"\\\"", "\\\\", "\\n", "\\u00e9", "\xC3\xA9",
-                                           "\xE2\x80\x94", "\xF0\x9F\x98\x80", "\\uD83D\\uDE00"};
+    static const char *const specials[] = {
+        "\\\"",          "\\\\", "\\n", "\\u00e9", "\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x98\x80",
+        "\\uD83D\\uDE00"};
     char text[128], json[256];
     for (size_t sp = 0; sp < sizeof specials / sizeof specials[0]; sp++)
         for (int n = 0; n <= 40; n++)
@@ -578,17 +579,34 @@ static unsigned next_random(uint64_t *seed)
 static void test_jsonl_fast_parser_random(void **state)
 {
     (void)state;
-    static const char *const keys[] = {"id", "text", "title", "published", "outlet",
-                                       "url", "lang", "t\\u0065xt"};
+    static const char *const keys[] = {"id",     "text", "title", "published",
+                                       "outlet", "url",  "lang",  "t\\u0065xt"};
     static const char *const atoms[] = {
-        "a", "Z", " ", "7", "\\\"", "\\\\", "\\/", "\\b", "\\n", "\\t", "\\u00e9",
-        "\\u0000", "\\uD83D\\uDE00", "\xC3\xA9", "\xE2\x80\x9C", "\xF0\x9F\x98\x80", ".",
-        "\\uDC00", "\\q",
+        "a",
+        "Z",
+        " ",
+        "7",
+        "\\\"",
+        "\\\\",
+        "\\/",
+        "\\b",
+        "\\n",
+        "\\t",
+        "\\u00e9",
+        "\\u0000",
+        "\\uD83D\\uDE00",
+        "\xC3\xA9",
+        "\xE2\x80\x9C",
+        "\xF0\x9F\x98\x80",
+        ".",
+        "\\uDC00",
+        "\\q",
     };
-    static const char *const others[] = {"null", "true", "false", "0", "-12", "123456789",
-                                         "1.5", "[]", "{\"a\":1}", "99999999999999999999"};
-    static const char damage[] = {'"', '\\', '{', '}', ',', ':', ' ', '\x01', '\xC3', '\x80',
-                                  'u', '0', 'n', '['};
+    static const char *const others[] = {
+        "null",      "true", "false", "0",         "-12",
+        "123456789", "1.5",  "[]",    "{\"a\":1}", "99999999999999999999"};
+    static const char damage[] = {'"',    '\\',   '{',    '}', ',', ':', ' ',
+                                  '\x01', '\xC3', '\x80', 'u', '0', 'n', '['};
     uint64_t seed = 0x9E3779B97F4A7C15ull;
     Buffer b;
     buffer_init(&b);
@@ -847,12 +865,12 @@ static void test_decomposed_accents_still_match(void **state)
             deir = i;
     assert_true(deir >= 0);
     static const char *const texts[] = {
-        "Shells hit Deir ez-Z\xC3\xB3r on Monday.",      /* precomposed o-acute */
-        "Shells hit Deir ez-Zo\xCC\x81r on Monday.",     /* o + combining acute */
-        "Shells hit Dayr az-Z\xC4\x81wr on Monday.",     /* precomposed a-macron */
-        "Shells hit Dayr az-Za\xCC\x84wr on Monday.",    /* a + combining macron */
-        "Shells hit D\xC3\xA9ir ez-Zor on Monday.",      /* e-acute */
-        "Shells hit De\xCC\x81ir ez-Zor on Monday.",     /* e + combining acute */
+        "Shells hit Deir ez-Z\xC3\xB3r on Monday.",   /* precomposed o-acute */
+        "Shells hit Deir ez-Zo\xCC\x81r on Monday.",  /* o + combining acute */
+        "Shells hit Dayr az-Z\xC4\x81wr on Monday.",  /* precomposed a-macron */
+        "Shells hit Dayr az-Za\xCC\x84wr on Monday.", /* a + combining macron */
+        "Shells hit D\xC3\xA9ir ez-Zor on Monday.",   /* e-acute */
+        "Shells hit De\xCC\x81ir ez-Zor on Monday.",  /* e + combining acute */
     };
     for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
         Arena arena;
@@ -867,7 +885,8 @@ static void test_decomposed_accents_still_match(void **state)
         bool found = false;
         for (int m = 0; m < ml.count; m++)
             for (int e = 0; e < ml.items[m].entry_count; e++)
-                if (ml.items[m].entries[e].kind == ENTRY_PLACE && ml.items[m].entries[e].id == deir) {
+                if (ml.items[m].entries[e].kind == ENTRY_PLACE &&
+                    ml.items[m].entries[e].id == deir) {
                     found = true;
                     /* The match covers the name's bytes in the input. */
                     assert_memory_equal(doc.text + tl.items[ml.items[m].first].start, "D", 1);

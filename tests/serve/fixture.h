@@ -36,36 +36,34 @@ static const FixtureEvent fixture_doc_a[] = {
     {"Islamic State militants seized the desert town of Palmyra on Sunday after "
      "government troops pulled back.",
      "Battles", "Non-state actor overtakes territory", "2016-12-11", "Islamic State",
-     SIDE_ISLAMIC_STATE, "Syrian Arab Army", SIDE_GOVERNMENT, "Palmyra", "SY-HI",
-     34.5515, 38.2694, -1, NULL},
+     SIDE_ISLAMIC_STATE, "Syrian Arab Army", SIDE_GOVERNMENT, "Palmyra", "SY-HI", 34.5515, 38.2694,
+     -1, NULL},
     {"Army units restored full control over Palmyra on Thursday, the ministry "
      "announced.",
-     "Battles", "Government regains territory", "2017-03-02", "Syrian Arab Army",
-     SIDE_GOVERNMENT, "Islamic State", SIDE_ISLAMIC_STATE, "Palmyra", "SY-HI",
-     34.5515, 38.2694, -1, "Ministry of Defence"},
+     "Battles", "Government regains territory", "2017-03-02", "Syrian Arab Army", SIDE_GOVERNMENT,
+     "Islamic State", SIDE_ISLAMIC_STATE, "Palmyra", "SY-HI", 34.5515, 38.2694, -1,
+     "Ministry of Defence"},
     {"An air strike on a market in Raqqa killed twelve people, a local council "
      "said.",
-     "Explosions/Remote violence", "Air/drone strike", "2017-06-10",
-     "US-led coalition", SIDE_US_COALITION, NULL, SIDE_CIVILIANS, "Raqqa", "SY-RA",
-     35.9528, 39.0083, 12, "local council"},
+     "Explosions/Remote violence", "Air/drone strike", "2017-06-10", "US-led coalition",
+     SIDE_US_COALITION, NULL, SIDE_CIVILIANS, "Raqqa", "SY-RA", 35.9528, 39.0083, 12,
+     "local council"},
 };
 
 static const FixtureEvent fixture_doc_b[] = {
     {"Syrian troops were back in Palmyra on Thursday, a military source told the "
      "agency.",
-     "Battles", "Government regains territory", "2017-03-02", "Syrian Arab Army",
-     SIDE_GOVERNMENT, "Islamic State", SIDE_ISLAMIC_STATE, "Palmyra", "SY-HI",
-     34.5515, 38.2694, -1, "military source"},
-    {"Five fighters died in a clash on the edge of al-Bab on Monday.", "Battles",
-     "Armed clash", "2017-02-20", "Free Syrian Army", SIDE_OPPOSITION,
-     "Islamic State", SIDE_ISLAMIC_STATE, "al-Bab", "SY-HL", 36.3706, 37.5157, 5,
-     NULL},
+     "Battles", "Government regains territory", "2017-03-02", "Syrian Arab Army", SIDE_GOVERNMENT,
+     "Islamic State", SIDE_ISLAMIC_STATE, "Palmyra", "SY-HI", 34.5515, 38.2694, -1,
+     "military source"},
+    {"Five fighters died in a clash on the edge of al-Bab on Monday.", "Battles", "Armed clash",
+     "2017-02-20", "Free Syrian Army", SIDE_OPPOSITION, "Islamic State", SIDE_ISLAMIC_STATE,
+     "al-Bab", "SY-HL", 36.3706, 37.5157, 5, NULL},
 };
 
 /* Ingests one document made of the sentences of evs (one article). */
 static int fixture_ingest_doc(Store *s, const char *doc_id, const char *outlet,
-                              const char *published, const FixtureEvent *evs,
-                              int n)
+                              const char *published, const FixtureEvent *evs, int n)
 {
     Arena arena;
     arena_init(&arena);
@@ -78,9 +76,13 @@ static int fixture_ingest_doc(Store *s, const char *doc_id, const char *outlet,
         spans[i].end = text.len;
         buffer_append_char(&text, ' ');
     }
-    Document doc = {.id = doc_id, .path = doc_id, .format = FORMAT_TEXT,
+    Document doc = {.id = doc_id,
+                    .path = doc_id,
+                    .format = FORMAT_TEXT,
                     .text = arena_strndup(&arena, text.data, text.len),
-                    .len = text.len, .outlet = outlet, .arena = &arena};
+                    .len = text.len,
+                    .outlet = outlet,
+                    .arena = &arena};
     date_parse_iso(published, strlen(published), &doc.published);
     buffer_free(&text);
 
@@ -111,15 +113,14 @@ static int fixture_ingest_doc(Store *s, const char *doc_id, const char *outlet,
         e->has_actor2 = f->actor2 != NULL || f->side2 != SIDE_UNKNOWN;
         e->actor2 = (EventActor){f->actor2, f->side2, -1};
         e->has_place = true;
-        e->place = (EventPlace){f->place, f->admin1, "Syria", f->lat, f->lon,
-                                "exact", -1, NULL};
+        e->place = (EventPlace){f->place, f->admin1, "Syria", f->lat, f->lon, "exact", -1, NULL};
         if (f->killed >= 0)
             e->fatalities = (Range){true, f->killed, f->killed, f->killed};
         e->certainty = CERTAINTY_REPORTED;
         e->outlet = outlet;
         e->evidence = spans[i];
-        e->evidence_text = arena_strndup(&arena, doc.text + spans[i].start,
-                                         spans[i].end - spans[i].start);
+        e->evidence_text =
+            arena_strndup(&arena, doc.text + spans[i].start, spans[i].end - spans[i].start);
         Claim *c = arena_alloc(&arena, sizeof *c);
         c->claimant = f->claimant;
         c->fatalities = e->fatalities;

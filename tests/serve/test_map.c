@@ -49,8 +49,7 @@ static int teardown(void **state)
 }
 
 /* Renders the map into a heap string (caller frees). */
-static char *render(MapFixture *f, const char *date, int days, int *rc, char *err,
-                    size_t cap)
+static char *render(MapFixture *f, const char *date, int days, int *rc, char *err, size_t cap)
 {
     char *data = NULL;
     size_t len = 0;

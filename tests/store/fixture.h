@@ -44,8 +44,7 @@ static inline void fixture_init(Fixture *f, const char *id, const char *outlet,
     f->events = arena_alloc(&f->arena, sizeof(Event) * (size_t)f->cap);
 }
 
-static inline EventPlace fixture_place(const char *name, const char *admin1,
-                                       double lat, double lon,
+static inline EventPlace fixture_place(const char *name, const char *admin1, double lat, double lon,
                                        const char *precision)
 {
     EventPlace p = {0};
@@ -60,14 +59,13 @@ static inline EventPlace fixture_place(const char *name, const char *admin1,
 }
 
 /* Adds an event of the fixture's only article; returns it for tuning. */
-static inline Event *fixture_event(Fixture *f, const char *event_type,
-                                   const char *sub_event_type, const char *date,
-                                   const char *actor1, Side side1,
+static inline Event *fixture_event(Fixture *f, const char *event_type, const char *sub_event_type,
+                                   const char *date, const char *actor1, Side side1,
                                    const char *actor2, Side side2, EventPlace place)
 {
     if (f->count == f->cap) {
-        f->events = arena_grow(&f->arena, f->events, (size_t)f->count,
-                               (size_t)f->cap * 2, sizeof(Event));
+        f->events =
+            arena_grow(&f->arena, f->events, (size_t)f->count, (size_t)f->cap * 2, sizeof(Event));
         f->cap *= 2;
     }
     Event *e = &f->events[f->count++];
@@ -102,11 +100,11 @@ static inline Event *fixture_event(Fixture *f, const char *event_type,
 
 /* Adds a fatality claim (and sets the event's own fatalities to it when
  * it has none). */
-static inline void fixture_claim(Fixture *f, Event *e, const char *claimant,
-                                 long low, long best, long high)
+static inline void fixture_claim(Fixture *f, Event *e, const char *claimant, long low, long best,
+                                 long high)
 {
-    Claim *c = arena_grow(&f->arena, e->claims, (size_t)e->claim_count,
-                          (size_t)e->claim_count + 1, sizeof(Claim));
+    Claim *c = arena_grow(&f->arena, e->claims, (size_t)e->claim_count, (size_t)e->claim_count + 1,
+                          sizeof(Claim));
     e->claims = c;
     Claim *n = &c[e->claim_count++];
     memset(n, 0, sizeof *n);
@@ -124,7 +122,10 @@ static inline int fixture_ingest(Store *s, Fixture *f, IngestResult *r)
     return store_ingest(s, &f->doc, &f->articles, &list, r);
 }
 
-static inline void fixture_free(Fixture *f) { arena_free(&f->arena); }
+static inline void fixture_free(Fixture *f)
+{
+    arena_free(&f->arena);
+}
 
 /* A fresh temporary database path (the caller unlinks it and its -wal and
  * -shm files with temp_db_remove). */

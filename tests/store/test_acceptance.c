@@ -36,8 +36,7 @@ static int ingest_one(Document *doc, void *ctx)
     return 0;
 }
 
-static void quiet(void *ctx, DiagLevel level, const char *file, long line,
-                  const char *msg)
+static void quiet(void *ctx, DiagLevel level, const char *file, long line, const char *msg)
 {
     (void)ctx, (void)level, (void)file, (void)line, (void)msg;
 }
@@ -52,8 +51,7 @@ static void ingest_corpus(const char *shared)
     snprintf(fakes, sizeof fakes, "%s/corpus/fakes-dev.jsonl", shared);
     const char *inputs[] = {seeds, fakes};
     ReadStats stats = {0};
-    assert_int_equal(read_inputs(inputs, 2, ingest_one, &pipeline, &pipeline.diag, &stats),
-                     0);
+    assert_int_equal(read_inputs(inputs, 2, ingest_one, &pipeline, &pipeline.diag, &stats), 0);
     assert_int_equal(pipeline.failed, 0);
     assert_true(stats.documents >= 180);
 }
@@ -87,12 +85,12 @@ static int teardown(void **state)
     return 0;
 }
 
-#define REQUIRE_PIPELINE()                                                     \
-    REQUIRE_SHARED(shared);                                                    \
-    (void)shared;                                                              \
-    if (!pipeline.store) {                                                     \
-        print_message("skipped: build/gazetteer.bin missing (run make)\n");  \
-        skip();                                                                \
+#define REQUIRE_PIPELINE()                                                                         \
+    REQUIRE_SHARED(shared);                                                                        \
+    (void)shared;                                                                                  \
+    if (!pipeline.store) {                                                                         \
+        print_message("skipped: build/gazetteer.bin missing (run make)\n");                        \
+        skip();                                                                                    \
     }
 
 static void test_palmyra_timeline(void **state)
@@ -110,8 +108,7 @@ static void test_palmyra_timeline(void **state)
     int is_dec = -1, gov_mar = -1;
     for (int i = 0; i < t[0].period_count; i++) {
         const StoreControlPeriod *p = &t[0].periods[i];
-        print_message("Palmyra: %s from %s to %s\n", p->holder_side, p->from,
-                      p->to ? p->to : "-");
+        print_message("Palmyra: %s from %s to %s\n", p->holder_side, p->from, p->to ? p->to : "-");
         if (!strcmp(p->holder_side, "islamic_state") && !strncmp(p->from, "2016-12", 7))
             is_dec = i;
         if (!strcmp(p->holder_side, "government") && !strncmp(p->from, "2017-03", 7))
@@ -120,8 +117,7 @@ static void test_palmyra_timeline(void **state)
     assert_true(is_dec >= 0);
     assert_true(gov_mar > is_dec);
     StoreControl *c;
-    assert_int_equal(store_control_at(pipeline.store, "2017-01-15", "SY-HI", &arena, &c, &n),
-                     0);
+    assert_int_equal(store_control_at(pipeline.store, "2017-01-15", "SY-HI", &arena, &c, &n), 0);
     bool found = false;
     for (int i = 0; i < n; i++)
         if (!strcmp(c[i].place.name, "Palmyra")) {
@@ -138,8 +134,12 @@ static void test_airport_strike_one_event(void **state)
     REQUIRE_PIPELINE();
     Arena arena;
     arena_init(&arena);
-    StoreFilter f = {.from = "2016-09-01", .to = "2016-09-30", .admin1 = "SY-DY",
-                     .side = "us_coalition", .type = "Air/drone strike", .limit = -1};
+    StoreFilter f = {.from = "2016-09-01",
+                     .to = "2016-09-30",
+                     .admin1 = "SY-DY",
+                     .side = "us_coalition",
+                     .type = "Air/drone strike",
+                     .limit = -1};
     StoreEvent *rows;
     int n;
     assert_int_equal(store_query_events(pipeline.store, &f, &arena, &rows, &n), 0);

@@ -105,8 +105,7 @@ static void ingest(Store *s, Fixture *f)
 /* An air strike told at week precision by a party, then precisely by a
  * monitor (the representative, place and first named side move), then
  * again word for word by the first outlet, then denied by a third. */
-static void strike(Store *s, const char *id, const char *outlet, const char *published,
-                   int kind)
+static void strike(Store *s, const char *id, const char *outlet, const char *published, int kind)
 {
     Fixture f;
     char text[160];
@@ -115,28 +114,25 @@ static void strike(Store *s, const char *id, const char *outlet, const char *pub
     Event *e;
     switch (kind) {
     case 0: /* vague, a party's count */
-        e = fixture_event(&f, "Explosions/Remote violence", "Air/drone strike",
-                          "2016-09-17", NULL, SIDE_UNKNOWN, "Syrian Arab Army",
-                          SIDE_GOVERNMENT, *city());
+        e = fixture_event(&f, "Explosions/Remote violence", "Air/drone strike", "2016-09-17", NULL,
+                          SIDE_UNKNOWN, "Syrian Arab Army", SIDE_GOVERNMENT, *city());
         e->date_precision = PRECISION_WEEK;
         fixture_claim(&f, e, "Syrian Arab Army", 20, 20, 20);
         break;
     case 1: /* precise, an independent count */
         e = fixture_event(&f, "Explosions/Remote violence", "Shelling/artillery/missile attack",
-                          "2016-09-17", "US-led coalition", SIDE_US_COALITION,
-                          "Syrian Arab Army", SIDE_GOVERNMENT, *airport());
+                          "2016-09-17", "US-led coalition", SIDE_US_COALITION, "Syrian Arab Army",
+                          SIDE_GOVERNMENT, *airport());
         fixture_claim(&f, e, "Syrian Observatory for Human Rights", 60, 62, 64);
         break;
     case 2: /* a denial */
-        e = fixture_event(&f, "Explosions/Remote violence", "Air/drone strike",
-                          "2016-09-17", NULL, SIDE_UNKNOWN, NULL, SIDE_UNKNOWN,
-                          *airport());
+        e = fixture_event(&f, "Explosions/Remote violence", "Air/drone strike", "2016-09-17", NULL,
+                          SIDE_UNKNOWN, NULL, SIDE_UNKNOWN, *airport());
         e->certainty = CERTAINTY_DENIED;
         break;
     default: /* a later, narrower independent count */
-        e = fixture_event(&f, "Explosions/Remote violence", "Air/drone strike",
-                          "2016-09-18", "Coalition", SIDE_US_COALITION, NULL,
-                          SIDE_UNKNOWN, *airport());
+        e = fixture_event(&f, "Explosions/Remote violence", "Air/drone strike", "2016-09-18",
+                          "Coalition", SIDE_US_COALITION, NULL, SIDE_UNKNOWN, *airport());
         fixture_claim(&f, e, "Airwars", 60, 63, 64);
         fixture_claim(&f, e, "Coalition", 1, 1, 1); /* a party: not "best" */
         break;
@@ -152,9 +148,8 @@ static void territory(Store *s, const char *id, const char *outlet, bool named)
     snprintf(text, sizeof text, "Palmyra retaken (%s).", id);
     fixture_init(&f, id, outlet, "2017-03-02", text);
     fixture_event(&f, "Battles", "Government regains territory", "2017-03-01",
-                  named ? "Syrian Arab Army" : NULL, named ? SIDE_GOVERNMENT : SIDE_UNKNOWN,
-                  NULL, SIDE_UNKNOWN,
-                  fixture_place("Palmyra", "SY-HI", 34.5560, 38.2670, "exact"));
+                  named ? "Syrian Arab Army" : NULL, named ? SIDE_GOVERNMENT : SIDE_UNKNOWN, NULL,
+                  SIDE_UNKNOWN, fixture_place("Palmyra", "SY-HI", 34.5560, 38.2670, "exact"));
     ingest(s, &f);
 }
 
@@ -165,13 +160,11 @@ static void attack(Store *s, const char *id, const char *outlet, long toll)
     char text[160];
     snprintf(text, sizeof text, "An attack killed %ld (%s).", toll, id);
     fixture_init(&f, id, outlet, "2017-04-05", text);
-    Event *e = fixture_event(&f, "Explosions/Remote violence", "Chemical weapon",
-                             "2017-04-04", NULL, SIDE_UNKNOWN, "Civilians",
-                             SIDE_CIVILIANS,
-                             fixture_place("Khan Shaykhun", "SY-ID", 35.4419, 36.6506,
-                                           "exact"));
-    fixture_claim(&f, e, toll > 10 ? "World Health Organization" : "State news agency",
-                  toll, toll, toll);
+    Event *e = fixture_event(&f, "Explosions/Remote violence", "Chemical weapon", "2017-04-04",
+                             NULL, SIDE_UNKNOWN, "Civilians", SIDE_CIVILIANS,
+                             fixture_place("Khan Shaykhun", "SY-ID", 35.4419, 36.6506, "exact"));
+    fixture_claim(&f, e, toll > 10 ? "World Health Organization" : "State news agency", toll, toll,
+                  toll);
     ingest(s, &f);
 }
 

@@ -38,18 +38,16 @@ static void ingest_airport_strike_again(Store *s, bool again)
     fixture_init(&a, "wire-1", "Wire One", "2016-09-18",
                  "Coalition jets struck army positions near the airport, killing 62, "
                  "the monitor said.");
-    Event *e = fixture_event(&a, "Explosions/Remote violence", "Air/drone strike",
-                             "2016-09-17", "US-led coalition", SIDE_US_COALITION,
-                             "Syrian Arab Army", SIDE_GOVERNMENT,
-                             fixture_place("Deir ez-Zor Airport", "SY-DY", 35.2856,
-                                           40.1757, "exact"));
+    Event *e =
+        fixture_event(&a, "Explosions/Remote violence", "Air/drone strike", "2016-09-17",
+                      "US-led coalition", SIDE_US_COALITION, "Syrian Arab Army", SIDE_GOVERNMENT,
+                      fixture_place("Deir ez-Zor Airport", "SY-DY", 35.2856, 40.1757, "exact"));
     fixture_claim(&a, e, "Syrian Observatory for Human Rights", 62, 62, 62);
     fixture_init(&b, "paper-2", "Daily Two", "2016-09-19",
                  "At least 80 soldiers died when coalition aircraft bombed hills by "
                  "Deir ez-Zor, the ministry said.");
-    e = fixture_event(&b, "Explosions/Remote violence", "Air/drone strike",
-                      "2016-09-18", "Coalition", SIDE_US_COALITION, NULL,
-                      SIDE_UNKNOWN,
+    e = fixture_event(&b, "Explosions/Remote violence", "Air/drone strike", "2016-09-18",
+                      "Coalition", SIDE_US_COALITION, NULL, SIDE_UNKNOWN,
                       fixture_place("Deir ez-Zor", "SY-DY", 35.3359, 40.1408, "exact"));
     fixture_claim(&b, e, "Russian Defence Ministry", 80, 80, 80);
     IngestResult r;
@@ -64,7 +62,10 @@ static void ingest_airport_strike_again(Store *s, bool again)
     fixture_free(&b);
 }
 
-static void ingest_airport_strike(Store *s) { ingest_airport_strike_again(s, false); }
+static void ingest_airport_strike(Store *s)
+{
+    ingest_airport_strike_again(s, false);
+}
 
 static void test_schema_version(void **state)
 {
@@ -79,8 +80,7 @@ static void test_schema_version(void **state)
     assert_non_null(s);
     assert_int_equal(store_schema_version(s), STORE_SCHEMA_VERSION);
     /* A database from a newer sitrep is refused. */
-    assert_int_equal(sqlite3_exec(store_db(s), "PRAGMA user_version = 99", NULL,
-                                  NULL, NULL),
+    assert_int_equal(sqlite3_exec(store_db(s), "PRAGMA user_version = 99", NULL, NULL, NULL),
                      SQLITE_OK);
     store_close(s);
     s = store_open(path, err, sizeof err);
@@ -128,8 +128,7 @@ static void test_migration_from_v1(void **state)
     exec_ok(db, store_schema_v1);
     exec_ok(db, "PRAGMA user_version = 1");
     char sql[4096];
-    long d1 = day_of("2016-04-20"), d1_report = day_of("2016-04-10"),
-         d2 = day_of("2015-05-21");
+    long d1 = day_of("2016-04-20"), d1_report = day_of("2016-04-10"), d2 = day_of("2015-05-21");
     snprintf(sql, sizeof sql,
              "INSERT INTO documents (id, doc_id, content_hash, bytes)"
              " VALUES (1, 'old-1', 'h1', 40);"
@@ -175,8 +174,7 @@ static void test_migration_from_v1(void **state)
                                    "  'control_changes_event_date')"),
                      5);
     /* Backfilled: the change carries its event's date, not its own. */
-    assert_int_equal(query_long(s, "SELECT event_days FROM control_changes WHERE id = 1"),
-                     d1);
+    assert_int_equal(query_long(s, "SELECT event_days FROM control_changes WHERE id = 1"), d1);
 
     Arena arena;
     arena_init(&arena);
@@ -250,8 +248,8 @@ static void test_reingest_changes_nothing(void **state)
     fixture_init(&a, "renamed", "Wire One", "2016-09-18",
                  "Coalition jets struck army positions near the airport, killing 62, "
                  "the monitor said.");
-    fixture_event(&a, "Explosions/Remote violence", "Air/drone strike", "2016-09-17",
-                  NULL, SIDE_UNKNOWN, NULL, SIDE_UNKNOWN,
+    fixture_event(&a, "Explosions/Remote violence", "Air/drone strike", "2016-09-17", NULL,
+                  SIDE_UNKNOWN, NULL, SIDE_UNKNOWN,
                   fixture_place("Deir ez-Zor", "SY-DY", 35.3359, 40.1408, "exact"));
     IngestResult r;
     assert_int_equal(fixture_ingest(s, &a, &r), 0);
@@ -337,19 +335,17 @@ static void test_no_fusion_when_different(void **state)
     fixture_event(&f, "Explosions/Remote violence", "Air/drone strike", "2017-01-15",
                   "Russian Air Force", SIDE_RUSSIA, NULL, SIDE_UNKNOWN, raqqa);
     /* Same place and day, other family. */
-    fixture_event(&f, "Battles", "Armed clash", "2017-01-08", "SDF", SIDE_SDF,
-                  "Islamic State", SIDE_ISLAMIC_STATE, raqqa);
+    fixture_event(&f, "Battles", "Armed clash", "2017-01-08", "SDF", SIDE_SDF, "Islamic State",
+                  SIDE_ISLAMIC_STATE, raqqa);
     /* Same place and day, incompatible striker. */
-    fixture_event(&f, "Explosions/Remote violence", "Air/drone strike", "2017-01-08",
-                  "Coalition", SIDE_US_COALITION, NULL, SIDE_UNKNOWN, raqqa);
+    fixture_event(&f, "Explosions/Remote violence", "Air/drone strike", "2017-01-08", "Coalition",
+                  SIDE_US_COALITION, NULL, SIDE_UNKNOWN, raqqa);
     /* Same place and day, government jets: fused, but contradictory. */
     fixture_event(&f, "Explosions/Remote violence", "Shelling/artillery/missile attack",
-                  "2017-01-09", "Syrian Air Force", SIDE_GOVERNMENT, NULL,
-                  SIDE_UNKNOWN, raqqa);
+                  "2017-01-09", "Syrian Air Force", SIDE_GOVERNMENT, NULL, SIDE_UNKNOWN, raqqa);
     /* Undated: never fused. */
-    Event *u = fixture_event(&f, "Explosions/Remote violence", "Air/drone strike",
-                             NULL, "Russian Air Force", SIDE_RUSSIA, NULL,
-                             SIDE_UNKNOWN, raqqa);
+    Event *u = fixture_event(&f, "Explosions/Remote violence", "Air/drone strike", NULL,
+                             "Russian Air Force", SIDE_RUSSIA, NULL, SIDE_UNKNOWN, raqqa);
     u->date_precision = PRECISION_NONE;
     IngestResult r;
     assert_int_equal(fixture_ingest(s, &f, &r), 0);
@@ -368,16 +364,16 @@ static void test_admin1_precision_and_clash_symmetry(void **state)
     Store *s = open_temp(path, sizeof path, "admin1");
     Fixture f;
     fixture_init(&f, "g", "Wire One", "2017-02-02", "Clashes.");
-    fixture_event(&f, "Battles", "Armed clash", "2017-02-01", "Syrian Arab Army",
-                  SIDE_GOVERNMENT, "Islamic State", SIDE_ISLAMIC_STATE,
+    fixture_event(&f, "Battles", "Armed clash", "2017-02-01", "Syrian Arab Army", SIDE_GOVERNMENT,
+                  "Islamic State", SIDE_ISLAMIC_STATE,
                   fixture_place("Homs", "SY-HI", 34.5, 38.5, "admin1"));
     IngestResult r;
     assert_int_equal(fixture_ingest(s, &f, &r), 0);
     fixture_free(&f);
     fixture_init(&f, "h", "Daily Two", "2017-02-02", "Fighting.");
     /* The other way round, at a town of the same governorate. */
-    fixture_event(&f, "Battles", "Armed clash", "2017-02-02", "Islamic State",
-                  SIDE_ISLAMIC_STATE, "Syrian Arab Army", SIDE_GOVERNMENT,
+    fixture_event(&f, "Battles", "Armed clash", "2017-02-02", "Islamic State", SIDE_ISLAMIC_STATE,
+                  "Syrian Arab Army", SIDE_GOVERNMENT,
                   fixture_place("Palmyra", "SY-HI", 34.5503, 38.2684, "exact"));
     assert_int_equal(fixture_ingest(s, &f, &r), 0);
     assert_int_equal(r.events_joined, 1);
@@ -403,13 +399,12 @@ static void test_disputed(void **state)
     Fixture a, b, c;
     EventPlace idlib = fixture_place("Khan Shaykhun", "SY-ID", 35.4419, 36.6506, "exact");
     fixture_init(&a, "a", "Outlet A", "2017-04-04", "Chemical attack kills 70.");
-    Event *e = fixture_event(&a, "Explosions/Remote violence", "Chemical weapon",
-                             "2017-04-04", NULL, SIDE_UNKNOWN, "Civilians",
-                             SIDE_CIVILIANS, idlib);
+    Event *e = fixture_event(&a, "Explosions/Remote violence", "Chemical weapon", "2017-04-04",
+                             NULL, SIDE_UNKNOWN, "Civilians", SIDE_CIVILIANS, idlib);
     fixture_claim(&a, e, "World Health Organization", 70, 70, 70);
     fixture_init(&b, "b", "Outlet B", "2017-04-05", "A strike killed five people.");
-    e = fixture_event(&b, "Explosions/Remote violence", "Chemical weapon", "2017-04-04",
-                      NULL, SIDE_UNKNOWN, NULL, SIDE_UNKNOWN, idlib);
+    e = fixture_event(&b, "Explosions/Remote violence", "Chemical weapon", "2017-04-04", NULL,
+                      SIDE_UNKNOWN, NULL, SIDE_UNKNOWN, idlib);
     fixture_claim(&b, e, "State news agency", 5, 5, 5);
     IngestResult r;
     assert_int_equal(fixture_ingest(s, &a, &r), 0);
@@ -417,8 +412,8 @@ static void test_disputed(void **state)
     assert_int_equal(r.events_joined, 1);
     /* A denial from a third outlet. */
     fixture_init(&c, "c", "Outlet C", "2017-04-06", "The ministry denied any attack.");
-    e = fixture_event(&c, "Explosions/Remote violence", "Chemical weapon", "2017-04-04",
-                      NULL, SIDE_UNKNOWN, NULL, SIDE_UNKNOWN, idlib);
+    e = fixture_event(&c, "Explosions/Remote violence", "Chemical weapon", "2017-04-04", NULL,
+                      SIDE_UNKNOWN, NULL, SIDE_UNKNOWN, idlib);
     e->certainty = CERTAINTY_DENIED;
     assert_int_equal(fixture_ingest(s, &c, &r), 0);
     Arena arena;
@@ -447,9 +442,9 @@ static void test_disputed(void **state)
     temp_db_remove(path);
 }
 
-static void ingest_territory(Store *s, const char *id, const char *date,
-                             const char *sub, const char *actor1, Side side1,
-                             const char *actor2, Side side2, EventPlace place)
+static void ingest_territory(Store *s, const char *id, const char *date, const char *sub,
+                             const char *actor1, Side side1, const char *actor2, Side side2,
+                             EventPlace place)
 {
     Fixture f;
     char text[200];
@@ -469,21 +464,18 @@ static void test_control_timeline(void **state)
     Store *s = open_temp(path, sizeof path, "control");
     EventPlace palmyra = fixture_place("Palmyra", "SY-HI", 34.5503, 38.2684, "exact");
     /* Ingested out of order: the timeline sorts by date. */
-    ingest_territory(s, "t3", "2017-03-02", "Government regains territory",
-                     "Syrian Arab Army", SIDE_GOVERNMENT, "Islamic State",
-                     SIDE_ISLAMIC_STATE, palmyra);
-    ingest_territory(s, "t2", "2016-12-11", "Non-state actor overtakes territory",
-                     "Islamic State", SIDE_ISLAMIC_STATE, "Syrian Arab Army",
-                     SIDE_GOVERNMENT, palmyra);
-    ingest_territory(s, "t1", "2016-03-27", "Government regains territory",
-                     "Syrian Arab Army", SIDE_GOVERNMENT, "Islamic State",
-                     SIDE_ISLAMIC_STATE, palmyra);
+    ingest_territory(s, "t3", "2017-03-02", "Government regains territory", "Syrian Arab Army",
+                     SIDE_GOVERNMENT, "Islamic State", SIDE_ISLAMIC_STATE, palmyra);
+    ingest_territory(s, "t2", "2016-12-11", "Non-state actor overtakes territory", "Islamic State",
+                     SIDE_ISLAMIC_STATE, "Syrian Arab Army", SIDE_GOVERNMENT, palmyra);
+    ingest_territory(s, "t1", "2016-03-27", "Government regains territory", "Syrian Arab Army",
+                     SIDE_GOVERNMENT, "Islamic State", SIDE_ISLAMIC_STATE, palmyra);
     /* A second report of the December capture: more evidence, no new period. */
-    ingest_territory(s, "t2b", "2016-12-12", "Non-state actor overtakes territory",
-                     "ISIS", SIDE_ISLAMIC_STATE, NULL, SIDE_UNKNOWN, palmyra);
+    ingest_territory(s, "t2b", "2016-12-12", "Non-state actor overtakes territory", "ISIS",
+                     SIDE_ISLAMIC_STATE, NULL, SIDE_UNKNOWN, palmyra);
     /* A governorate-level report says nothing about any town. */
-    ingest_territory(s, "t4", "2017-03-05", "Government regains territory",
-                     "Syrian Arab Army", SIDE_GOVERNMENT, NULL, SIDE_UNKNOWN,
+    ingest_territory(s, "t4", "2017-03-05", "Government regains territory", "Syrian Arab Army",
+                     SIDE_GOVERNMENT, NULL, SIDE_UNKNOWN,
                      fixture_place("Homs", "SY-HI", 34.7, 37.9, "admin1"));
 
     Arena arena;
@@ -528,9 +520,8 @@ static void test_filters_and_fts(void **state)
     char path[256];
     Store *s = open_temp(path, sizeof path, "filter");
     ingest_airport_strike(s);
-    ingest_territory(s, "x1", "2017-03-02", "Government regains territory",
-                     "Syrian Arab Army", SIDE_GOVERNMENT, "Islamic State",
-                     SIDE_ISLAMIC_STATE,
+    ingest_territory(s, "x1", "2017-03-02", "Government regains territory", "Syrian Arab Army",
+                     SIDE_GOVERNMENT, "Islamic State", SIDE_ISLAMIC_STATE,
                      fixture_place("Palmyra", "SY-HI", 34.5503, 38.2684, "exact"));
     Arena arena;
     arena_init(&arena);
@@ -610,16 +601,15 @@ static void ingest_synthetic(const char *path, int from, int to)
         char id[32], text[256], date[16];
         snprintf(id, sizeof id, "doc-%d", i);
         snprintf(text, sizeof text,
-                 "Synthetic report number %d: shelling hit a district, killing %d.", i,
-                 i % 17);
+                 "Synthetic report number %d: shelling hit a district, killing %d.", i, i % 17);
         snprintf(date, sizeof date, "2016-%02d-%02d", 1 + i % 12, 1 + i % 28);
         fixture_init(&f, id, i % 2 ? "Wire One" : "Daily Two", date, text);
         for (int k = 0; k < 5; k++) {
-            Event *e = fixture_event(
-                &f, "Explosions/Remote violence", "Shelling/artillery/missile attack",
-                date, "Syrian Arab Army", SIDE_GOVERNMENT, NULL, SIDE_UNKNOWN,
-                fixture_place(places[(i + k) % 4], admin1s[(i + k) % 4], 35 + k * 0.1,
-                              37 + k * 0.1, "exact"));
+            Event *e =
+                fixture_event(&f, "Explosions/Remote violence", "Shelling/artillery/missile attack",
+                              date, "Syrian Arab Army", SIDE_GOVERNMENT, NULL, SIDE_UNKNOWN,
+                              fixture_place(places[(i + k) % 4], admin1s[(i + k) % 4], 35 + k * 0.1,
+                                            37 + k * 0.1, "exact"));
             fixture_claim(&f, e, "Monitor", i % 17, i % 17, i % 17);
         }
         IngestResult r;
@@ -635,8 +625,7 @@ static void check_consistent(const char *path, long *documents)
     sqlite3 *db;
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL),
-                     SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     assert_string_equal((const char *)sqlite3_column_text(st, 0), "ok");
     sqlite3_finalize(st);
@@ -658,16 +647,14 @@ static void check_consistent(const char *path, long *documents)
         " (SELECT 1 FROM reports r WHERE r.id = c.report_id)",
     };
     for (size_t i = 0; i < sizeof zero_checks / sizeof *zero_checks; i++) {
-        assert_int_equal(sqlite3_prepare_v2(db, zero_checks[i], -1, &st, NULL),
-                         SQLITE_OK);
+        assert_int_equal(sqlite3_prepare_v2(db, zero_checks[i], -1, &st, NULL), SQLITE_OK);
         assert_int_equal(sqlite3_step(st), SQLITE_ROW);
         if (sqlite3_column_int64(st, 0) != 0)
             fail_msg("inconsistent: %s", zero_checks[i]);
         sqlite3_finalize(st);
     }
-    assert_int_equal(
-        sqlite3_prepare_v2(db, "SELECT count(*) FROM documents", -1, &st, NULL),
-        SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM documents", -1, &st, NULL),
+                     SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     *documents = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
@@ -699,8 +686,8 @@ static void test_kill_during_ingest(void **state)
         if (sqlite3_open(path, &db) == SQLITE_OK) {
             sqlite3_stmt *st;
             sqlite3_busy_timeout(db, 1000);
-            if (sqlite3_prepare_v2(db, "SELECT count(*) FROM documents", -1, &st,
-                                   NULL) == SQLITE_OK &&
+            if (sqlite3_prepare_v2(db, "SELECT count(*) FROM documents", -1, &st, NULL) ==
+                    SQLITE_OK &&
                 sqlite3_step(st) == SQLITE_ROW)
                 seen = sqlite3_column_int64(st, 0);
             sqlite3_finalize(st);
@@ -712,8 +699,8 @@ static void test_kill_during_ingest(void **state)
     waitpid(pid, &status, 0);
     long documents;
     check_consistent(path, &documents);
-    print_message("killed after %ld of %d documents (child %s)\n", documents,
-                  KILL_DOCS, WIFSIGNALED(status) ? "killed" : "had finished");
+    print_message("killed after %ld of %d documents (child %s)\n", documents, KILL_DOCS,
+                  WIFSIGNALED(status) ? "killed" : "had finished");
     assert_true(documents >= 20);
 
     /* The next run completes the store; nothing is stored twice. */

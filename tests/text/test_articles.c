@@ -59,7 +59,10 @@ static void free_doc(TestDoc *t)
     free(t->heap);
 }
 
-static char *date_str(Date d, char buf[11]) { return date_format(d, buf); }
+static char *date_str(Date d, char buf[11])
+{
+    return date_format(d, buf);
+}
 
 /* The structural promises every split must keep: articles in order and
  * disjoint, sentences inside their article, in order, disjoint, trimmed. */
@@ -123,10 +126,8 @@ static int lines_dropped(const TestDoc *t, const char *needle, bool whole)
             continue;
         for (size_t j = line; j + n <= i; j++)
             if (strncasecmp(text + j, needle, n) == 0) {
-                if ((whole && covered_by_article(t, line, i)) ||
-                    covered_by_sentence(t, line, i))
-                    fail_msg("line with \"%s\" at %zu is inside an article",
-                             needle, line);
+                if ((whole && covered_by_article(t, line, i)) || covered_by_sentence(t, line, i))
+                    fail_msg("line with \"%s\" at %zu is inside an article", needle, line);
                 found++;
                 break;
             }
@@ -148,8 +149,7 @@ static bool has_link_with(const Article *a, const char *part)
     return false;
 }
 
-static const char *seed(char *buf, size_t size, const char *dir,
-                        const char *name)
+static const char *seed(char *buf, size_t size, const char *dir, const char *name)
 {
     snprintf(buf, size, "%s/corpus/seeds/%s", dir, name);
     return buf;
@@ -327,10 +327,10 @@ static void test_boilerplate_is_dropped(void **state)
     assert_int_equal(a->sentence_count, 2);
     const char *end = strstr(t.doc.text, "Residents fled north.");
     assert_int_equal(a->span.end, (size_t)(end - t.doc.text) + 21);
-    const char *gone[] = {"Voiceover", "PayPal", "Featured image", "Copyright",
-                          "Disclaimer", "fair use", "Facebook", "Become a",
-                          "Articles by", "media inquiries", "Share this",
-                          "Related Articles", "No comments", "Post a Comment"};
+    const char *gone[] = {"Voiceover",   "PayPal",          "Featured image", "Copyright",
+                          "Disclaimer",  "fair use",        "Facebook",       "Become a",
+                          "Articles by", "media inquiries", "Share this",     "Related Articles",
+                          "No comments", "Post a Comment"};
     for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
         assert_true(assert_lines_dropped(&t, gone[i]) >= 1);
     free_doc(&t);
@@ -400,15 +400,14 @@ static void test_jsonl_document_is_one_article(void **state)
         const char *text, *date;
     } cases[] = {
         {"Wed 05 Apr 2017 Town hit by strikes. Many were hurt. More "
-         "followed.", "2017-04-05"},
+         "followed.",
+         "2017-04-05"},
         {"12 February 2015 The council met. It voted.", "2015-02-12"},
         {"May 24 2017 Troops moved in. They stayed.", "2017-05-24"},
         {"Published July 2 2016 A raid killed six. Two fled.", "2016-07-02"},
-        {"Saturday 17 September 2016 21:09 A report came. It said more.",
-         "2016-09-17"},
+        {"Saturday 17 September 2016 21:09 A report came. It said more.", "2016-09-17"},
         {"26.11.2014 Strikes hit the town. Nobody claimed them.", "2014-11-26"},
-        {"Last updated at Apr 232017 A camp was hit. Three died.",
-         "2017-04-23"},
+        {"Last updated at Apr 232017 A camp was hit. Three died.", "2017-04-23"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         TestDoc t;
@@ -449,21 +448,17 @@ static void test_jsonl_document_is_one_article(void **state)
     assert_string_equal(date_str(t.list.items[0].date, d), "2014-05-06");
     assert_int_equal(t.list.items[0].sentence_count, 2);
     free_doc(&t);
-    split_text(&t, "Town shelled Agency Desk 1449 09.04.2017Get more. Text.",
-               FORMAT_JSONL);
+    split_text(&t, "Town shelled Agency Desk 1449 09.04.2017Get more. Text.", FORMAT_JSONL);
     assert_string_equal(date_str(t.list.items[0].date, d), "2017-04-09");
     free_doc(&t);
     /* ... but not a background date in a first sentence. */
-    split_text(&t, "The war began on 15 March 2011 with protests. It goes on.",
-               FORMAT_JSONL);
+    split_text(&t, "The war began on 15 March 2011 with protests. It goes on.", FORMAT_JSONL);
     assert_int_equal(t.list.items[0].date.year, 0);
     free_doc(&t);
     /* A dateline in capitals after the leading date. */
-    split_text(&t, "Last updated at Feb 092015 NORTH TOWN At least 15 died.",
-               FORMAT_JSONL);
+    split_text(&t, "Last updated at Feb 092015 NORTH TOWN At least 15 died.", FORMAT_JSONL);
     assert_string_equal(t.list.items[0].dateline, "North Town");
-    assert_memory_equal(t.doc.text + t.list.items[0].sentences[0].start,
-                        "At least", 8);
+    assert_memory_equal(t.doc.text + t.list.items[0].sentences[0].start, "At least", 8);
     free_doc(&t);
     split_text(&t, "3 May 2016 HOMS (AP) — A car bomb went off.", FORMAT_JSONL);
     assert_string_equal(t.list.items[0].dateline, "Homs");
@@ -483,8 +478,7 @@ static void test_dateline_forms(void **state)
     } cases[] = {
         {"BEIRUT (AP) — Shells fell.", "Beirut", "Associated Press"},
         {"DAMASCUS – Shells fell.", "Damascus", NULL},
-        {"DEIR EL-ZOUR, Syria (Reuters) - Shells fell.", "Deir el-Zour",
-         "Reuters"},
+        {"DEIR EL-ZOUR, Syria (Reuters) - Shells fell.", "Deir el-Zour", "Reuters"},
         {"AL-BAB – Shells fell.", "Al-Bab", NULL},
         {"Aleppo, Syria (6:00 A.M.) – Shells fell.", "Aleppo", NULL},
         {"BAGHDAD (AFP) -- Shells fell.", "Baghdad", "AFP"},
@@ -598,7 +592,9 @@ static void test_cr_line_ends_split_alike(void **state)
     }
     free_doc(&lf);
     /* A byte-order mark (kept by the reader) is not part of the headline. */
-    split_text(&lf, "\xEF\xBB\xBF" "Army retakes the desert town\nTroops entered it.\n",
+    split_text(&lf,
+               "\xEF\xBB\xBF"
+               "Army retakes the desert town\nTroops entered it.\n",
                FORMAT_TEXT);
     assert_int_equal(lf.list.count, 1);
     assert_string_equal(lf.list.items[0].title, "Army retakes the desert town");
@@ -725,16 +721,17 @@ static void test_page_furniture_and_section_headings(void **state)
     assert_int_equal(a->sentence_count, 2);
     assert_string_equal(t.list.items[1].title, "Air raids hit the old city overnight");
     assert_int_equal(t.list.items[1].sentence_count, 1);
-    const char *gone[] = {"THE DESK DIGEST", "Round-up for Monday", "Posted by",
-                          "volunteers", "Labels:", "Share to", "BlogThis",
-                          "Newer Post", "Subscribe to"};
+    const char *gone[] = {"THE DESK DIGEST", "Round-up for Monday",
+                          "Posted by",       "volunteers",
+                          "Labels:",         "Share to",
+                          "BlogThis",        "Newer Post",
+                          "Subscribe to"};
     for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
         assert_int_equal(assert_lines_dropped(&t, gone[i]), 1);
     free_doc(&t);
 
     /* A headline in capitals with its story right below stays a headline. */
-    split_text(&t, "ARMY RETAKES THE TOWN\nTroops entered the town on Monday.\n",
-               FORMAT_TEXT);
+    split_text(&t, "ARMY RETAKES THE TOWN\nTroops entered the town on Monday.\n", FORMAT_TEXT);
     assert_int_equal(t.list.count, 1);
     assert_string_equal(t.list.items[0].title, "ARMY RETAKES THE TOWN");
     free_doc(&t);
@@ -1005,10 +1002,9 @@ static void test_seed_002_boilerplate(void **state)
     char d[11];
     assert_string_equal(date_str(a->date, d), "2017-06-10");
     assert_true(a->sentence_count >= 12);
-    const char *gone[] = {"PayPal", "Disclaimer", "fair use", "Copyright",
-                          "Voiceover", "Featured image", "Become a Member",
-                          "Comment on", "Articles by", "media inquiries",
-                          "original source"};
+    const char *gone[] = {"PayPal",      "Disclaimer",      "fair use",        "Copyright",
+                          "Voiceover",   "Featured image",  "Become a Member", "Comment on",
+                          "Articles by", "media inquiries", "original source"};
     for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
         assert_true(assert_lines_dropped(&t, gone[i]) >= 1);
     /* Page metadata between headline and body: inside the span (spans are
@@ -1052,8 +1048,10 @@ static void test_seed_004_blog_posts(void **state)
         skip();
     check_invariants(&t);
     /* The posts in page order, each with its outlet (or link). */
-    static const char *const want[] = {"Press TV", "Syrian News",
-                                       "Eva Bartlett", "Al Masdar News",
+    static const char *const want[] = {"Press TV",
+                                       "Syrian News",
+                                       "Eva Bartlett",
+                                       "Al Masdar News",
                                        NULL /* the interview link */,
                                        "South Front"};
     assert_int_equal(t.list.count, 6);

@@ -59,10 +59,10 @@ static void test_not_date_lines(void **state)
     expect_not_line("News from the front - 06/12/2017");
     expect_not_line("March 2017 was the worst month");
     expect_not_line("Troops advanced on March 3, 2017.X");
-    expect_not_line("2017-02-30");             /* no such day */
+    expect_not_line("2017-02-30"); /* no such day */
     expect_not_line("13/13/2017");
     expect_not_line("Mayor 5, 2017");
-    expect_not_line("12 June");                /* no year */
+    expect_not_line("12 June"); /* no year */
     expect_not_line("Friday");
     expect_not_line("1 killed in 2017");
 }
