@@ -33,4 +33,15 @@ static inline const char *shared_dir(void)
         skip();                                                                                    \
     }
 
+/* Writes text to dir/name, failing the test if it cannot. */
+static inline void test_write_file(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
 #endif

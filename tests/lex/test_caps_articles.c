@@ -22,16 +22,6 @@ typedef struct Fixture {
     Diagnostics diag;
 } Fixture;
 
-static void write_file(const char *dir, const char *name, const char *text)
-{
-    char path[256];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 static int setup(void **state)
 {
     Fixture *fx = calloc(1, sizeof *fx);
@@ -39,14 +29,15 @@ static int setup(void **state)
     if (!mkdtemp(fx->dir))
         return -1;
     /* actors 0..3 */
-    write_file(fx->dir, "actors.tsv",
-               "US Air Force\tus_coalition\t\tstate_force\tUS airstrikes|US Navy\t\n"
-               "Syrian Arab Air Force\tgovernment\t\tstate_force\tAir Force\t\n"
-               "US Armed Forces\tus_coalition\t\tstate_force\tUS Marines|US Central Command\t\n"
-               "Islamic State\tislamic_state\t\tjihadist\tIS\t\n");
-    write_file(fx->dir, "places.tsv",
-               "As Safira\tas-Safira\tSY\tSY-HL\t36.07\t37.37\tP\tPPL\ttown\n"
-               "Al Bab\t\tSY\tSY-HL\t36.37\t37.52\tP\tPPL\ttown\n");
+    test_write_file(
+        fx->dir, "actors.tsv",
+        "US Air Force\tus_coalition\t\tstate_force\tUS airstrikes|US Navy\t\n"
+        "Syrian Arab Air Force\tgovernment\t\tstate_force\tAir Force\t\n"
+        "US Armed Forces\tus_coalition\t\tstate_force\tUS Marines|US Central Command\t\n"
+        "Islamic State\tislamic_state\t\tjihadist\tIS\t\n");
+    test_write_file(fx->dir, "places.tsv",
+                    "As Safira\tas-Safira\tSY\tSY-HL\t36.07\t37.37\tP\tPPL\ttown\n"
+                    "Al Bab\t\tSY\tSY-HL\t36.37\t37.52\tP\tPPL\ttown\n");
     if (!lexicon_load(&fx->lex, fx->dir, "/nonexistent/gazetteer.bin", &fx->diag))
         return -1;
     *state = fx;

@@ -118,23 +118,13 @@ typedef struct Fixture {
     Diagnostics diag;
 } Fixture;
 
-static void write_file(const char *dir, const char *name, const char *text)
-{
-    char path[256];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 static int setup(void **state)
 {
     Fixture *fx = calloc(1, sizeof *fx);
     snprintf(fx->dir, sizeof fx->dir, "/tmp/sitrep-lex-XXXXXX");
     if (!mkdtemp(fx->dir))
         return -1;
-    write_file(
+    test_write_file(
         fx->dir, "actors.tsv",
         "# name\tside\tparent\tkind\taliases\tnote\n"
         "Islamic State\tislamic_state\t\tjihadist\tISIS|ISIL|IS|Daesh|Islamic State group\t\n"
@@ -143,31 +133,32 @@ static int setup(void **state)
         "a line with no side\n"
         "Somebody\tmartians\t\tgeneric\t\t\n"
         "Tal Aswad Brigade\topposition\t\trebel_faction\tTell Aswad\t\n");
-    write_file(fx->dir, "places.tsv",
-               "# name\taliases\tcountry\tadmin1\tlat\tlon\tclass\tcode\tsource\n"
-               "Tell Aswad\t\tSY\tSY-HA\t36.5\t40.9\tP\tPPL\tvillage in Hasakah\n"
-               "Tell Aswad\t\tSY\tSY-HL\t36.3\t37.6\tP\tPPL\tvillage in Aleppo\n"
-               "Tell Aswad\tTal al-Aswad\tSY\tSY-RA\t36.2\t39.1\tP\tPPL\tvillage in Raqqa\n"
-               "Deir ez-Zor\tDeir Ezzor|Dayr al-Zawr\tSY\tSY-DY\t35.33\t40.14\tP\tPPLA\tcity\n"
-               "Deir ez-Zor airport\tDeir ez-Zor military "
-               "airport\tSY\tSY-DY\t35.28\t40.18\tS\tAIRB\tairport\n"
-               "Raqqa\tAr-Raqqah\tSY\tSY-RA\t35.95\t39.01\tP\tPPLA\tcity\n"
-               "Damascus-Baghdad highway\t\tSY\tSY-HI\t33.5\t38.6\tR\tRD\thighway\n"
-               "Mare'\t\tSY\tSY-HL\t36.48\t37.2\tP\tPPL\ttown\n"
-               "Broken\t\tSY\tSY-DY\tnorth\t40\tP\tPPL\tbad latitude\n");
-    write_file(fx->dir, "triggers.tsv",
-               "# phrase\tevent type\tsub-event type\tframe\n"
-               "shelled\tExplosions/Remote violence\tShelling/artillery/missile attack\tattack\n"
-               "took control of\tBattles\tNon-state actor overtakes territory\tcapture\n"
-               "took\tStrategic developments\tOther\tother\n");
-    write_file(fx->dir, "numbers.tsv",
-               "# phrase\tvalue\tlow\thigh\n"
-               "four\t4\t\t\n"
-               "dozens\t24\t24\t99\n"
-               "a dozen\t12\t\t\n"
-               "five\tfive\t\t\n");
-    write_file(fx->dir, "outlets.tsv",
-               "SANA\tSyrian Arab News Agency|sana.sy\tSY\tstate_media:SY\t\n");
+    test_write_file(fx->dir, "places.tsv",
+                    "# name\taliases\tcountry\tadmin1\tlat\tlon\tclass\tcode\tsource\n"
+                    "Tell Aswad\t\tSY\tSY-HA\t36.5\t40.9\tP\tPPL\tvillage in Hasakah\n"
+                    "Tell Aswad\t\tSY\tSY-HL\t36.3\t37.6\tP\tPPL\tvillage in Aleppo\n"
+                    "Tell Aswad\tTal al-Aswad\tSY\tSY-RA\t36.2\t39.1\tP\tPPL\tvillage in Raqqa\n"
+                    "Deir ez-Zor\tDeir Ezzor|Dayr al-Zawr\tSY\tSY-DY\t35.33\t40.14\tP\tPPLA\tcity\n"
+                    "Deir ez-Zor airport\tDeir ez-Zor military "
+                    "airport\tSY\tSY-DY\t35.28\t40.18\tS\tAIRB\tairport\n"
+                    "Raqqa\tAr-Raqqah\tSY\tSY-RA\t35.95\t39.01\tP\tPPLA\tcity\n"
+                    "Damascus-Baghdad highway\t\tSY\tSY-HI\t33.5\t38.6\tR\tRD\thighway\n"
+                    "Mare'\t\tSY\tSY-HL\t36.48\t37.2\tP\tPPL\ttown\n"
+                    "Broken\t\tSY\tSY-DY\tnorth\t40\tP\tPPL\tbad latitude\n");
+    test_write_file(
+        fx->dir, "triggers.tsv",
+        "# phrase\tevent type\tsub-event type\tframe\n"
+        "shelled\tExplosions/Remote violence\tShelling/artillery/missile attack\tattack\n"
+        "took control of\tBattles\tNon-state actor overtakes territory\tcapture\n"
+        "took\tStrategic developments\tOther\tother\n");
+    test_write_file(fx->dir, "numbers.tsv",
+                    "# phrase\tvalue\tlow\thigh\n"
+                    "four\t4\t\t\n"
+                    "dozens\t24\t24\t99\n"
+                    "a dozen\t12\t\t\n"
+                    "five\tfive\t\t\n");
+    test_write_file(fx->dir, "outlets.tsv",
+                    "SANA\tSyrian Arab News Agency|sana.sy\tSY\tstate_media:SY\t\n");
     if (!lexicon_load(&fx->lex, fx->dir, "/nonexistent/gazetteer.bin", &fx->diag))
         return -1;
     *state = fx;

@@ -13,7 +13,9 @@
 #ifndef SITREP_TEST_SERVE_FIXTURE_H
 #define SITREP_TEST_SERVE_FIXTURE_H
 
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../../src/extract/extract.h"
 #include "../../src/store/store.h"
@@ -143,6 +145,19 @@ static int fixture_fill(Store *s)
         return -1;
     return fixture_ingest_doc(s, "fixture-b", "Reuters", "2017-03-03", fixture_doc_b,
                               (int)(sizeof fixture_doc_b / sizeof *fixture_doc_b));
+}
+
+/* Removes the store file at db (with its WAL and shared-memory files) and
+ * the temporary directory that held it. */
+static inline void fixture_remove_db(const char *dir, const char *db)
+{
+    char path[600];
+    const char *suffix[] = {"", "-wal", "-shm"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s%s", db, suffix[i]);
+        unlink(path);
+    }
+    rmdir(dir);
 }
 
 #endif

@@ -136,13 +136,7 @@ static int teardown(void **state)
 {
     Fixture *f = *state;
     serve_stop(f->server);
-    char path[128];
-    const char *suffix[] = {"", "-wal", "-shm"};
-    for (int i = 0; i < 3; i++) {
-        snprintf(path, sizeof path, "%s%s", f->db, suffix[i]);
-        unlink(path);
-    }
-    rmdir(f->dir);
+    fixture_remove_db(f->dir, f->db);
     free(f);
     return 0;
 }

@@ -37,13 +37,7 @@ static int teardown(void **state)
 {
     MapFixture *f = *state;
     store_close(f->store);
-    char path[128];
-    const char *suffix[] = {"", "-wal", "-shm"};
-    for (int i = 0; i < 3; i++) {
-        snprintf(path, sizeof path, "%s%s", f->db, suffix[i]);
-        unlink(path);
-    }
-    rmdir(f->dir);
+    fixture_remove_db(f->dir, f->db);
     free(f);
     return 0;
 }

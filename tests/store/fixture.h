@@ -8,6 +8,8 @@
 
 #include "../../src/store/store.h"
 
+#include <sqlite3.h>
+
 typedef struct Fixture {
     Arena arena;
     Document doc;
@@ -148,6 +150,36 @@ static inline void temp_db_remove(const char *path)
     unlink(extra);
     snprintf(extra, sizeof extra, "%s-shm", path);
     unlink(extra);
+}
+
+/* A fresh store in a temporary file; fails the test if it cannot open. */
+static inline Store *open_temp(char *path, size_t cap, const char *tag)
+{
+    temp_db_path(path, cap, tag);
+    char err[256];
+    Store *s = store_open(path, err, sizeof err);
+    if (!s)
+        fail_msg("store_open: %s", err);
+    return s;
+}
+
+/* Runs SQL on a raw connection, failing the test on error. */
+static inline void exec_ok(sqlite3 *db, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("%s: %s", sql, msg ? msg : "?");
+}
+
+/* The single integer that sql returns. */
+static inline long query_long(Store *s, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
 }
 
 #endif

@@ -14,33 +14,6 @@
 #include "../../src/fuse/fuse_internal.h" /* the candidate statement */
 #include "../../src/store/internal.h"     /* Store.fuser */
 
-static Store *open_temp(char *path, size_t cap, const char *tag)
-{
-    temp_db_path(path, cap, tag);
-    char err[256];
-    Store *s = store_open(path, err, sizeof err);
-    if (!s)
-        fail_msg("store_open: %s", err);
-    return s;
-}
-
-static void exec_ok(sqlite3 *db, const char *sql)
-{
-    char *msg = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-        fail_msg("%s: %s", sql, msg ? msg : "?");
-}
-
-static long query_long(Store *s, const char *sql)
-{
-    sqlite3_stmt *st = NULL;
-    assert_int_equal(sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    long v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return v;
-}
-
 /* Every row of sql as text, one line per row, "NULL" for NULL. */
 static void dump(sqlite3 *db, const char *sql, Buffer *out)
 {
