@@ -180,8 +180,17 @@ static const NumberWord *lexicon_number(const Lexicon *lex, const char *s, size_
      * first, without a call, for the 150 phrases of numbers.tsv. (sitrep
      * never sets a locale: tolower() is the C locale's, A-Z only.) */
     int first = i < n ? tolower((unsigned char)s[i]) : -1;
-    for (int k = 0; k < lex->number_count; k++) {
-        const NumberWord *nw = &lex->numbers[k];
+    /* only the phrases of the word's first letter, when the lexicon has
+     * grouped them (lexicon_load does) */
+    int from = 0, to = lex->number_count;
+    const int *order = lex->number_order;
+    if (order) {
+        int g = first >= 'a' && first <= 'z' ? first - 'a' : 26;
+        from = lex->number_group[g];
+        to = lex->number_group[g + 1];
+    }
+    for (int j = from; j < to; j++) {
+        const NumberWord *nw = &lex->numbers[order ? order[j] : j];
         if (!nw->phrase || !*nw->phrase)
             continue;
         int p0 = (unsigned char)nw->phrase[0];

@@ -973,7 +973,7 @@ static void title_context(Ctx *c)
     if (!t || !*t || !c->lex->matcher)
         return;
     TokenList tok = tokenize(t, (Span){0, strlen(t)}, c->arena);
-    MatchList ml = matcher_find(c->lex->matcher, &tok, c->arena);
+    MatchList ml = matcher_find_cached(c->lex->matcher, &tok, c->name_keys, c->arena);
     for (int k = 0; k < ml.count; k++) {
         const Match *m = &ml.items[k];
         Entry places[32];
@@ -1074,12 +1074,16 @@ static int document_year(const Document *doc)
 
 /* Extracts one article's events. Everything, the events included, is
  * allocated in `arena`; pctx (pointers to lexicon strings only) carries
- * what the document has named from one article to the next. */
+ * what the document has named from one article to the next. *doc_year is
+ * the document's year, -1 until an undated article asks for it: finding it
+ * reads the whole document, and most articles carry their own date. */
 static EventList extract_with_context(const Lexicon *lex, const Document *doc, const Article *art,
-                                      PlaceContext *pctx, int doc_year, Arena *arena)
+                                      PlaceContext *pctx, int *doc_year, NameKeyCache *keys,
+                                      Arena *arena)
 {
     Ctx c;
     memset(&c, 0, sizeof c);
+    c.name_keys = keys;
     c.lex = lex;
     c.doc = doc;
     c.art = art;
@@ -1090,8 +1094,11 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc, c
         c.ref = art->date;
     else if (doc->published.year > 0)
         c.ref = doc->published;
-    else
-        c.ref = (Date){(int16_t)doc_year, 0, 0};
+    else {
+        if (*doc_year < 0)
+            *doc_year = document_year(doc);
+        c.ref = (Date){(int16_t)*doc_year, 0, 0};
+    }
 
     /* The dateline place is context for the whole article. */
     if (art->dateline && lex->matcher) {
@@ -1150,6 +1157,15 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc, c
     }
 
     /* ---- merges within the article */
+    /* per event, asked of every pair below: a generic frame (attack,
+     * killed, clash), and a specific violent one */
+    bool *generic = arena_alloc(c.arena, (size_t)(c.event_count + 1) * 2 * sizeof *generic);
+    bool *specific = generic + c.event_count + 1;
+    for (int e = 0; e < c.event_count; e++) {
+        const EventNote *n = &c.notes[e];
+        generic[e] = frame_is(n, "attack") || frame_is(n, "killed") || frame_is(n, "clash");
+        specific[e] = !generic[e] && is_violent(&c.events[e]);
+    }
     for (int e = 0; e < c.event_count; e++) {
         EventNote *n = &c.notes[e];
         if (n->dropped)
@@ -1159,10 +1175,8 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc, c
         for (int k = 0; k < c.event_count; k++) {
             if (k == e || c.notes[k].dropped || c.notes[k].sentence != n->sentence)
                 continue;
-            bool e_generic = frame_is(n, "attack") || frame_is(n, "killed") || frame_is(n, "clash");
-            bool k_specific = !frame_is(&c.notes[k], "attack") &&
-                              !frame_is(&c.notes[k], "killed") && !frame_is(&c.notes[k], "clash") &&
-                              is_violent(&c.events[k]);
+            bool e_generic = generic[e];
+            bool k_specific = specific[k];
             bool same = !strcmp(c.events[k].sub_event_type, ev->sub_event_type) && k < e &&
                         places_compatible(&c.events[k], ev);
             if ((e_generic && k_specific && !is_violent(ev) == false &&
@@ -1445,7 +1459,10 @@ EventList extract_article(const Lexicon *lex, const Document *doc, const Article
     (void)diag;
     PlaceContext pctx;
     memset(&pctx, 0, sizeof pctx);
-    return extract_with_context(lex, doc, article, &pctx, document_year(doc), doc->arena);
+    int year = -1;
+    NameKeyCache keys;
+    memset(&keys, 0, sizeof keys);
+    return extract_with_context(lex, doc, article, &pctx, &year, &keys, doc->arena);
 }
 
 /* ---- Whole documents ------------------------------------------------------------
@@ -1463,17 +1480,20 @@ int extract_document_each(const Lexicon *lex, const Document *doc, const Article
     (void)diag;
     PlaceContext pctx;
     memset(&pctx, 0, sizeof pctx);
-    int year = document_year(doc);
+    int year = -1;
     int rc = 0;
+    NameKeyCache keys; /* 8 KB, zeroed per document */
+    memset(&keys, 0, sizeof keys);
     if (articles->count == 1) {
         EventList one =
-            extract_with_context(lex, doc, &articles->items[0], &pctx, year, doc->arena);
+            extract_with_context(lex, doc, &articles->items[0], &pctx, &year, &keys, doc->arena);
         return each(&one, ctx);
     }
     Arena scratch;
     arena_init(&scratch);
     for (int a = 0; a < articles->count && rc == 0; a++) {
-        EventList one = extract_with_context(lex, doc, &articles->items[a], &pctx, year, &scratch);
+        EventList one =
+            extract_with_context(lex, doc, &articles->items[a], &pctx, &year, &keys, &scratch);
         rc = each(&one, ctx);
         /* Freed rather than reset: arena_reset keeps only the first (small)
          * block and its block size keeps doubling; freed blocks of the same

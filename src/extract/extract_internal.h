@@ -100,6 +100,10 @@ typedef struct Ctx {
     /* countries the article's place names point to; others are misreadings */
     const char *countries[4];
     int country_count;
+    NameKeyCache *name_keys; /* the document's, for matcher_find_cached() */
+    /* sentence_cues(): the second letters of the cue phrases, per first */
+    uint32_t cue_second[26];
+    bool cue_second_ready;
 } Ctx;
 
 /* asides.c: cuts a sentence span into parts (at most MAX_SENTENCE_PARTS),

@@ -289,10 +289,8 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
          * ends in a trigger word is the actor and the trigger */
         int split_trigger = -1;
         if (me.actor >= 0 && me.trigger < 0 && m->last - m->first > 1) {
-            const Token *lt = &s->tok.items[m->last - 1];
             int n = 0;
-            const Entry *es =
-                matcher_lookup(lex->matcher, c->doc->text + lt->start, lt->end - lt->start, &n);
+            const Entry *es = matcher_lookup_token(lex->matcher, &s->tok, m->last - 1, &n);
             for (int e = 0; es && e < n; e++)
                 if (es[e].kind == ENTRY_TRIGGER) {
                     split_trigger = es[e].id;
@@ -730,17 +728,20 @@ static inline int cue_key(int first, int second)
 /* The CUE_* kinds of the cue phrases the sentence contains: one pass over
  * its word starts, and only those whose first two letters start some cue
  * go on to the table. */
-static unsigned sentence_cues(const Ctx *c, const Sentence *s)
+static unsigned sentence_cues(Ctx *c, const Sentence *s)
 {
     const char *t = c->doc->text;
     unsigned found = 0;
     /* per first letter a-z, the second letters of its cues (a-z, bit 26
      * for anything else); 26 words per sentence, against a table search
-     * at every word */
-    uint32_t second[26] = {0};
-    for (size_t p = 0; p < CUE_COUNT; p++) {
-        int b = cue_phrases[p].text[1];
-        second[cue_phrases[p].text[0] - 'a'] |= 1u << (b >= 'a' && b <= 'z' ? b - 'a' : 26);
+     * at every word. Made once per article. */
+    uint32_t *second = c->cue_second;
+    if (!c->cue_second_ready) {
+        for (size_t p = 0; p < CUE_COUNT; p++) {
+            int b = cue_phrases[p].text[1];
+            second[cue_phrases[p].text[0] - 'a'] |= 1u << (b >= 'a' && b <= 'z' ? b - 'a' : 26);
+        }
+        c->cue_second_ready = true;
     }
     for (int k = 0; k < s->tok.count; k++) {
         size_t i = s->tok.items[k].start;
@@ -779,7 +780,7 @@ void sentence_scan(Ctx *c, Sentence *s, Span span)
     memset(s, 0, sizeof *s);
     s->span = span;
     s->tok = tokenize(c->doc->text, span, c->arena);
-    s->matches = matcher_find(c->lex->matcher, &s->tok, c->arena);
+    s->matches = matcher_find_cached(c->lex->matcher, &s->tok, c->name_keys, c->arena);
     s->word_classes = arena_alloc(c->arena, (size_t)(s->tok.count + 1) * sizeof *s->word_classes);
     for (int i = 0; i < s->tok.count; i++) {
         const Token *t = &s->tok.items[i];
@@ -1310,11 +1311,16 @@ static bool is_passive(const Ctx *c, const Sentence *s, int t0, int t1)
 static Event *new_event(Ctx *c, int sentence, int trigger_token, const Trigger *tr)
 {
     if (c->event_count == c->event_cap) {
+        /* not zeroed: each event is cleared below when it is made */
         int cap = c->event_cap ? c->event_cap * 2 : 16;
-        c->events =
-            arena_grow(c->arena, c->events, (size_t)c->event_count, (size_t)cap, sizeof *c->events);
-        c->notes =
-            arena_grow(c->arena, c->notes, (size_t)c->event_count, (size_t)cap, sizeof *c->notes);
+        Event *events = arena_alloc_uninit(c->arena, (size_t)cap * sizeof *events);
+        EventNote *notes = arena_alloc_uninit(c->arena, (size_t)cap * sizeof *notes);
+        if (c->event_count) {
+            memcpy(events, c->events, (size_t)c->event_count * sizeof *events);
+            memcpy(notes, c->notes, (size_t)c->event_count * sizeof *notes);
+        }
+        c->events = events;
+        c->notes = notes;
         c->event_cap = cap;
     }
     int idx = c->event_count++;

@@ -152,6 +152,12 @@ typedef struct Lexicon {
     int trigger_count;
     NumberWord *numbers;
     int number_count;
+    /* The numbers by the first letter of their phrase (a-z, then anything
+     * else), each group in file order: group g is number_order[
+     * number_group[g] .. number_group[g + 1]). NULL in a lexicon not made
+     * by lexicon_load. */
+    int *number_order;
+    int number_group[28];
     Matcher *matcher;           /* all the phrases above, compiled */
     Arena arena;                /* owns all of it */
     WordClassSet *word_classes; /* the closed word classes (below), compiled */
@@ -257,6 +263,21 @@ typedef struct MatchList {
  * A match left with no entry is no match. */
 MatchList matcher_find(const Matcher *m, const TokenList *tokens, Arena *arena);
 
+/* The transliteration keys of capitalised words, remembered across the
+ * sentences of a document: names recur ("Aleppo", "the Syrian army"), and
+ * the key costs more than the rest of a word's lookup. A direct-mapped
+ * table on the word's plain hash; the caller owns it, zeroed before use
+ * (one per thread: it is written by every lookup). */
+enum { NAME_KEY_CACHE_SIZE = 512 };
+typedef struct NameKeyCache {
+    uint64_t plain[NAME_KEY_CACHE_SIZE]; /* 0: empty */
+    uint64_t key[NAME_KEY_CACHE_SIZE];
+} NameKeyCache;
+
+/* matcher_find() with a cache (NULL for none); the same matches. */
+MatchList matcher_find_cached(const Matcher *m, const TokenList *tokens, NameKeyCache *cache,
+                              Arena *arena);
+
 /* Looks up one phrase (folded internally). Returns the entries or NULL.
  * Fuzzy and exact alike, and no English-word filtering: "June" finds what
  * its key finds. */
@@ -267,6 +288,12 @@ const Entry *matcher_lookup(const Matcher *m, const char *phrase, size_t n, int 
  * not a village whose name only folds alike; "Syrian" gives nothing.
  * Trigger, number and acronym phrases as matcher_lookup(). NULL if none. */
 const Entry *matcher_lookup_exact(const Matcher *m, const char *phrase, size_t n, int *count);
+
+/* The entries of token i alone, as matcher_lookup() of its text would find
+ * them among triggers, numbers, acronyms and lower-case phrases (the plain
+ * and acronym keys), without scanning and folding the text again. Names
+ * (places and actors written with a capital) are not looked up: NULL then. */
+const Entry *matcher_lookup_token(const Matcher *m, const TokenList *tokens, int i, int *count);
 
 /* ---- Places ------------------------------------------------------------ */
 /* Where the document has already been (for disambiguation). */

@@ -508,6 +508,30 @@ static void resolve_parents(LoadState *st)
     }
 }
 
+/* Number phrases are tried at every word that may start a count: only
+ * those that share its first letter need a look (counts.c). */
+static int number_group_of(const char *phrase)
+{
+    int c = phrase ? (unsigned char)phrase[0] : 0;
+    if (c >= 'A' && c <= 'Z')
+        c |= 0x20;
+    return c >= 'a' && c <= 'z' ? c - 'a' : 26;
+}
+
+static void group_numbers(Lexicon *lex)
+{
+    int n = lex->number_count;
+    lex->number_order = arena_alloc(&lex->arena, (size_t)(n + 1) * sizeof *lex->number_order);
+    int k = 0;
+    for (int g = 0; g < 27; g++) {
+        lex->number_group[g] = k;
+        for (int i = 0; i < n; i++)
+            if (number_group_of(lex->numbers[i].phrase) == g)
+                lex->number_order[k++] = i;
+    }
+    lex->number_group[27] = k;
+}
+
 bool lexicon_load(Lexicon *lex, const char *data_dir, const char *gazetteer_path, Diagnostics *diag)
 {
     memset(lex, 0, sizeof *lex);
@@ -545,6 +569,7 @@ bool lexicon_load(Lexicon *lex, const char *data_dir, const char *gazetteer_path
     tsv_each(data_dir, "not-places.tsv", &st, not_place_row);
     resolve_parents(&st);
 
+    group_numbers(lex);
     lex->matcher = matcher_build(st.b, &lex->arena);
     matcher_set_places(lex->matcher, lex->places, lex->place_count);
     lex->word_classes = word_class_set_build(&lex->arena);

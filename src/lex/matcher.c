@@ -456,15 +456,27 @@ static const Slot *side_find(const Matcher *m, uint64_t key)
     return table_find(&m->side, key);
 }
 
-/* The name key of token j, computed the first time a walk needs it. */
-static uint64_t name_hash(const TokenList *tl, uint64_t *loose, const uint64_t *plain, int j)
+/* The name key of token j, computed the first time a walk needs it. The
+ * key depends on the plain fold alone, so a word's key can be reused for
+ * every later token with the same plain hash. */
+static uint64_t name_hash(const TokenList *tl, uint64_t *loose, const uint64_t *plain, int j,
+                          NameKeyCache *cache)
 {
     if (!loose[j]) {
         const Token *tok = &tl->items[j];
         if (tok->kind == TOKEN_WORD && !fold_keeps_acronym(tok->fold_len, tok->flags)) {
-            char key[FOLD_MAX];
-            size_t kn = fold_translit(tl->folded + tok->fold, tok->fold_len, key);
-            loose[j] = text_token_hash(key, kn); /* key[] has FOLD_MAX bytes */
+            size_t slot = (size_t)(plain[j] >> 7) & (NAME_KEY_CACHE_SIZE - 1);
+            if (cache && cache->plain[slot] == plain[j]) {
+                loose[j] = cache->key[slot];
+            } else {
+                char key[FOLD_MAX];
+                size_t kn = fold_translit(tl->folded + tok->fold, tok->fold_len, key);
+                loose[j] = text_token_hash(key, kn); /* key[] has FOLD_MAX bytes */
+                if (cache) {
+                    cache->plain[slot] = plain[j];
+                    cache->key[slot] = loose[j];
+                }
+            }
         } else {
             loose[j] = plain[j];
         }
@@ -476,7 +488,8 @@ static uint64_t name_hash(const TokenList *tl, uint64_t *loose, const uint64_t *
  * found (0 if none) and its slot. */
 static inline __attribute__((always_inline)) int
 walk_chain(const Matcher *m, MatchChain chain, const TokenList *tl, const uint64_t *plain,
-           uint64_t *loose, int i, const Slot **found, int *words, int *first_word)
+           uint64_t *loose, NameKeyCache *cache, int i, const Slot **found, int *words,
+           int *first_word)
 {
     uint64_t h = chain_seed[chain];
     int best = 0, hashed = 0;
@@ -492,7 +505,7 @@ walk_chain(const Matcher *m, MatchChain chain, const TokenList *tl, const uint64
                 continue; /* "Damascus - Baghdad highway" */
             if (first && !(tok->flags & (TOKEN_CAPITALISED | TOKEN_ALLCAPS)))
                 break;
-            th = name_hash(tl, loose, plain, j);
+            th = name_hash(tl, loose, plain, j, cache);
         } else {
             if (chain == CHAIN_CAPS && !(tok->flags & TOKEN_ALLCAPS))
                 break;
@@ -878,6 +891,12 @@ static bool weigh_name_match(const Matcher *m, const TokenList *tl, const uint64
 
 MatchList matcher_find(const Matcher *m, const TokenList *tl, Arena *arena)
 {
+    return matcher_find_cached(m, tl, NULL, arena);
+}
+
+MatchList matcher_find_cached(const Matcher *m, const TokenList *tl, NameKeyCache *cache,
+                              Arena *arena)
+{
     MatchList list = {0};
     int n = tl->count;
     if (!m || n == 0)
@@ -907,21 +926,21 @@ MatchList matcher_find(const Matcher *m, const TokenList *tl, Arena *arena)
         /* The chains one by one, each walk inlined for its chain: this
          * runs for every word of every text. */
         int words = 0, first_word = i;
-        last[CHAIN_PLAIN] = walk_chain(m, CHAIN_PLAIN, tl, plain, loose, i, &found[CHAIN_PLAIN],
-                                       &words, &first_word);
+        last[CHAIN_PLAIN] = walk_chain(m, CHAIN_PLAIN, tl, plain, loose, cache, i,
+                                       &found[CHAIN_PLAIN], &words, &first_word);
         best = last[CHAIN_PLAIN];
         if (f & (TOKEN_CAPITALISED | TOKEN_ALLCAPS | TOKEN_ARTICLE)) {
             words = 0, first_word = i;
-            last[CHAIN_NAME] = walk_chain(m, CHAIN_NAME, tl, plain, loose, i, &found[CHAIN_NAME],
-                                          &words, &first_word);
+            last[CHAIN_NAME] = walk_chain(m, CHAIN_NAME, tl, plain, loose, cache, i,
+                                          &found[CHAIN_NAME], &words, &first_word);
             name_words = words, name_word = first_word;
             if (last[CHAIN_NAME] > best)
                 best = last[CHAIN_NAME];
         }
         if (f & TOKEN_ALLCAPS) {
             words = 0, first_word = i;
-            last[CHAIN_CAPS] = walk_chain(m, CHAIN_CAPS, tl, plain, loose, i, &found[CHAIN_CAPS],
-                                          &words, &first_word);
+            last[CHAIN_CAPS] = walk_chain(m, CHAIN_CAPS, tl, plain, loose, cache, i,
+                                          &found[CHAIN_CAPS], &words, &first_word);
             if (last[CHAIN_CAPS] > best)
                 best = last[CHAIN_CAPS];
         }
@@ -1051,6 +1070,31 @@ const Entry *matcher_lookup(const Matcher *m, const char *phrase, size_t n, int 
     *count = 0;
     bool by_name;
     const Slot *s = m ? lookup_slot(m, phrase, n, &by_name) : NULL;
+    if (!s)
+        return NULL;
+    *count = s->entry_count;
+    return m->entries + s->entry_off;
+}
+
+const Entry *matcher_lookup_token(const Matcher *m, const TokenList *tl, int i, int *count)
+{
+    *count = 0;
+    if (!m || i < 0 || i >= tl->count || tl->items[i].fold_len == 0)
+        return NULL;
+    const Token *tok = &tl->items[i];
+    /* the first two steps of lookup_slot(), on the fold the tokenizer made */
+    uint64_t plain = text_token_hash(tl->folded + tok->fold, tok->fold_len);
+    const Slot *s = NULL;
+    if (tok->kind == TOKEN_WORD && (tok->flags & TOKEN_ALLCAPS) && tok->fold_len <= 3) {
+        s = slot_find(m, hash_step(chain_seed[CHAIN_CAPS], plain));
+        if (s && !(s->flags & SLOT_TERMINAL))
+            s = NULL;
+    }
+    if (!s) {
+        s = slot_find(m, hash_step(chain_seed[CHAIN_PLAIN], plain));
+        if (s && !(s->flags & SLOT_TERMINAL))
+            s = NULL;
+    }
     if (!s)
         return NULL;
     *count = s->entry_count;

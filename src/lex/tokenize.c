@@ -49,6 +49,34 @@ static const uint8_t ascii_class[128] = {
     A, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, S,
 };
 
+/* The plain fold of an ASCII letter or digit (lower case), 0 for every
+ * other byte: the tokenizer's inner loop is one load and one test. */
+static const unsigned char ascii_word_fold[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
+    ['7'] = '7', ['8'] = '8', ['9'] = '9', ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd',
+    ['E'] = 'e', ['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k',
+    ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
+    ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y',
+    ['Z'] = 'z', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
+    ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm',
+    ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
+    ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+
+/* What an ASCII letter or digit is, for the capitals test of a word. */
+enum { ASCII_LOWER = 1, ASCII_UPPER = 2, ASCII_DIGIT = 4 };
+enum { KL = ASCII_LOWER, KU = ASCII_UPPER, KD = ASCII_DIGIT };
+static const unsigned char ascii_kind[256] = {
+    ['0'] = KD, ['1'] = KD, ['2'] = KD, ['3'] = KD, ['4'] = KD, ['5'] = KD, ['6'] = KD, ['7'] = KD,
+    ['8'] = KD, ['9'] = KD, ['A'] = KU, ['B'] = KU, ['C'] = KU, ['D'] = KU, ['E'] = KU, ['F'] = KU,
+    ['G'] = KU, ['H'] = KU, ['I'] = KU, ['J'] = KU, ['K'] = KU, ['L'] = KU, ['M'] = KU, ['N'] = KU,
+    ['O'] = KU, ['P'] = KU, ['Q'] = KU, ['R'] = KU, ['S'] = KU, ['T'] = KU, ['U'] = KU, ['V'] = KU,
+    ['W'] = KU, ['X'] = KU, ['Y'] = KU, ['Z'] = KU, ['a'] = KL, ['b'] = KL, ['c'] = KL, ['d'] = KL,
+    ['e'] = KL, ['f'] = KL, ['g'] = KL, ['h'] = KL, ['i'] = KL, ['j'] = KL, ['k'] = KL, ['l'] = KL,
+    ['m'] = KL, ['n'] = KL, ['o'] = KL, ['p'] = KL, ['q'] = KL, ['r'] = KL, ['s'] = KL, ['t'] = KL,
+    ['u'] = KL, ['v'] = KL, ['w'] = KL, ['x'] = KL, ['y'] = KL, ['z'] = KL,
+};
+
 /* ASCII without a call: the common case. */
 static inline CharClass class_at(const char *text, size_t i, size_t end, int32_t *cp, size_t *len)
 {
@@ -163,35 +191,36 @@ scan_token_inline(const char *text, size_t *pos, size_t end, RawToken *t, char *
         for (;;) {
             /* ASCII letters and digits, the bulk of every text: a tight
              * loop on locals (len's address is taken by fold_char below,
-             * which would keep it in memory). */
-            size_t n = len;
-            int up = 0, low = 0;
-            bool seen = first_letter_seen, cap = false;
+             * which would keep it in memory), one table load per byte.
+             * Only the capitals are counted here; the letters of the run
+             * are its length less its digits. */
+            size_t n = len, run = i;
+            int up = 0, digits = 0;
             while (i < end) {
                 unsigned char c = (unsigned char)text[i];
-                if ((unsigned)((c | 0x20) - 'a') < 26) {
-                    bool upper = c <= 'Z';
-                    if (!seen) {
-                        seen = true;
-                        cap = upper;
-                    }
-                    up += upper;
-                    low += !upper;
-                    c |= 0x20;
-                } else if ((unsigned)(c - '0') >= 10) {
+                unsigned char f = ascii_word_fold[c];
+                if (!f)
                     break;
-                }
+                up += (unsigned)(c - 'A') < 26;
+                digits += (unsigned)(c - '0') < 10;
                 if (n + 1 < FOLD_MAX)
-                    out[n++] = (char)c;
+                    out[n++] = (char)f;
                 i++;
             }
             len = n;
-            letters += up + low;
+            int alpha = (int)(i - run) - digits;
+            letters += alpha;
             uppers += up;
-            lowers += low;
-            first_letter_seen = seen;
-            if (cap)
-                t->flags |= TOKEN_CAPITALISED;
+            lowers += alpha - up;
+            if (!first_letter_seen && alpha > 0) {
+                /* the run's first letter, after any digits ("1980s") */
+                size_t k = run;
+                while ((unsigned)(text[k] - '0') < 10)
+                    k++;
+                if ((unsigned)(text[k] - 'A') < 26)
+                    t->flags |= TOKEN_CAPITALISED;
+                first_letter_seen = true;
+            }
             cc = class_at(text, i, end, &cp, &clen);
             if (cc == CC_LETTER) {
                 letters++;
@@ -255,6 +284,68 @@ done:
     return true;
 }
 
+/* The common token, taken without the general scanner: ASCII spaces, then
+ * a word that starts with an ASCII letter and is ASCII letters and digits
+ * up to an ASCII space or punctuation mark other than an apostrophe or a
+ * hyphen (which may join words). Gives the same token scan_token_inline()
+ * would; false, with nothing consumed, for anything else. */
+static inline bool scan_plain_word(const char *text, size_t *pos, size_t end, RawToken *t,
+                                   char *out)
+{
+    size_t i = *pos;
+    int newlines = 0;
+    while (i < end) {
+        char c = text[i];
+        if (c == ' ' || c == '\t' || c == '\r')
+            i++;
+        else if (c == '\n')
+            i++, newlines++;
+        else
+            break;
+    }
+    if (i >= end || (unsigned)((text[i] | 0x20) - 'a') >= 26)
+        return false;
+    size_t start = i, n = 0;
+    unsigned kinds = 0; /* ASCII_* of the word's bytes, or-ed */
+    while (i < end) {
+        unsigned char c = (unsigned char)text[i];
+        unsigned char f = ascii_word_fold[c];
+        if (!f)
+            break;
+        kinds |= ascii_kind[c];
+        out[n++] = (char)f;
+        if (n + 1 >= FOLD_MAX)
+            return false; /* a fold the scanner cuts short */
+        i++;
+    }
+    if (i < end) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0x80 || ascii_class[c] == CC_APOS || ascii_class[c] == CC_HYPHEN)
+            return false;
+    }
+    memset(t, 0, sizeof *t);
+    t->start = start;
+    t->end = i;
+    t->kind = TOKEN_WORD;
+    t->blank_line_before = newlines >= 2;
+    if ((unsigned)(text[start] - 'A') < 26)
+        t->flags |= TOKEN_CAPITALISED;
+    /* all capitals: two letters or more, none in lower case ("US", "F16") */
+    if (kinds == ASCII_UPPER && n >= 2)
+        t->flags |= TOKEN_ALLCAPS;
+    else if (kinds == (ASCII_UPPER | ASCII_DIGIT)) {
+        int letters = 0;
+        for (size_t k = start; k < i; k++)
+            letters += (unsigned)(text[k] - 'A') < 26;
+        if (letters >= 2)
+            t->flags |= TOKEN_ALLCAPS;
+    }
+    out[n] = '\0';
+    t->fold_len = n;
+    *pos = i;
+    return true;
+}
+
 bool scan_token(const char *text, size_t *pos, size_t end, RawToken *t, char *out)
 {
     return scan_token_inline(text, pos, end, t, out);
@@ -298,7 +389,8 @@ TokenList tokenize(const char *text, Span span, Arena *arena)
             fcap *= 2;
         }
         char *buf = folded + flen;
-        if (!scan_token_inline(text, &pos, span.end, &raw, buf))
+        if (!scan_plain_word(text, &pos, span.end, &raw, buf) &&
+            !scan_token_inline(text, &pos, span.end, &raw, buf))
             break;
         if ((size_t)count == cap) {
             items = arena_grow(arena, items, (size_t)count, cap * 2, sizeof *items);
