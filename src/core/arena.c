@@ -84,7 +84,7 @@ char *arena_strndup(Arena *a, const char *s, size_t n)
 {
     if (n == SIZE_MAX)
         too_big(1, n);
-    char *p = arena_alloc(a, n + 1);
+    char *p = arena_alloc_uninit(a, n + 1); /* every byte is written below */
     memcpy(p, s, n);
     p[n] = '\0';
     return p;

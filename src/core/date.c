@@ -66,20 +66,37 @@ Date date_add_days(Date d, long n)
     return date_from_days(date_to_days(d) + n);
 }
 
+/* Writes v as exactly `width` decimal digits (v < 10^width). */
+static char *put_digits(char *o, unsigned v, int width)
+{
+    for (int k = width - 1; k >= 0; k--) {
+        o[k] = (char)('0' + v % 10);
+        v /= 10;
+    }
+    return o + width;
+}
+
 char *date_format(Date d, char out[11])
 {
-    /* The modulo keeps every field within its width (and the compiler's
-     * truncation check satisfied); valid dates are unaffected. */
+    /* The bytes of "%04u-%02u-%02u" (or the shorter forms), written by
+     * hand: this runs for every event written, and snprintf costs more
+     * than the rest of the event's date handling. The modulo keeps every
+     * field within its width; valid dates are unaffected. */
     unsigned y = (unsigned)d.year % 10000u, m = (unsigned)d.month % 100u,
              dd = (unsigned)d.day % 100u;
-    if (d.year <= 0)
-        out[0] = '\0';
-    else if (d.month <= 0)
-        snprintf(out, 11, "%04u", y);
-    else if (d.day <= 0)
-        snprintf(out, 11, "%04u-%02u", y, m);
-    else
-        snprintf(out, 11, "%04u-%02u-%02u", y, m, dd);
+    char *o = out;
+    if (d.year > 0) {
+        o = put_digits(o, y, 4);
+        if (d.month > 0) {
+            *o++ = '-';
+            o = put_digits(o, m, 2);
+            if (d.day > 0) {
+                *o++ = '-';
+                o = put_digits(o, dd, 2);
+            }
+        }
+    }
+    *o = '\0';
     return out;
 }
 

@@ -28,8 +28,28 @@ const char *certainty_name(Certainty c)
  * several times the size of the input), so keys are written as literals
  * and numbers without printf; the bytes are those printf would write. */
 
+/* buffer_append() and buffer_append_char() inlined: the writer makes
+ * dozens of small appends per event, most of them literals whose memcpy
+ * the compiler turns into a few moves, so the call itself was the cost. */
+static inline void out_bytes(Buffer *out, const char *s, size_t n)
+{
+    if (n >= out->cap - out->len) /* room for n bytes and the NUL? */
+        buffer_reserve(out, n);
+    memcpy(out->data + out->len, s, n);
+    out->len += n;
+    out->data[out->len] = '\0';
+}
+
+static inline void out_char(Buffer *out, char c)
+{
+    if (1 >= out->cap - out->len)
+        buffer_reserve(out, 1);
+    out->data[out->len++] = c;
+    out->data[out->len] = '\0';
+}
+
 /* Appends a literal: its length is known at compile time. */
-#define APPEND_LITERAL(out, lit) buffer_append((out), (lit), sizeof(lit) - 1)
+#define APPEND_LITERAL(out, lit) out_bytes((out), (lit), sizeof(lit) - 1)
 
 /* ,"key": (the comma unless first). Keys are plain ASCII: no escapes. */
 #define WRITE_KEY(out, lit, first)                                                                 \
@@ -61,8 +81,8 @@ static void write_long(Buffer *out, long v)
     unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
     size_t n = format_unsigned(u, buf, &start);
     if (v < 0)
-        buffer_append_char(out, '-');
-    buffer_append(out, buf + start, n);
+        out_char(out, '-');
+    out_bytes(out, buf + start, n);
 }
 
 static void write_size(Buffer *out, size_t v)
@@ -70,7 +90,7 @@ static void write_size(Buffer *out, size_t v)
     char buf[24];
     size_t start;
     size_t n = format_unsigned(v, buf, &start);
-    buffer_append(out, buf + start, n);
+    out_bytes(out, buf + start, n);
 }
 
 /* printf's %.5f. Coordinates (|v| < 1000) are scaled and rounded in
@@ -93,15 +113,15 @@ static void write_number(Buffer *out, double v)
             size_t start;
             size_t n = format_unsigned(r / 100000, buf, &start);
             if (signbit(v))
-                buffer_append_char(out, '-');
-            buffer_append(out, buf + start, n);
+                out_char(out, '-');
+            out_bytes(out, buf + start, n);
             char dec[6] = {'.'};
             unsigned long long f = r % 100000;
             for (int k = 5; k >= 1; k--) {
                 dec[k] = (char)('0' + f % 10);
                 f /= 10;
             }
-            buffer_append(out, dec, 6);
+            out_bytes(out, dec, 6);
             return;
         }
     }
@@ -118,13 +138,13 @@ static void write_actor(Buffer *out, bool has, const EventActor *a)
     json_write_cstr(out, a->name);
     APPEND_LITERAL(out, ",\"side\":");
     json_write_cstr(out, side_name(a->side));
-    buffer_append_char(out, '}');
+    out_char(out, '}');
 }
 
 static void write_place(Buffer *out, const EventPlace *p)
 {
     bool first = true;
-    buffer_append_char(out, '{');
+    out_char(out, '{');
     WRITE_KEY(out, "name", &first);
     json_write_cstr(out, p->name);
     WRITE_KEY(out, "admin1_code", &first);
@@ -147,7 +167,7 @@ static void write_place(Buffer *out, const EventPlace *p)
         WRITE_KEY(out, "relation", &first);
         json_write_cstr(out, p->relation);
     }
-    buffer_append_char(out, '}');
+    out_char(out, '}');
 }
 
 static void write_range(Buffer *out, const Range *r)
@@ -162,14 +182,14 @@ static void write_range(Buffer *out, const Range *r)
     write_long(out, r->best);
     APPEND_LITERAL(out, ",\"high\":");
     write_long(out, r->high);
-    buffer_append_char(out, '}');
+    out_char(out, '}');
 }
 
 void event_write_json(Buffer *out, const Event *ev)
 {
     bool first = true;
-    char date[11];
-    buffer_append_char(out, '{');
+    char date[13]; /* "YYYY-MM-DD" with its quotes, and the NUL */
+    out_char(out, '{');
     WRITE_KEY(out, "doc_id", &first);
     json_write_cstr(out, ev->doc_id);
     WRITE_KEY(out, "article", &first);
@@ -185,7 +205,15 @@ void event_write_json(Buffer *out, const Event *ev)
     json_write_cstr(out, ev->sub_event_type);
     bool dated = ev->date_precision != PRECISION_NONE && date_valid(ev->date);
     WRITE_KEY(out, "date", &first);
-    json_write_cstr(out, dated ? date_format(ev->date, date) : NULL);
+    if (dated) {
+        /* digits and dashes: nothing to escape */
+        size_t n = strlen(date_format(ev->date, date + 1));
+        date[0] = '"';
+        date[n + 1] = '"';
+        out_bytes(out, date, n + 2);
+    } else {
+        APPEND_LITERAL(out, "null");
+    }
     WRITE_KEY(out, "date_precision", &first);
     json_write_cstr(out, dated ? date_precision_name(ev->date_precision) : NULL);
     WRITE_KEY(out, "actor1", &first);
@@ -198,25 +226,25 @@ void event_write_json(Buffer *out, const Event *ev)
     else
         APPEND_LITERAL(out, "null");
     WRITE_KEY(out, "places", &first);
-    buffer_append_char(out, '[');
+    out_char(out, '[');
     for (int i = 0; i < ev->place_count; i++) {
         if (i)
-            buffer_append_char(out, ',');
+            out_char(out, ',');
         write_place(out, &ev->places[i]);
     }
-    buffer_append_char(out, ']');
+    out_char(out, ']');
     WRITE_KEY(out, "fatalities", &first);
     write_range(out, &ev->fatalities);
     WRITE_KEY(out, "injured", &first);
     write_range(out, &ev->injured);
     WRITE_KEY(out, "claims", &first);
-    buffer_append_char(out, '[');
+    out_char(out, '[');
     for (int i = 0; i < ev->claim_count; i++) {
         const Claim *c = &ev->claims[i];
         bool cf = true;
         if (i)
-            buffer_append_char(out, ',');
-        buffer_append_char(out, '{');
+            out_char(out, ',');
+        out_char(out, '{');
         WRITE_KEY(out, "claimant", &cf);
         json_write_cstr(out, c->claimant);
         if (c->fatalities.present) {
@@ -225,9 +253,9 @@ void event_write_json(Buffer *out, const Event *ev)
         }
         WRITE_KEY(out, "text", &cf);
         json_write_cstr(out, c->text);
-        buffer_append_char(out, '}');
+        out_char(out, '}');
     }
-    buffer_append_char(out, ']');
+    out_char(out, ']');
     WRITE_KEY(out, "certainty", &first);
     json_write_cstr(out, certainty_name(ev->certainty));
     WRITE_KEY(out, "outlet", &first);
@@ -239,8 +267,8 @@ void event_write_json(Buffer *out, const Event *ev)
     write_size(out, ev->evidence.start);
     APPEND_LITERAL(out, ",\"end\":");
     write_size(out, ev->evidence.end);
-    buffer_append_char(out, '}');
-    buffer_append_char(out, '}');
+    out_char(out, '}');
+    out_char(out, '}');
 }
 
 /* A field for the TSV line: tabs and newlines would break the columns. */

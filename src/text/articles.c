@@ -357,19 +357,29 @@ static void add_link(Builder *b, const char *s, size_t n)
     b->links[b->link_count++] = arena_strndup(b->arena, s, n);
 }
 
-/* URLs written out in a line of text ("http://…", "https://…"). */
+/* URLs written out in a line of text ("http://…", "https://…"), found
+ * from their "://": colons are rare in prose, the letter h is not. A
+ * colon can end the scheme of only one URL ("http" before it, or
+ * "https"), and later URLs have later colons, so the first colon with a
+ * scheme that starts at or after `from` gives the next URL. */
 static void collect_urls(Builder *b, const char *s, size_t n)
 {
-    const char *p = s, *end = s + n;
-    while ((p = memchr(p, 'h', (size_t)(end - p))) != NULL) {
-        size_t rest = (size_t)(end - p);
-        if (text_starts_with_ci(p, rest, "http://") || text_starts_with_ci(p, rest, "https://")) {
-            size_t k = text_url_length(p, rest);
-            add_link(b, p, k);
-            p += k ? k : 1;
-        } else {
-            p++;
+    const char *end = s + n;
+    const char *from = s; /* where the next URL may start */
+    const char *c = s;
+    while ((c = memchr(c, ':', (size_t)(end - c))) != NULL) {
+        const char *u = NULL;
+        if (c - from >= 4 && text_starts_with_ci(c - 4, (size_t)(end - c + 4), "http://"))
+            u = c - 4;
+        else if (c - from >= 5 && text_starts_with_ci(c - 5, (size_t)(end - c + 5), "https://"))
+            u = c - 5;
+        if (!u) {
+            c++;
+            continue;
         }
+        size_t k = text_url_length(u, (size_t)(end - u));
+        add_link(b, u, k);
+        from = c = u + (k ? k : 1);
     }
 }
 

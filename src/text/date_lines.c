@@ -398,22 +398,71 @@ static size_t parse_month_year(const char *s, size_t n, Date *out)
     return j + 4;
 }
 
+/* Can a date start with this word (ASCII letters, w of them)? Only a
+ * month or a weekday can, and every month and weekday name and
+ * abbreviation starts with one of these three letters. Most words of a
+ * headline stop here, without the parsers. */
+static bool may_open_date(const char *s, size_t w)
+{
+    if (w < 3 || w > 9)
+        return false;
+    uint32_t t = (uint32_t)(unsigned char)ascii_lower(s[0]) << 16 |
+                 (uint32_t)(unsigned char)ascii_lower(s[1]) << 8 |
+                 (uint32_t)(unsigned char)ascii_lower(s[2]);
+#define TRI(a, b, c) ((uint32_t)(a) << 16 | (uint32_t)(b) << 8 | (uint32_t)(c))
+    switch (t) {
+    case TRI('j', 'a', 'n'):
+    case TRI('f', 'e', 'b'):
+    case TRI('m', 'a', 'r'):
+    case TRI('a', 'p', 'r'):
+    case TRI('m', 'a', 'y'):
+    case TRI('j', 'u', 'n'):
+    case TRI('j', 'u', 'l'):
+    case TRI('a', 'u', 'g'):
+    case TRI('s', 'e', 'p'):
+    case TRI('o', 'c', 't'):
+    case TRI('n', 'o', 'v'):
+    case TRI('d', 'e', 'c'):
+    case TRI('m', 'o', 'n'):
+    case TRI('t', 'u', 'e'):
+    case TRI('w', 'e', 'd'):
+    case TRI('t', 'h', 'u'):
+    case TRI('f', 'r', 'i'):
+    case TRI('s', 'a', 't'):
+    case TRI('s', 'u', 'n'):
+        return true;
+    }
+#undef TRI
+    return false;
+}
+
 size_t text_find_date(const char *s, size_t n, bool month_year, Date *out, size_t *at)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && (is_ascii_alpha(s[i - 1]) || is_ascii_digit(s[i - 1])))
+    size_t i = 0;
+    while (i < n) {
+        if (!is_ascii_alpha(s[i]) && !is_ascii_digit(s[i])) {
+            i++;
             continue;
-        if (!is_ascii_alpha(s[i]) && !is_ascii_digit(s[i]))
-            continue;
-        Date d;
-        size_t k = parse_leading_date(s + i, n - i, &d);
-        if (!k && month_year)
-            k = parse_month_year(s + i, n - i, &d);
-        if (k) {
-            *out = d;
-            *at = i;
-            return k;
         }
+        /* s[i] starts a run of letters and digits: only here can a date
+         * start. A date opens with digits (1, 2 or 4 of them: "3 June",
+         * "06/12/2017", "2017-09-05") or a month or weekday word. */
+        size_t digits = digit_run(s + i, n - i);
+        bool candidate =
+            digits ? digits <= 2 || digits == 4 : may_open_date(s + i, word_len(s + i, n - i));
+        if (candidate) {
+            Date d;
+            size_t k = parse_leading_date(s + i, n - i, &d);
+            if (!k && month_year)
+                k = parse_month_year(s + i, n - i, &d);
+            if (k) {
+                *out = d;
+                *at = i;
+                return k;
+            }
+        }
+        while (i < n && (is_ascii_alpha(s[i]) || is_ascii_digit(s[i])))
+            i++;
     }
     return 0;
 }

@@ -15,6 +15,10 @@
 
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* ---- small byte helpers ------------------------------------------------ */
 
 /* Number of space-separated words. */
@@ -105,33 +109,39 @@ static const Phrase boiler_anywhere[] = {
 
 /* Labels that make a line furniture when it starts with them. Lower case;
  * matched after leading markup ("[", "**"). */
-static const char *const boiler_start[] = {
-    "disclaimer:",       "disclaimer ",   "featured image",
-    "voiceover by",      "voice-over by", "articles by:",
-    "tag archive:",      "tag archives:", "category archive",
-    "categories:",       "tags:",         "filed under",
-    "region:",           "theme:",        "in-depth report:",
-    "read more:",        "read also:",    "see also:",
-    "you may also like", "labels:",       "subscribe to:",
+static const Phrase boiler_start[] = {
+    PHRASE("disclaimer:"),       PHRASE("disclaimer "),   PHRASE("featured image"),
+    PHRASE("voiceover by"),      PHRASE("voice-over by"), PHRASE("articles by:"),
+    PHRASE("tag archive:"),      PHRASE("tag archives:"), PHRASE("category archive"),
+    PHRASE("categories:"),       PHRASE("tags:"),         PHRASE("filed under"),
+    PHRASE("region:"),           PHRASE("theme:"),        PHRASE("in-depth report:"),
+    PHRASE("read more:"),        PHRASE("read also:"),    PHRASE("see also:"),
+    PHRASE("you may also like"), PHRASE("labels:"),       PHRASE("subscribe to:"),
 };
 
 /* Labels that make a line furniture only when the line is short (a body
  * paragraph may well open with "No comments were made …"). */
-static const char *const boiler_short_start[] = {
-    "share this",      "follow us",     "comment on ",  "related articles", "related posts",
-    "related stories", "related video", "related news", "related",          "no comments",
-    "0 comments",      "advertisement", "sponsored",    "like this:",       "loading...",
-    "print this",      "email this",    "reblog",       "continue reading", "read more",
-    "category:",
+static const Phrase boiler_short_start[] = {
+    PHRASE("share this"),       PHRASE("follow us"),     PHRASE("comment on "),
+    PHRASE("related articles"), PHRASE("related posts"), PHRASE("related stories"),
+    PHRASE("related video"),    PHRASE("related news"),  PHRASE("related"),
+    PHRASE("no comments"),      PHRASE("0 comments"),    PHRASE("advertisement"),
+    PHRASE("sponsored"),        PHRASE("like this:"),    PHRASE("loading..."),
+    PHRASE("print this"),       PHRASE("email this"),    PHRASE("reblog"),
+    PHRASE("continue reading"), PHRASE("read more"),     PHRASE("category:"),
 };
 
 /* Words that make up share-button rows ("Facebook Twitter WhatsApp"). */
-static const char *const share_words[] = {
-    "share",    "facebook", "twitter",  "whatsapp",  "telegram", "email",     "e-mail",
-    "print",    "tweet",    "linkedin", "reddit",    "vk",       "pinterest", "google+",
-    "tumblr",   "pocket",   "skype",    "messenger", "more",     "like",      "this:",
-    "on",       "via",      "|",        "-",         "•",        "share:",    "related",
-    "comments", "comment",  "to",       "blogthis!", "blogthis",
+static const Phrase share_words[] = {
+    PHRASE("share"),     PHRASE("facebook"),  PHRASE("twitter"), PHRASE("whatsapp"),
+    PHRASE("telegram"),  PHRASE("email"),     PHRASE("e-mail"),  PHRASE("print"),
+    PHRASE("tweet"),     PHRASE("linkedin"),  PHRASE("reddit"),  PHRASE("vk"),
+    PHRASE("pinterest"), PHRASE("google+"),   PHRASE("tumblr"),  PHRASE("pocket"),
+    PHRASE("skype"),     PHRASE("messenger"), PHRASE("more"),    PHRASE("like"),
+    PHRASE("this:"),     PHRASE("on"),        PHRASE("via"),     PHRASE("|"),
+    PHRASE("-"),         PHRASE("•"),         PHRASE("share:"),  PHRASE("related"),
+    PHRASE("comments"),  PHRASE("comment"),   PHRASE("to"),      PHRASE("blogthis!"),
+    PHRASE("blogthis"),
 };
 
 static bool is_share_row(const char *s, size_t n)
@@ -159,9 +169,9 @@ static bool is_share_row(const char *s, size_t n)
             i++;
         size_t wn = i - w;
         bool known = false;
-        for (size_t k = 0; k < sizeof share_words / sizeof share_words[0]; k++)
-            if (strlen(share_words[k]) == wn && text_starts_with_ci(s + w, wn, share_words[k]))
-                known = true;
+        for (size_t k = 0; !known && k < sizeof share_words / sizeof share_words[0]; k++)
+            known = share_words[k].n == wn &&
+                    text_starts_with_ci_n(s + w, wn, share_words[k].s, share_words[k].n);
         if (!known)
             return false;
         words++;
@@ -175,19 +185,25 @@ static bool is_share_row(const char *s, size_t n)
 /* Words of page navigation: "Page 3 of 41 | Newer stories | Older
  * stories", "« Newer stories 1 2 3 … 41 Older stories »", "Newer Post
  * Home Older Post". Numbers and arrows count as such words too. */
-static const char *const pagination_words[] = {
-    "page",  "of",   "newer",   "older",    "previous", "prev",  "next", "stories",
-    "posts", "post", "entries", "articles", "home",     "first", "last", "«",
-    "»",     "‹",    "›",       "…",        "...",      "|",     "<",    ">",
-    "<<",    ">>",   "←",       "→",        "-",        "–",     "•",    "·",
+static const Phrase pagination_words[] = {
+    PHRASE("page"),    PHRASE("of"),       PHRASE("newer"),   PHRASE("older"), PHRASE("previous"),
+    PHRASE("prev"),    PHRASE("next"),     PHRASE("stories"), PHRASE("posts"), PHRASE("post"),
+    PHRASE("entries"), PHRASE("articles"), PHRASE("home"),    PHRASE("first"), PHRASE("last"),
+    PHRASE("«"),       PHRASE("»"),        PHRASE("‹"),       PHRASE("›"),     PHRASE("…"),
+    PHRASE("..."),     PHRASE("|"),        PHRASE("<"),       PHRASE(">"),     PHRASE("<<"),
+    PHRASE(">>"),      PHRASE("←"),        PHRASE("→"),       PHRASE("-"),     PHRASE("–"),
+    PHRASE("•"),       PHRASE("·"),
 };
 
 /* The words that make such a row navigation rather than a heading. */
 static bool is_pagination_anchor(const char *w, size_t n)
 {
-    static const char *const anchors[] = {"page", "newer", "older", "previous", "prev", "next"};
+    static const Phrase anchors[] = {
+        PHRASE("page"),     PHRASE("newer"), PHRASE("older"),
+        PHRASE("previous"), PHRASE("prev"),  PHRASE("next"),
+    };
     for (size_t k = 0; k < sizeof anchors / sizeof anchors[0]; k++)
-        if (strlen(anchors[k]) == n && text_starts_with_ci(w, n, anchors[k]))
+        if (anchors[k].n == n && text_starts_with_ci_n(w, n, anchors[k].s, anchors[k].n))
             return true;
     return false;
 }
@@ -214,8 +230,8 @@ static bool line_is_pagination(const char *s, size_t n)
             number &= is_ascii_digit(s[k]);
         bool known = number;
         for (size_t k = 0; !known && k < sizeof pagination_words / sizeof *pagination_words; k++)
-            known = strlen(pagination_words[k]) == wn &&
-                    text_starts_with_ci(s + w, wn, pagination_words[k]);
+            known = pagination_words[k].n == wn &&
+                    text_starts_with_ci_n(s + w, wn, pagination_words[k].s, pagination_words[k].n);
         if (!known)
             return false;
         anchor |= is_pagination_anchor(s + w, wn);
@@ -238,20 +254,109 @@ static bool line_is_posted_by(const char *s, size_t n)
     return false;
 }
 
+/* Four bytes of s with bit 0x20 set in each: upper-case ASCII letters
+ * become lower case, and bytes equal case-insensitively stay equal. */
+static inline uint32_t key4(const char *s)
+{
+    uint32_t k;
+    memcpy(&k, s, 4);
+    return k | 0x20202020u;
+}
+
+static inline unsigned boiler_slot(uint32_t key)
+{
+    return (key * 0x9E3779B1u) >> 25; /* 7 bits: BOILER_SLOTS */
+}
+
 void boiler_index_init(BoilerIndex *ix)
 {
     enum { PHRASES = sizeof boiler_anywhere / sizeof boiler_anywhere[0] };
     _Static_assert(PHRASES <= sizeof ix->order, "BoilerIndex too small");
-    uint8_t count[26] = {0};
-    for (size_t k = 0; k < PHRASES; k++)
-        count[boiler_anywhere[k].s[0] - 'a']++;
-    ix->start[0] = 0;
-    for (int c = 0; c < 26; c++)
-        ix->start[c + 1] = (uint8_t)(ix->start[c] + count[c]);
-    uint8_t fill[26];
-    memcpy(fill, ix->start, sizeof fill);
-    for (size_t k = 0; k < PHRASES; k++)
-        ix->order[fill[boiler_anywhere[k].s[0] - 'a']++] = (uint8_t)k;
+    _Static_assert(BOILER_SLOTS == 128, "boiler_slot() makes 7 bits");
+    memset(ix->count, 0, sizeof ix->count);
+    /* Phrases sharing a key ("please support", "please consider …") sit
+     * together in order[]: place each key's phrases in one go. */
+    bool placed[PHRASES] = {false};
+    int filled = 0;
+    for (size_t k = 0; k < PHRASES; k++) {
+        if (placed[k])
+            continue;
+        uint32_t key = key4(boiler_anywhere[k].s); /* every phrase has 4 bytes or more */
+        unsigned h = boiler_slot(key);
+        while (ix->count[h])
+            h = (h + 1) % BOILER_SLOTS;
+        ix->key[h] = key;
+        ix->first[h] = (uint8_t)filled;
+        for (size_t j = k; j < PHRASES; j++)
+            if (!placed[j] && key4(boiler_anywhere[j].s) == key) {
+                placed[j] = true;
+                ix->order[filled++] = (uint8_t)j;
+                ix->count[h]++;
+            }
+    }
+}
+
+/* Does a furniture phrase start at s[0..n) (n >= 4)? */
+static inline bool boiler_phrase_at(const BoilerIndex *ix, const char *s, size_t n)
+{
+    uint32_t key = key4(s);
+    for (unsigned h = boiler_slot(key); ix->count[h]; h = (h + 1) % BOILER_SLOTS) {
+        if (ix->key[h] != key)
+            continue;
+        for (int k = ix->first[h]; k < ix->first[h] + ix->count[h]; k++) {
+            const Phrase *p = &boiler_anywhere[ix->order[k]];
+            if (text_starts_with_ci_n(s, n, p->s, p->n))
+                return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+/* Is a furniture phrase at the start of a word in the first `look` bytes
+ * of s[0..n)? Words start at an ASCII letter after a non-letter (or at
+ * the start). Where SSE2 is there, the letters of 16 bytes are found at
+ * once and the word starts read off their bit mask. */
+static bool boiler_phrase_in(const BoilerIndex *ix, const char *s, size_t n, size_t look)
+{
+    size_t i = 0;
+    bool prev_alpha = false;
+#ifdef __SSE2__
+    /* (c | 0x20) - 'a' < 26 unsigned, with signed bytes: shifted by 0x80
+     * the letters are the bytes below -128 + 26. */
+    const __m128i lower = _mm_set1_epi8(0x20), shift = _mm_set1_epi8((char)(0x80 - 'a')),
+                  limit = _mm_set1_epi8((char)(-128 + 26));
+    for (; look - i >= 16; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        x = _mm_add_epi8(_mm_or_si128(x, lower), shift);
+        unsigned alpha = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, limit));
+        unsigned starts = alpha & ~((alpha << 1) | (unsigned)prev_alpha);
+        prev_alpha = alpha >> 15 & 1;
+        while (starts) {
+            size_t at = i + (size_t)__builtin_ctz(starts);
+            starts &= starts - 1;
+            if (n - at >= 4 && boiler_phrase_at(ix, s + at, n - at))
+                return true;
+        }
+    }
+#endif
+    for (; i < look; i++) {
+        bool alpha = is_ascii_alpha(s[i]);
+        if (alpha && !prev_alpha && n - i >= 4 && boiler_phrase_at(ix, s + i, n - i))
+            return true;
+        prev_alpha = alpha;
+    }
+    return false;
+}
+
+/* Does t[0..tn) start with one of the labels (first letter `first`)? */
+static bool starts_with_label(const Phrase *labels, size_t count, const char *t, size_t tn,
+                              char first)
+{
+    for (size_t i = 0; i < count; i++)
+        if (labels[i].s[0] == first && text_starts_with_ci_n(t, tn, labels[i].s, labels[i].n))
+            return true;
+    return false;
 }
 
 bool line_is_boilerplate(const BoilerIndex *ix, const char *s, size_t n)
@@ -262,30 +367,16 @@ bool line_is_boilerplate(const BoilerIndex *ix, const char *s, size_t n)
     if (tn == 0)
         return false;
     char first = ascii_lower(t[0]);
-    for (size_t i = 0; i < sizeof boiler_start / sizeof boiler_start[0]; i++)
-        if (boiler_start[i][0] == first && text_starts_with_ci(t, tn, boiler_start[i]))
-            return true;
-    if (tn <= 80)
-        for (size_t i = 0; i < sizeof boiler_short_start / sizeof boiler_short_start[0]; i++)
-            if (boiler_short_start[i][0] == first &&
-                text_starts_with_ci(t, tn, boiler_short_start[i]))
-                return true;
+    if (starts_with_label(boiler_start, sizeof boiler_start / sizeof boiler_start[0], t, tn, first))
+        return true;
+    if (tn <= 80 &&
+        starts_with_label(boiler_short_start,
+                          sizeof boiler_short_start / sizeof boiler_short_start[0], t, tn, first))
+        return true;
     /* Furniture phrases sit near the start of their line; looking only at
-     * the first bytes keeps the cost per line bounded. Phrases are tried
-     * only where a word starts, and only those with its first letter. */
-    size_t look = n < 240 ? n : 240;
-    for (size_t i = 0; i < look; i++) {
-        if (i > 0 && is_ascii_alpha(s[i - 1]))
-            continue;
-        char c = ascii_lower(s[i]);
-        if (!is_ascii_lower(c))
-            continue;
-        for (int k = ix->start[c - 'a']; k < ix->start[c - 'a' + 1]; k++) {
-            const Phrase *p = &boiler_anywhere[ix->order[k]];
-            if (p->n <= n - i && text_starts_with_ci(s + i, n - i, p->s))
-                return true;
-        }
-    }
+     * the first bytes keeps the cost per line bounded. */
+    if (boiler_phrase_in(ix, s, n, n < 240 ? n : 240))
+        return true;
     /* "© 2017 Outlet", and bare "Advertisements". */
     if (tn >= 2 && (unsigned char)t[0] == 0xC2 && (unsigned char)t[1] == 0xA9)
         return true;
@@ -365,29 +456,42 @@ char *text_clean_name(Arena *arena, const char *s, size_t n)
     return out;
 }
 
+/* Length of the first of the labels that s[0..n) starts with (after
+ * leading markup), or 0. Every line is asked, so the first letter is
+ * compared before the rest. */
+static size_t label_len(const Phrase *labels, size_t count, const char *s, size_t n)
+{
+    size_t m = skip_markup(s, n);
+    if (m >= n)
+        return 0;
+    char first = ascii_lower(s[m]);
+    for (size_t i = 0; i < count; i++)
+        if (labels[i].s[0] == first &&
+            text_starts_with_ci_n(s + m, n - m, labels[i].s, labels[i].n))
+            return m + labels[i].n;
+    return 0;
+}
+
 size_t text_source_label_len(const char *s, size_t n)
 {
-    static const char *const labels[] = {"source:", "sources:", "via:", "courtesy:", "source :"};
-    size_t m = skip_markup(s, n);
-    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-        if (text_starts_with_ci(s + m, n - m, labels[i]))
-            return m + strlen(labels[i]);
-    return 0;
+    static const Phrase labels[] = {PHRASE("source:"), PHRASE("sources:"), PHRASE("via:"),
+                                    PHRASE("courtesy:"), PHRASE("source :")};
+    return label_len(labels, sizeof labels / sizeof labels[0], s, n);
 }
 
 size_t text_link_label_len(const char *s, size_t n)
 {
-    static const char *const labels[] = {"link:", "links:", "url:", "source link:", "original:"};
-    size_t m = skip_markup(s, n);
-    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-        if (text_starts_with_ci(s + m, n - m, labels[i]))
-            return m + strlen(labels[i]);
-    return 0;
+    static const Phrase labels[] = {PHRASE("link:"), PHRASE("links:"), PHRASE("url:"),
+                                    PHRASE("source link:"), PHRASE("original:")};
+    return label_len(labels, sizeof labels / sizeof labels[0], s, n);
 }
 
 bool line_is_url(const char *s, size_t n)
 {
     size_t m = (n > 0 && s[0] == '<') ? 1 : 0;
+    char first = m < n ? ascii_lower(s[m]) : '\0';
+    if (first != 'h' && first != 'w')
+        return false;
     if (!text_starts_with_ci(s + m, n - m, "http://") &&
         !text_starts_with_ci(s + m, n - m, "https://") &&
         !text_starts_with_ci(s + m, n - m, "www."))
@@ -507,10 +611,17 @@ static bool is_not_place(const char *s, size_t n)
 /* Lower-case particles inside place names: "Deir el-Zour", "Dayr az-Zawr". */
 static bool is_particle(const char *s, size_t n)
 {
-    static const char *const p[] = {"al-", "el-", "ez-", "az-", "as-", "ash-", "ad-", "ar-", "an-",
-                                    "at-", "es-", "er-", "al ", "el ", "de ",  "of ", "du "};
+    static const Phrase p[] = {
+        PHRASE("al-"), PHRASE("el-"), PHRASE("ez-"), PHRASE("az-"), PHRASE("as-"), PHRASE("ash-"),
+        PHRASE("ad-"), PHRASE("ar-"), PHRASE("an-"), PHRASE("at-"), PHRASE("es-"), PHRASE("er-"),
+        PHRASE("al "), PHRASE("el "), PHRASE("de "), PHRASE("of "), PHRASE("du "),
+    };
+    /* Lower case first (capitals are place words of their own), and every
+     * particle has three bytes or more: most words stop here. */
+    if (n < 3 || (unsigned char)s[0] < 'a')
+        return false;
     for (size_t i = 0; i < sizeof p / sizeof p[0]; i++)
-        if (text_starts_with_ci(s, n, p[i]) && s[0] >= 'a')
+        if (p[i].s[0] == s[0] && text_starts_with_ci_n(s, n, p[i].s, p[i].n))
             return true;
     return false;
 }
@@ -521,13 +632,15 @@ static size_t place_word(const char *s, size_t n, bool first, bool *caps)
 {
     if (n == 0)
         return 0;
-    if (!is_ascii_upper(s[0]) && !(!first && is_particle(s, n)))
+    /* Whether the word is a particle ("al-", "de "), asked once. */
+    bool particle = !first && is_particle(s, n);
+    if (!is_ascii_upper(s[0]) && !particle)
         return 0;
     size_t i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         if (is_ascii_alpha((char)c)) {
-            if (is_ascii_lower((char)c) && !(i < 3 && !first && is_particle(s, n)))
+            if (is_ascii_lower((char)c) && !(i < 3 && particle))
                 *caps = false;
             i++;
         } else if (c == '-' || c == '\'' || c == '.') {

@@ -88,4 +88,16 @@ static inline size_t hspace_len_back(const char *s, size_t n)
 /* Case-insensitive: does s[0..n) start with the ASCII word w? */
 bool text_starts_with_ci(const char *s, size_t n, const char *w);
 
+/* The same for a word w[0..wn) of known length (lower case): inlined, for
+ * the tables of phrases tried on every line. */
+static inline bool text_starts_with_ci_n(const char *s, size_t n, const char *w, size_t wn)
+{
+    if (wn > n)
+        return false;
+    for (size_t i = 0; i < wn; i++)
+        if (ascii_lower(s[i]) != w[i])
+            return false;
+    return true;
+}
+
 #endif

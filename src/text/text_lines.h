@@ -8,11 +8,14 @@
 
 #include "text_internal.h"
 
-/* The furniture phrases indexed by first letter, built once per document
- * so that each line is checked in one pass. */
+/* The furniture phrases in a small hash table keyed by their first four
+ * bytes, built once per document, so that each word of a line costs one
+ * probe rather than a comparison with every phrase of its letter. */
+enum { BOILER_SLOTS = 128 };
 typedef struct BoilerIndex {
-    uint8_t start[27]; /* phrases starting with letter c: order[start[c] ..
-                          start[c + 1]) */
+    uint32_t key[BOILER_SLOTS];  /* first four bytes, bit 0x20 set in each */
+    uint8_t first[BOILER_SLOTS]; /* phrases with this key: order[first ..  */
+    uint8_t count[BOILER_SLOTS]; /*   first + count); count 0: empty slot */
     uint8_t order[64];
 } BoilerIndex;
 void boiler_index_init(BoilerIndex *ix);
