@@ -206,12 +206,25 @@ static const Count *toll_count(const Sentence *s, int t0, int t1)
         if ((ct->first == t1 && (ct->person || ct->noun < 0)) || of)
             return ct;
     }
-    /* "Five people have been killed", "62 Syrian forces have been killed" */
-    const Count *best = NULL;
+    /* "Five people have been killed", "62 Syrian forces have been killed";
+     * "6 people, including a woman and her two children, were killed":
+     * the breakdown after "including" neither counts nor stretches the
+     * distance */
+    const Count *best = NULL, *breakdown = NULL;
+    int aside = -1; /* where an "including …," aside before t0 starts */
+    for (int k = t0 - 1; k >= 0 && k >= t0 - 14; k--)
+        if (tok_in(s, k, (const char *const[]){"including", "among", NULL})) {
+            aside = k;
+            break;
+        }
     for (int i = 0; i < s->count_count; i++) {
         const Count *ct = &s->counts[i];
-        if (ct->last > t0 || ct->last < t0 - 8)
+        if (ct->last > t0 || ct->last < (aside >= 0 && ct->last <= aside ? aside - 8 : t0 - 8))
             continue;
+        if (aside >= 0 && ct->first > aside) {
+            breakdown = ct;
+            continue;
+        }
         if (ct->noun >= 0 && !ct->person)
             continue;
         if (ct->first > 0 &&
@@ -224,7 +237,7 @@ static const Count *toll_count(const Sentence *s, int t0, int t1)
     }
     /* a breakdown after "including" is not the total: prefer the earliest
      * count of a chain "32 people … including 12 … and 20" */
-    return best;
+    return best ? best : breakdown;
 }
 
 /* ---- The article ---------------------------------------------------------------- */
@@ -367,7 +380,11 @@ static bool reported_speech(const Sentence *s)
  * would be. */
 static bool background_clause(const Sentence *s, int t, int *from, int *to)
 {
-    if (!past_form(s, t))
+    /* "celebrated taking the city back": a gerund after a past verb */
+    const char *f = s->tok.folded + s->tok.items[t].fold;
+    size_t n = strlen(f);
+    bool gerund = n > 4 && !strcmp(f + n - 3, "ing") && past_form(s, t - 1);
+    if (!past_form(s, t) && !gerund)
         return false;
     int start = -1;
     /* "after the militants overran it", "since IS took", "having seized";
@@ -961,7 +978,12 @@ static bool allied(Side a, Side b)
         return true;
     bool ga = a == SIDE_GOVERNMENT || a == SIDE_RUSSIA;
     bool gb = b == SIDE_GOVERNMENT || b == SIDE_RUSSIA;
-    return ga && gb;
+    /* the rebels Turkey backs, the SDF the coalition backs */
+    bool turkey =
+        (a == SIDE_TURKEY && b == SIDE_OPPOSITION) || (b == SIDE_TURKEY && a == SIDE_OPPOSITION);
+    bool coalition =
+        (a == SIDE_US_COALITION && b == SIDE_SDF) || (b == SIDE_US_COALITION && a == SIDE_SDF);
+    return (ga && gb) || turkey || coalition;
 }
 
 /* The headline's place is what "the city" of the first lines refers to

@@ -228,6 +228,44 @@ static const Entry *stem_lookup(const Ctx *c, const Sentence *s, int i, int *cou
 
 static void places_in_containers(Ctx *c, Sentence *s);
 
+/* "IS fighters drove government troops out of Palmyra": the loser stands
+ * between the verb and "out of", so the trigger phrase "drove out" never
+ * matches as written. The verb becomes that trigger's mention (frames_fill
+ * finds the loser before "out"). */
+static void split_out_of(Ctx *c, Sentence *s, int *ment_cap)
+{
+    static const char *const verbs[] = {"drove",  "drive",  "drives", "driving", "driven",
+                                        "pushed", "forced", "chased", "kicked",  NULL};
+    int trigger = -1;
+    for (int i = 0; i + 3 < s->tok.count; i++) {
+        if (s->ment_at[i] >= 0 || !token_in(s, i, verbs))
+            continue;
+        int out = -1;
+        for (int k = i + 2; k < s->tok.count - 1 && k <= i + 6; k++) {
+            if (s->ment_at[k] >= 0 && s->ments[s->ment_at[k]].trigger >= 0)
+                break;
+            if (token_is(c, s, k, "out") && token_is(c, s, k + 1, "of")) {
+                out = k;
+                break;
+            }
+        }
+        if (out < 0)
+            continue;
+        for (int t = 0; trigger < 0 && t < c->lex->trigger_count; t++)
+            if (!strcmp(c->lex->triggers[t].phrase, "drove out"))
+                trigger = t;
+        if (trigger < 0)
+            return;
+        if (s->ment_count == *ment_cap) {
+            s->ments = arena_grow(c->arena, s->ments, (size_t)*ment_cap, (size_t)*ment_cap * 2,
+                                  sizeof *s->ments);
+            *ment_cap *= 2;
+        }
+        s->ments[s->ment_count] = (Mention){i, i + 1, -1, -1, trigger, -1, NULL, 0, false};
+        s->ment_at[i] = s->ment_count++;
+    }
+}
+
 static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
 {
     const Lexicon *lex = c->lex;
@@ -322,8 +360,13 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
             !strcmp(lex->actors[me.actor].kind, "foreign_state") &&
             (token_is(c, s, m->first - 1, "in") || token_is(c, s, m->first - 1, "across") ||
              token_is(c, s, m->first - 1, "inside") || token_is(c, s, m->first - 1, "throughout") ||
-             token_is(c, s, m->first - 1, "into")))
-            me.actor = -1; /* "operating in Iraq and Syria": the land, not the state */
+             token_is(c, s, m->first - 1, "into") || token_is(c, s, m->first - 1, "toward") ||
+             token_is(c, s, m->first - 1, "towards") ||
+             ((token_is(c, s, m->first - 1, "with") || token_is(c, s, m->first - 1, "of")) &&
+              (token_is(c, s, m->first - 2, "border") ||
+               token_is(c, s, m->first - 2, "direction")))))
+            me.actor = -1; /* "operating in Iraq and Syria", "the border with Iraq": the land,
+                              not the state */
         if (me.actor >= 0 && me.place >= 0) {
             /* "Iraq" read as the state and as "Arak": the name written
              * exactly wins */
@@ -365,6 +408,7 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
         }
     }
     places_in_containers(c, s);
+    split_out_of(c, s, &ment_cap);
     /* "Syrias Aleppo", "in Daraas countryside": stems of unmatched words */
     for (int i = 0; i < s->tok.count; i++) {
         if (s->ment_at[i] >= 0 || s->tok.items[i].kind != TOKEN_WORD)
@@ -626,7 +670,9 @@ static bool may_start_date(const Sentence *s, int i)
     uint32_t wc = s->word_classes[i];
     if (wc & (WC_CALENDAR | WC_DATE_STARTS))
         return true;
-    if (wc & WC_DATE_PREPS)
+    /* "by Friday": the lexicon's date prepositions leave out "by", which
+     * is mostly an agent ("captured by the army") */
+    if ((wc & WC_DATE_PREPS) || token_is(NULL, s, i, "by"))
         return i + 1 < s->tok.count && (s->tok.items[i + 1].kind == TOKEN_NUMBER ||
                                         has_class(s, i + 1, WC_CALENDAR | WC_DATE_STARTS) ||
                                         token_is(NULL, s, i + 1, "the"));
@@ -1076,11 +1122,26 @@ static bool actor_is_aside(const Ctx *c, const Sentence *s, int first, int last)
 {
     const char *text = c->doc->text;
     const Token *lt = &s->tok.items[last - 1];
-    if (lt->end < s->span.end && text[lt->end] == '-' && last < s->tok.count &&
-        (token_is(c, s, last, "backed") || token_is(c, s, last, "supported") ||
-         token_is(c, s, last, "allied") || token_is(c, s, last, "sponsored") ||
-         token_is(c, s, last, "trained") || token_is(c, s, last, "held") ||
-         token_is(c, s, last, "controlled") || token_is(c, s, last, "run")))
+    /* "US-backed", and "U.S.-backed" past the abbreviation's full stop */
+    size_t end = lt->end;
+    int next = last;
+    while (next < s->tok.count && next < last + 2 && s->tok.items[next].kind == TOKEN_PUNCT &&
+           s->tok.items[next].start == end && text[end] == '.' && end + 1 < s->span.end &&
+           (text[end + 1] == '-' || text[end + 1] == '.')) {
+        end = s->tok.items[next].end;
+        next++;
+    }
+    if (next < s->tok.count && s->tok.items[next].kind == TOKEN_PUNCT &&
+        s->tok.items[next].start == end && text[end] == '-')
+        next++; /* the hyphen after a full stop is a token of its own */
+    if (end < s->span.end && text[end] == '-' && next < s->tok.count &&
+        (token_is(c, s, next, "backed") || token_is(c, s, next, "supported") ||
+         token_is(c, s, next, "allied") || token_is(c, s, next, "sponsored") ||
+         token_is(c, s, next, "trained") || token_is(c, s, next, "held") ||
+         token_is(c, s, next, "controlled") || token_is(c, s, next, "run")))
+        return true;
+    /* "with Russian air support", "under Russian air cover": a helper */
+    if (token_is(c, s, last - 1, "support") || token_is(c, s, last - 1, "cover"))
         return true;
     /* "Russian backed rebels" supports; "troops backed by Russian air
      * power" are themselves the subject */
@@ -1193,8 +1254,10 @@ static int actor_after_word(const Ctx *c, const Sentence *s, int from, int to,
             continue;
         for (int k = j + 1; k < to && k <= j + 5; k++) {
             int mi = s->ment_at[k];
-            if (mi >= 0 && s->ments[mi].actor >= 0 && actor_is_party(c, s->ments[mi].actor))
-                return mi;
+            if (mi >= 0 && s->ments[mi].actor >= 0 && actor_is_party(c, s->ments[mi].actor) &&
+                !token_is(c, s, s->ments[mi].last - 1, "support") &&
+                !token_is(c, s, s->ments[mi].last - 1, "cover"))
+                return mi; /* not "with Russian air support": a helper */
             if (mi >= 0 && s->ments[mi].trigger >= 0)
                 break;
             if (is_punct(c, s, k, ',') || is_punct(c, s, k, ';'))
@@ -1579,6 +1642,56 @@ static int speech_between(const Ctx *c, const Sentence *s, int first, int last, 
     return -1;
 }
 
+/* A state that speaks of its own weapons is the doer: "Russia said its
+ * aircraft had flown 40 sorties", "the Russian defence ministry said a
+ * frigate had fired cruise missiles". find_actor passes over a speaker (it
+ * is the claimant), so when the clause names no doer this looks for the
+ * speaker of a speech verb before the trigger t0 whose reported words are
+ * its own deed: they start with its pronoun, or name a weapon carrier
+ * with no owner ("a frigate", "warplanes"). Returns the doer's actor
+ * index (a ministry gives its state) or -1. Monitors and agencies never
+ * own weapons. */
+static int speaker_as_doer(const Ctx *c, const Sentence *s, int t0)
+{
+    static const char *const carriers[] = {"aircraft",  "warplanes", "warplane",    "jets",
+                                           "planes",    "bombers",   "helicopters", "drones",
+                                           "frigate",   "warship",   "warships",    "ship",
+                                           "submarine", "navy",      "artillery",   NULL};
+    for (int k = 1; k < t0; k++) {
+        if (!speech_verb(c, s, k) || token_is(c, s, k, "reported"))
+            continue;
+        int speaker = -1;
+        for (int j = k - 1; j >= 0 && j >= k - 4 && speaker < 0; j--) {
+            int mi = s->ment_at[j];
+            if (mi >= 0 && s->ments[mi].actor >= 0)
+                speaker = s->ments[mi].actor;
+            else if (s->tok.items[j].kind != TOKEN_WORD && !is_quote(c, s, j))
+                break;
+        }
+        if (speaker < 0)
+            return -1;
+        const Actor *a = &c->lex->actors[speaker];
+        if (a->side == SIDE_UNKNOWN || a->side == SIDE_CIVILIANS ||
+            (a->kind && (!strcmp(a->kind, "monitor") || !strcmp(a->kind, "agency"))))
+            return -1;
+        int n = reported_start(c, s, k, t0);
+        bool own = n < 0;
+        for (int j = n; !own && j >= 0 && j < t0; j++) {
+            if (s->ment_at[j] >= 0 && s->ments[s->ment_at[j]].actor >= 0)
+                return -1; /* an owner is named: "said Syrian aircraft" */
+            own = token_in(s, j, carriers);
+        }
+        if (!own)
+            return -1;
+        /* a ministry speaks for its state */
+        while (c->lex->actors[speaker].parent >= 0 && c->lex->actors[speaker].kind &&
+               !strcmp(c->lex->actors[speaker].kind, "political"))
+            speaker = c->lex->actors[speaker].parent;
+        return speaker;
+    }
+    return -1;
+}
+
 /* ---- Frame filling --------------------------------------------------------------------- */
 
 static bool frame_is(const char *frame, const char *name)
@@ -1736,6 +1849,10 @@ void frames_fill(Ctx *c, int si)
                     a1 = find_actor(c, s, c0, t0, -1, -1);
                 }
                 loser = actor_after_word(c, s, t1, c1, from_words);
+                /* "drove government troops out of Palmyra" */
+                for (int k = t1 + 1; loser < 0 && k < c1 - 1 && k <= t1 + 5; k++)
+                    if (token_is(c, s, k, "out") && token_is(c, s, k + 1, "of"))
+                        loser = find_actor(c, s, t1, k, +1, -1);
             }
             if (a2 < 0)
                 a2 = loser;
@@ -1800,10 +1917,40 @@ void frames_fill(Ctx *c, int si)
                 pronouns_from = sp;
             }
         }
+        /* "met stiff resistance from car bombs", "came under fire from
+         * shelling": the subject is on the receiving end */
+        bool receiving = a1 >= 0 && a2 < 0 && !is_territory(frame) &&
+                         token_is(c, s, t0 - 1, "from") && s->ments[a1].last <= t0;
+        if (receiving) {
+            a2 = a1;
+            a1 = -1;
+        }
+        /* "the militants …, and … civilians were killed in airstrikes":
+         * armed groups fly drones, not warplanes */
+        if (a1 >= 0 && frame_is(frame, "strike") && !strstr(tr->phrase, "drone")) {
+            Side s1 = actor_side(c, s->ments[a1].actor);
+            if (s1 == SIDE_OPPOSITION || s1 == SIDE_ISLAMIC_STATE || s1 == SIDE_HTS ||
+                s1 == SIDE_SDF)
+                a1 = -1;
+        }
+        /* civilians are hit, they do not fight, bomb or gas anyone ("6
+         * people, including … children, were killed"); they protest */
+        if (a1 >= 0 && !frame_is(frame, "protest") &&
+            c->lex->actors[s->ments[a1].actor].side == SIDE_CIVILIANS) {
+            if (a2 < 0)
+                a2 = a1;
+            a1 = -1;
+        }
+        int own_speaker = a1 < 0 && !passive && !receiving && !is_territory(frame)
+                              ? speaker_as_doer(c, s, t0)
+                              : -1;
         if (a1 >= 0) {
             ev->has_actor1 = true;
             ev->actor1 = make_actor(c, s->ments[a1].actor);
-        } else if (!passive) {
+        } else if (own_speaker >= 0) {
+            ev->has_actor1 = true;
+            ev->actor1 = make_actor(c, own_speaker);
+        } else if (!passive && !receiving) {
             /* "they", "the group": the last subject (not in a passive: "now
              * that it has been liberated" is the place, not the doer) */
             for (int k = pronouns_from; k < t0; k++)
