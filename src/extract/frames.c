@@ -236,6 +236,12 @@ static void split_out_of(Ctx *c, Sentence *s, int *ment_cap)
 {
     static const char *const verbs[] = {"drove",  "drive",  "drives", "driving", "driven",
                                         "pushed", "forced", "chased", "kicked",  NULL};
+    /* most sentences have no "out of": the verbs need no look then */
+    bool out_of = false;
+    for (int k = 2; k + 1 < s->tok.count && !out_of; k++)
+        out_of = token_is(c, s, k, "out") && token_is(c, s, k + 1, "of");
+    if (!out_of)
+        return;
     int trigger = -1;
     for (int i = 0; i + 3 < s->tok.count; i++) {
         if (s->ment_at[i] >= 0 || !token_in(s, i, verbs))

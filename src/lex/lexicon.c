@@ -49,7 +49,8 @@ bool side_parse(const char *s, Side *out)
 
 /* ---- Governorates --------------------------------------------------------------
  * The same codes and names as data/admin1.tsv (a test checks they agree);
- * compiled in because admin1_name() takes no lexicon. */
+ * compiled in because admin1_name() takes no lexicon. Sorted by code:
+ * admin1_name() searches it by halves. */
 static const struct {
     const char *iso, *name;
 } admin1_names[] = {
@@ -198,9 +199,18 @@ const char *admin1_name(const char *iso)
 {
     if (!iso)
         return NULL;
-    for (size_t i = 0; i < sizeof admin1_names / sizeof *admin1_names; i++)
-        if (!strcmp(admin1_names[i].iso, iso))
-            return admin1_names[i].name;
+    /* asked for every event written: a binary search of the sorted table */
+    size_t lo = 0, hi = sizeof admin1_names / sizeof *admin1_names;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int cmp = strcmp(admin1_names[mid].iso, iso);
+        if (cmp == 0)
+            return admin1_names[mid].name;
+        if (cmp < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return NULL;
 }
 
@@ -643,6 +653,21 @@ PlaceChoice place_choose(const Lexicon *lex, const Entry *entries, int count,
                          const PlaceContext *ctx)
 {
     PlaceChoice choice = {-1, "no place entry"};
+    /* one candidate (the usual case) needs no scoring */
+    int only = -1, valid = 0;
+    for (int i = 0; i < count && valid < 2; i++)
+        if (entries[i].kind == ENTRY_PLACE && entries[i].id >= 0 &&
+            entries[i].id < lex->place_count) {
+            only = entries[i].id;
+            valid++;
+        }
+    if (valid == 0)
+        return choice;
+    if (valid == 1) {
+        choice.place = only;
+        choice.why = "only entry";
+        return choice;
+    }
     int best = -1, runner = -1, places = 0;
     double best_s[CRITERIA] = {0}, runner_s[CRITERIA] = {0};
     for (int i = 0; i < count; i++) {
