@@ -423,6 +423,50 @@ static bool background_clause(const Sentence *s, int t, int *from, int *to)
     return true;
 }
 
+/* Words that tell of a chemical weapon used, not merely held, handed
+ * over or destroyed. */
+static const char *const chemical_use_words[] = {
+    "attack",   "attacks",    "attacked", "strike",     "strikes",  "struck",  "used",
+    "use",      "using",      "fired",    "dropped",    "launched", "hit",     "killed",
+    "killing",  "kills",      "victims",  "died",       "dead",     "lives",   "incident",
+    "exposure", "exposed",    "poisoned", "suffocated", "shelling", "bombing", "bombed",
+    "targeted", "casualties", "injured",  "wounded",    NULL};
+
+/* Is the event at trigger t of sentence s no event of its own? "warns
+ * against new US strikes", "threatens strikes", "to avert strikes": a
+ * future that is being warned of; "the destruction of its chemical
+ * weapons", "does not possess chemical weapons": the weapon named, with
+ * no word of its use. */
+static bool not_an_occurrence(const Ctx *c, const Sentence *s, int e)
+{
+    int t = c->notes[e].trigger_token;
+    for (int k = t - 1; k >= 0 && k >= t - 5; k--) {
+        if (clause_break(s, k))
+            break;
+        if (tok_in(s, k, (const char *const[]){"warn", "warns", "warned", "warning", NULL}) &&
+            tok_in(s, k + 1, (const char *const[]){"against", "of", NULL}))
+            return true;
+        if (tok_in(s, k,
+                   (const char *const[]){"threaten", "threatens", "threatened", "threatening",
+                                         "avert", "averting", "prevent", "preventing", "deter",
+                                         "deterring", NULL}))
+            return true;
+    }
+    if (frame_is(&c->notes[e], "chemical")) {
+        int mi = s->ment_at[t];
+        int last = mi >= 0 ? s->ments[mi].last - 1 : t;
+        if (tok_in(s, last, (const char *const[]){"weapon", "weapons", NULL})) {
+            /* near the words, not anywhere: "hand over its chemical
+             * weapons in a move that could avert strikes" */
+            for (int i = t - 4; i <= last + 4; i++)
+                if (i >= 0 && i < s->tok.count && tok_in(s, i, chemical_use_words))
+                    return false;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The events this sentence opened (from first_event on): their dates,
  * certainty and claims, the tolls that go to them, and the killed
  * events that got none. */
@@ -512,7 +556,7 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
         Event *ev = &c->events[e];
         EventNote *note = &c->notes[e];
         int t = note->trigger_token;
-        if (since) {
+        if (since || not_an_occurrence(c, s, e)) {
             note->dropped = true;
             continue;
         }
@@ -788,6 +832,11 @@ static bool roundup(const Ctx *c, int e)
         else if (strcmp(first, p->admin1))
             return true;
     }
+    /* "100 civilians killed in August shelling of Aleppo": a toll over a
+     * period of a dated article, not one day's event */
+    if ((ev->fatalities.present || ev->injured.present) && known_day(c->ref) &&
+        ev->date_precision >= PRECISION_MONTH)
+        return true;
     /* "… Kills over 80 Terrorists in Various Provinces" */
     const Sentence *s = &c->sents[c->notes[e].sentence];
     static const char *const several[] = {"various",   "several", "multiple",
@@ -798,6 +847,57 @@ static bool roundup(const Ctx *c, int e)
         if (tok_in(s, i, several) && tok_in(s, i + 1, regions))
             return true;
     return false;
+}
+
+/* Does roundup r (a digest of several governorates, or a toll over a
+ * period) cover event e: in one of its governorates, and on its day or in
+ * its month? A digest must name two governorates or more: "… in Various
+ * Provinces" names none, and its lead is the body's first event. */
+static bool roundup_covers(const Ctx *c, int r, int e)
+{
+    const Event *ev = &c->events[e], *rv = &c->events[r];
+    const char *at = ev->has_place ? ev->place.admin1 : NULL;
+    const char *first = NULL;
+    bool several = false, inside = false;
+    for (int i = 0; i < rv->place_count; i++) {
+        const char *a = rv->places[i].admin1;
+        if (!a || !*a)
+            continue;
+        if (!first)
+            first = a;
+        several |= strcmp(first, a) != 0;
+        inside |= at && !strcmp(at, a);
+    }
+    bool period = rv->date_precision >= PRECISION_MONTH;
+    if (!(period ? !first || inside : several && inside))
+        return false;
+    if (rv->date_precision == PRECISION_DAY)
+        return ev->date_precision == PRECISION_DAY &&
+               date_to_days(ev->date) == date_to_days(rv->date);
+    if (rv->date_precision == PRECISION_MONTH)
+        return ev->date_precision == PRECISION_DAY && ev->date.year == rv->date.year &&
+               ev->date.month == rv->date.month;
+    return true;
+}
+
+/* The lead of a digest ("6 killed in attacks on Damascus, Aleppo and
+ * Idleb", "100 killed in August shelling of Aleppo"): of the single
+ * events the roundup covers, the one with the most dead, the first of
+ * equals. -1 if none has dead (a digest of the injured leads with its
+ * first event). */
+static int digest_lead(const Ctx *c, int r, const int *rank)
+{
+    int best = -1;
+    for (int e = 0; e < c->event_count; e++) {
+        const EventNote *n = &c->notes[e];
+        const Event *ev = &c->events[e];
+        if (e == r || n->dropped || rank[n->sentence] >= 1 << 20 || !ev->fatalities.present ||
+            ev->fatalities.best <= 0 || roundup(c, e) || !roundup_covers(c, r, e))
+            continue;
+        if (best < 0 || ev->fatalities.best > c->events[best].fatalities.best)
+            best = e;
+    }
+    return best;
 }
 
 /* The lead event: what the first sentences are about (the first event
@@ -815,8 +915,14 @@ static int primary_candidate(const Ctx *c)
      * about, though the same words later in the text are weak */
     for (int e = 0; e < c->event_count; e++) {
         const EventNote *n = &c->notes[e];
-        if (n->dropped || rank[n->sentence] > 1 || roundup(c, e))
+        if (n->dropped || rank[n->sentence] > 1)
             continue;
+        if (roundup(c, e)) {
+            int d = digest_lead(c, e, rank);
+            if (d >= 0)
+                return d;
+            continue;
+        }
         if (!n->generic ||
             (rank[n->sentence] == 0 && (frame_is(n, "killed") || frame_is(n, "attack"))))
             return e;

@@ -1073,6 +1073,16 @@ static int unknown_name(const Ctx *c, const Sentence *s, int i)
 {
     if (s->is_title)
         return i;
+    /* "Airstrikes Against IS Help Assad Government": a headline quoted in
+     * the text (a caption, a related link), every word capitalised. A
+     * preposition with a capital mid-sentence, in the run of capitalised
+     * words just before, tells it: its capitalised words are no names. */
+    for (int k = i - 1; k >= 0 && k >= i - 12 && capitalised(s, k); k--)
+        if (!(s->tok.items[k].flags & TOKEN_SENTENCE_START) &&
+            token_in(s, k,
+                     (const char *const[]){"against", "in", "on", "at", "of", "for", "from", "with",
+                                           "after", "over", "amid", NULL}))
+            return i;
     int j = i;
     bool any_cap = false;
     while (j < s->tok.count) {

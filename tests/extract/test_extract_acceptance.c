@@ -5,8 +5,8 @@
  *  - the five seed pages against their gold key facts:
  *      score_gold.py --min-recall 0.85 --max-violations 0
  *  - the FA-KES development articles against their crowd labels:
- *      location agreement >= 0.92 (the target), date agreement >= 0.63
- *      (see test_fakes_labels for why not the target's 0.85)
+ *      location agreement >= 0.94 (above the target's 0.92), date agreement
+ *      >= 0.64 (see test_fakes_labels for why not the target's 0.85)
  *
  * Both run the command-line tool (build/sitrep-san when built, else
  * build/sitrep) through popen and hand its output to the Python scorers,
@@ -101,16 +101,18 @@ static void test_fakes_labels(void **state)
     snprintf(cmd, sizeof cmd, "%s extract --format jsonl %s/corpus/fakes-dev.jsonl", bin, shared);
     assert_int_equal(run_to_file(cmd, out), 0);
     /* Dates: the issue's target was 0.85, but it is above what the labels
-     * allow. A labelled date equals the article's publication date in 127
-     * of the 180 documents and an explicit date of the text in about 6
-     * more; the rest match nothing in the text, so no honest mechanism
-     * scores above about 0.74. Where an article says "on Thursday" the
-     * event is dated Thursday (the seed gold requires it), not the day of
-     * publication the labels often give. 0.63 is the figure reached
-     * (0.633), rounded down: a regression below it fails. */
+     * allow. The records carry no date of their own; the date a page
+     * opens with equals the label in 130 of the 180 rows, a date written
+     * in the text gives at most 4 more, and the other 44 labels match
+     * nothing in the record (12 fall after the article was published).
+     * So no mechanism that reads the record scores above 134/180 = 0.744.
+     * Where an article says "on Thursday" the event is dated Thursday (the
+     * seed gold requires it), not the day of publication the labels often
+     * give: 17 rows. The thresholds are the figures reached (0.944 and
+     * 0.644), rounded down: a regression below them fails. */
     snprintf(cmd, sizeof cmd,
              "python3 %s/tools/score_fakes.py %s/corpus/fakes-dev.labels.jsonl %s "
-             "--min-location 0.92 --min-date 0.63",
+             "--min-location 0.94 --min-date 0.64",
              shared, shared, out);
     int status = 0;
     const char *last = scorer_last_line(cmd, &status);
