@@ -189,10 +189,13 @@ static const NumberWord *lexicon_number(const Lexicon *lex, const char *s, size_
         from = lex->number_group[g];
         to = lex->number_group[g + 1];
     }
+    size_t letters = word_len(s, n, i);
     for (int j = from; j < to; j++) {
         const NumberWord *nw = &lex->numbers[order ? order[j] : j];
         if (!nw->phrase || !*nw->phrase)
             continue;
+        if (nw->first_word_letters && (size_t)nw->first_word_letters != letters)
+            continue; /* its first word has another length */
         int p0 = (unsigned char)nw->phrase[0];
         if ((p0 >= 'A' && p0 <= 'Z' ? p0 | 0x20 : p0) != first)
             continue;

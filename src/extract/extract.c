@@ -694,9 +694,10 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
             "attack",   "attacks", "strikes",   "strike",   "raids",     "fighting",
             "clashes",  "bombing", "bombings",  "incident", "explosion", "airstrikes",
             "shelling", "assault", "offensive", "battle",   NULL};
-        for (int i = 1; i < s->tok.count; i++)
-            if (tok_in(s, i, refs) &&
-                tok_in(s, i - 1, (const char *const[]){"the", "these", "this", "those", NULL}))
+        for (int i = 1; i < s->tok.count && !note->backref; i++)
+            if ((tok_word(s, i - 1, "the") || tok_word(s, i - 1, "these") ||
+                 tok_word(s, i - 1, "this") || tok_word(s, i - 1, "those")) &&
+                tok_in(s, i, refs))
                 note->backref = true;
         bool civil = note->victim_actor == -2;
         ev->event_type = civil ? "Violence against civilians" : "Battles";
@@ -844,8 +845,8 @@ static bool roundup(const Ctx *c, int e)
     static const char *const regions[] = {"provinces", "governorates", "areas", "regions", "fronts",
                                           "parts",     "cities",       "towns", NULL};
     for (int i = 0; i + 1 < s->tok.count; i++)
-        if (tok_in(s, i, several) && tok_in(s, i + 1, regions))
-            return true;
+        if (s->tok.items[i].fold_len >= 4 && tok_in(s, i, several) && tok_in(s, i + 1, regions))
+            return true; /* (every word of `several` has four letters or more) */
     return false;
 }
 

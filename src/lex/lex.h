@@ -120,6 +120,9 @@ typedef struct NumberWord {
     const char *phrase;
     double value; /* "dozens" = 24 with low/high below */
     double low, high;
+    /* letters in the phrase's first word ("twenty-one": 6) when that word
+     * is letters only, else 0: a word of another length cannot start it */
+    int first_word_letters;
 } NumberWord;
 
 /* What a dictionary phrase refers to. */

@@ -9,6 +9,7 @@
  */
 #include "lex_internal.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -473,6 +474,11 @@ static bool number_row(LoadState *st, const TsvLine *row)
     int id = lex->number_count++;
     NumberWord *w = &lex->numbers[id];
     w->phrase = trimmed(&lex->arena, row->field[0]);
+    size_t letters = 0;
+    while (isalpha((unsigned char)w->phrase[letters]))
+        letters++;
+    char after = w->phrase[letters];
+    w->first_word_letters = after == '\0' || after == ' ' || after == '-' ? (int)letters : 0;
     w->value = value;
     w->low = low;
     w->high = high;
