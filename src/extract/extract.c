@@ -770,13 +770,13 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
         /* PlaceContext for later choices */
         PlaceContext *x = c->pctx;
         bool seen = false;
-        for (int i = 0; i < x->admin1_count; i++)
-            seen |= p->admin1 && !strcmp(x->admin1s[i], p->admin1);
+        for (int i = 0; i < x->admin1_count && !seen; i++)
+            seen = p->admin1 && !strcmp(x->admin1s[i], p->admin1);
         if (!seen && p->admin1 && *p->admin1 && x->admin1_count < 16)
             x->admin1s[x->admin1_count++] = p->admin1;
         seen = false;
-        for (int i = 0; i < x->country_count; i++)
-            seen |= p->country && !strcmp(x->countries[i], p->country);
+        for (int i = 0; i < x->country_count && !seen; i++)
+            seen = p->country && !strcmp(x->countries[i], p->country);
         if (!seen && p->country && *p->country && x->country_count < 8)
             x->countries[x->country_count++] = p->country;
     }
@@ -1389,20 +1389,24 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc, c
     Dyad dy = article_dyad(&c);
     const char *article_admin1 = NULL;
     {
-        int best = 0;
-        for (int i = 0; i < pctx->admin1_count; i++) {
-            int n = 0;
-            /* events of the news, not of the background ("in Aleppo last
-             * year") */
-            for (int e = 0; e < c.event_count; e++)
-                if (!c.notes[e].dropped && c.events[e].has_place && c.events[e].place.admin1 &&
-                    !strcmp(c.events[e].place.admin1, pctx->admin1s[i]) && recent(&c, &c.events[e]))
-                    n++;
-            if (n > best) {
-                best = n;
+        /* per governorate of the document (distinct codes), the events of
+         * the news in it, not of the background ("in Aleppo last year") */
+        int best = 0, in_admin1[16] = {0};
+        for (int e = 0; e < c.event_count; e++) {
+            const char *code = c.events[e].place.admin1;
+            if (c.notes[e].dropped || !c.events[e].has_place || !code)
+                continue;
+            for (int i = 0; i < pctx->admin1_count && i < 16; i++)
+                if (!strcmp(code, pctx->admin1s[i])) {
+                    in_admin1[i] += recent(&c, &c.events[e]);
+                    break;
+                }
+        }
+        for (int i = 0; i < pctx->admin1_count && i < 16; i++)
+            if (in_admin1[i] > best) {
+                best = in_admin1[i];
                 article_admin1 = pctx->admin1s[i];
             }
-        }
         if (!article_admin1)
             article_admin1 = named_most(&c);
         if (!article_admin1)

@@ -42,36 +42,37 @@ static bool has_class(const Sentence *s, int i, uint32_t cls)
 }
 
 /* Does a plain fold of three letters or more start like a weekday or a
- * month ("sun", "sept", "march", and also "marching": read_dates decides)? */
+ * month ("sun", "sept", "march", and also "marching": read_dates decides)?
+ * This runs for every word: a table of third letters by the first two
+ * (jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat
+ * sun), with no branch on the letters. */
+#define L(ch) (1u << ((ch) - 'a'))
+static const uint32_t calendar_third[26][26] = {
+    ['a' - 'a']['p' - 'a'] = L('r'),
+    ['a' - 'a']['u' - 'a'] = L('g'),
+    ['d' - 'a']['e' - 'a'] = L('c'),
+    ['f' - 'a']['e' - 'a'] = L('b'),
+    ['f' - 'a']['r' - 'a'] = L('i'),
+    ['j' - 'a']['a' - 'a'] = L('n'),
+    ['j' - 'a']['u' - 'a'] = L('l') | L('n'),
+    ['m' - 'a']['a' - 'a'] = L('r') | L('y'),
+    ['m' - 'a']['o' - 'a'] = L('n'),
+    ['n' - 'a']['o' - 'a'] = L('v'),
+    ['o' - 'a']['c' - 'a'] = L('t'),
+    ['s' - 'a']['a' - 'a'] = L('t'),
+    ['s' - 'a']['e' - 'a'] = L('p'),
+    ['s' - 'a']['u' - 'a'] = L('n'),
+    ['t' - 'a']['h' - 'a'] = L('u'),
+    ['t' - 'a']['u' - 'a'] = L('e'),
+    ['w' - 'a']['e' - 'a'] = L('d'),
+};
+#undef L
+
 static bool calendar_prefix(const char *f)
 {
-    /* jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri
-     * sat sun, by first letter: this runs for every word */
-    char b = f[1], c = f[2];
-    switch (f[0]) {
-    case 'j':
-        return (b == 'a' && c == 'n') || (b == 'u' && (c == 'n' || c == 'l'));
-    case 'f':
-        return (b == 'e' && c == 'b') || (b == 'r' && c == 'i');
-    case 'm':
-        return (b == 'a' && (c == 'r' || c == 'y')) || (b == 'o' && c == 'n');
-    case 'a':
-        return (b == 'p' && c == 'r') || (b == 'u' && c == 'g');
-    case 's':
-        return (b == 'e' && c == 'p') || (b == 'a' && c == 't') || (b == 'u' && c == 'n');
-    case 'o':
-        return b == 'c' && c == 't';
-    case 'n':
-        return b == 'o' && c == 'v';
-    case 'd':
-        return b == 'e' && c == 'c';
-    case 't':
-        return (b == 'u' && c == 'e') || (b == 'h' && c == 'u');
-    case 'w':
-        return b == 'e' && c == 'd';
-    default:
-        return false;
-    }
+    unsigned a = (unsigned char)f[0] - 'a', b = (unsigned char)f[1] - 'a',
+             c = (unsigned char)f[2] - 'a';
+    return a < 26 && b < 26 && c < 26 && (calendar_third[a][b] >> c & 1);
 }
 
 static bool is_punct(const Ctx *c, const Sentence *s, int i, char ch)
