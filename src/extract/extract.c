@@ -69,6 +69,16 @@ static void recompute_fatalities(Event *ev)
         const Range *f = &ev->claims[i].fatalities;
         if (!f->present)
             continue;
+        /* "killing dozens", then "62 were killed": an exact figure within
+         * a vague one refines it */
+        bool refined = false;
+        for (int k = 0; k < ev->claim_count && f->low < f->high; k++) {
+            const Range *g = &ev->claims[k].fatalities;
+            refined |=
+                k != i && g->present && g->low == g->high && g->low >= f->low && g->high <= f->high;
+        }
+        if (refined)
+            continue;
         if (!any) {
             r = *f;
             any = true;
@@ -196,12 +206,25 @@ static const char *sentence_claimant(Ctx *c, const Sentence *s, int *party, cons
 
 /* ---- Counts for tolls ---------------------------------------------------------- */
 
-/* The count a killed/injured trigger at [t0, t1) refers to, or NULL. */
-static const Count *toll_count(const Sentence *s, int t0, int t1)
+/* The count a killed/injured trigger at [t0, t1) refers to, or NULL. A
+ * killed trigger never takes the count of the wounded ("10 killed 15
+ * injured"). */
+static const Count *toll_count(const Sentence *s, int t0, int t1, bool killed)
 {
+    /* "three of the wounded had died": the wounded were counted with the
+     * event already; those who die later are in its updated toll */
+    for (int i = 0; killed && i < s->count_count; i++) {
+        const Count *ct = &s->counts[i];
+        if (ct->last < t0 && ct->last >= t0 - 5 && tok_word(s, ct->last, "of") &&
+            tok_word(s, ct->last + 1, "the") &&
+            tok_in(s, ct->last + 2, (const char *const[]){"wounded", "injured", NULL}))
+            return NULL;
+    }
     /* "killing 5", "killed at least 11", "killed one", "the murder of two" */
     for (int i = 0; i < s->count_count; i++) {
         const Count *ct = &s->counts[i];
+        if (killed && ct->hurt)
+            continue;
         bool of = ct->first == t1 + 1 && tok_word(s, t1, "of") && ct->person;
         if ((ct->first == t1 && (ct->person || ct->noun < 0)) || of)
             return ct;
@@ -210,6 +233,25 @@ static const Count *toll_count(const Sentence *s, int t0, int t1)
      * "6 people, including a woman and her two children, were killed":
      * the breakdown after "including" neither counts nor stretches the
      * distance */
+    /* "the toll has risen to more than 100", "put the death toll at 83",
+     * "raised its toll to 90": the figure a toll rises to, after it */
+    for (int i = 0; i < s->count_count; i++) {
+        const Count *ct = &s->counts[i];
+        static const char *const rises[] = {"risen",   "rose",   "rises",  "raised",
+                                            "climbed", "climbs", "jumped", "increased",
+                                            "reached", "toll",   NULL};
+        if (ct->first <= t1 || ct->first < 2 || ct->first > t1 + 20 || (killed && ct->hurt))
+            continue;
+        if ((tok_word(s, ct->first - 1, "to") && tok_in(s, ct->first - 2, rises)) ||
+            tok_in(s, ct->first - 1, rises) ||
+            (tok_word(s, ct->first - 1, "at") && tok_word(s, t1 - 1, "toll") &&
+             ct->first <= t1 + 2))
+            return ct;
+    }
+    /* "killed six others injured": the count read as the wounded */
+    for (int i = 0; !killed && i < s->count_count; i++)
+        if (s->counts[i].hurt && s->counts[i].last <= t0 && s->counts[i].last >= t0 - 4)
+            return &s->counts[i];
     const Count *best = NULL, *breakdown = NULL;
     int aside = -1; /* where an "including …," aside before t0 starts */
     for (int k = t0 - 1; k >= 0 && k >= t0 - 14; k--)
@@ -225,7 +267,7 @@ static const Count *toll_count(const Sentence *s, int t0, int t1)
             breakdown = ct;
             continue;
         }
-        if (ct->noun >= 0 && !ct->person)
+        if ((ct->noun >= 0 && !ct->person) || (killed && ct->hurt))
             continue;
         if (ct->first > 0 &&
             tok_in(s, ct->first - 1, (const char *const[]){"including", "and", NULL}) && best)
@@ -238,6 +280,52 @@ static const Count *toll_count(const Sentence *s, int t0, int t1)
     /* a breakdown after "including" is not the total: prefer the earliest
      * count of a chain "32 people … including 12 … and 20" */
     return best ? best : breakdown;
+}
+
+/* "14 SDF fighters and more than 30 jihadists had been killed": a count
+ * joined to ct by "and", the next of the list, both dead; NULL if none. A
+ * breakdown ("including 12 … and 20") is not a list of its own. */
+static const Count *conjoined_count(const Sentence *s, const Count *ct, int t0)
+{
+    if (ct->first > 0 &&
+        tok_in(s, ct->first - 1, (const char *const[]){"including", "among", NULL}))
+        return NULL;
+    for (int i = 0; i < s->count_count; i++) {
+        const Count *o = &s->counts[i];
+        if (o->first <= ct->first)
+            continue;
+        /* the next count of the sentence, or none */
+        if (o->first - ct->last > 5 || !tok_word(s, o->first - 1, "and") ||
+            !(o->person || o->victim_actor >= 0) || o->hurt ||
+            !(ct->person || ct->victim_actor >= 0))
+            return NULL;
+        /* both on the same side of the trigger */
+        if ((ct->last <= t0) != (o->last <= t0))
+            return NULL;
+        return o;
+    }
+    return NULL;
+}
+
+/* The side of the dead a count names: "IS militants", "two of its
+ * fighters" (the side of the actor just before), civilians; else unknown. */
+static Side count_victim_side(const Ctx *c, const Sentence *s, const Count *ct)
+{
+    if (ct->victim_actor >= 0 && c->lex->actors[ct->victim_actor].side != SIDE_UNKNOWN)
+        return c->lex->actors[ct->victim_actor].side;
+    if (ct->civilian)
+        return SIDE_CIVILIANS;
+    bool own = false;
+    for (int k = ct->last; k < s->tok.count && k < ct->last + 3; k++)
+        own |= tok_in(s, k, (const char *const[]){"its", "their", NULL});
+    if (!own)
+        return SIDE_UNKNOWN;
+    for (int k = ct->first - 1; k >= 0 && k >= ct->first - 8; k--) {
+        int mi = s->ment_at[k];
+        if (mi >= 0 && s->ments[mi].actor >= 0)
+            return c->lex->actors[s->ments[mi].actor].side;
+    }
+    return SIDE_UNKNOWN;
 }
 
 /* ---- The article ---------------------------------------------------------------- */
@@ -309,6 +397,14 @@ static bool places_compatible(const Event *a, const Event *b)
             if (!strcmp(a->places[i].name, b->places[k].name))
                 return true;
     return false;
+}
+
+/* "the raids on Jabal Tharda" after "strikes near Deir ez-Zor airport": a
+ * definite mention may name the same event's place more finely. */
+static bool same_governorate(const Event *a, const Event *b)
+{
+    return a->has_place && b->has_place && a->place.admin1 && b->place.admin1 && *a->place.admin1 &&
+           !strcmp(a->place.admin1, b->place.admin1);
 }
 
 /* Could a date be that of an event the article reports as news? A
@@ -537,13 +633,14 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
                 tok_in(s, k,
                        (const char *const[]){"began", "begun", "went", "took", "fell", "broke",
                                              "won", "lost", "came", "left", "overran", "seized",
-                                             "started", NULL})) {
+                                             "started", "sent", "led", "ran", "made", NULL})) {
                 since = true;
                 break;
             }
         }
     }
 
+    bool same_time = same_time_cue(s) >= 0;
     Date prev_date = {0};
     for (int e = first_event - 1; e >= 0; e--)
         if (!c->notes[e].dropped && c->events[e].date_precision == PRECISION_DAY &&
@@ -578,13 +675,15 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
                 best_dist = dist;
             }
         }
-        bool relative = rel_days && t > rel_from && known_day(prev_date);
+        /* "Hours later, …", "straight after the strikes": the day before */
+        bool relative = (rel_days && t > rel_from && known_day(prev_date)) ||
+                        (same_time && known_day(prev_date));
         if (best && !(relative && best_speech)) {
             ev->date = best->date;
             ev->date_precision = best->precision;
             note->weak_date = best_speech;
         } else if (relative) {
-            ev->date = date_add_days(prev_date, -rel_days);
+            ev->date = date_add_days(prev_date, same_time ? 0 : -rel_days);
             ev->date_precision = PRECISION_DAY;
         } else {
             note->weak_date = true;
@@ -625,6 +724,8 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
 
     /* Tolls: each killed / injured trigger gives a count to the nearest
      * event of the sentence, or stays an event of its own. */
+    int toll_host_prev = -1, toll_claim_prev = -1;
+    Side toll_side_prev = SIDE_UNKNOWN;
     for (int mi = 0; mi < s->ment_count; mi++) {
         const Mention *m = &s->ments[mi];
         if (m->trigger < 0)
@@ -634,9 +735,20 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
         bool injured = !strcmp(frame, "injured");
         if (!killed && !injured)
             continue;
-        const Count *ct = toll_count(s, m->first, m->last);
+        const Count *ct = toll_count(s, m->first, m->last, killed);
         if (!ct || ct->range.high >= 10000 || since || cumulative)
             continue;
+        Range toll = ct->range;
+        Side victims = count_victim_side(c, s, ct);
+        /* "14 SDF fighters and 30 jihadists": the dead of the list */
+        for (const Count *o = conjoined_count(s, ct, m->first); killed && o;
+             o = conjoined_count(s, o, m->first)) {
+            toll.low += o->range.low;
+            toll.best += o->range.best;
+            toll.high += o->range.high;
+            if (count_victim_side(c, s, o) != victims)
+                victims = SIDE_UNKNOWN;
+        }
         /* the host: the nearest other event of this sentence */
         int host = -1, host_dist = 1 << 30;
         int own = -1;
@@ -667,8 +779,24 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
                 ev->injured = ct->range;
             continue;
         }
-        add_claim(c, ev,
-                  (Claim){claimant ? claimant : ev->outlet, ct->range, ev->evidence_text, s->span});
+        /* "11 IS militants died in the clashes, while the SDF said two of
+         * its fighters were killed": the dead of both sides of one event
+         * add up; the same dead told twice are two claims */
+        if (host == toll_host_prev && victims != SIDE_UNKNOWN && toll_side_prev != SIDE_UNKNOWN &&
+            victims != toll_side_prev && toll_claim_prev >= 0 &&
+            toll_claim_prev < ev->claim_count) {
+            Range *r = &ev->claims[toll_claim_prev].fatalities;
+            r->low += toll.low;
+            r->best += toll.best;
+            r->high += toll.high;
+            toll_side_prev = SIDE_UNKNOWN; /* a third figure is not summed */
+        } else {
+            const Claim *cl = add_claim(
+                c, ev, (Claim){claimant ? claimant : ev->outlet, toll, ev->evidence_text, s->span});
+            toll_host_prev = host;
+            toll_side_prev = victims;
+            toll_claim_prev = (int)(cl - ev->claims);
+        }
         recompute_fatalities(ev);
         if (ct->civilian)
             c->notes[host].victim_actor = -2;
@@ -698,6 +826,15 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
             if ((tok_word(s, i - 1, "the") || tok_word(s, i - 1, "these") ||
                  tok_word(s, i - 1, "this") || tok_word(s, i - 1, "those")) &&
                 tok_in(s, i, refs))
+                note->backref = true;
+        /* "put the death toll at 83", "raised its toll to 90": a toll is
+         * always of an event told before */
+        if (tok_word(s, note->trigger_token, "toll") ||
+            tok_word(s, note->trigger_token + 1, "toll"))
+            note->backref = true;
+        /* "at least 72 people died, up from the 58 it gave": an update */
+        for (int i = 0; i + 1 < s->tok.count; i++)
+            if (tok_word(s, i, "up") && tok_word(s, i + 1, "from"))
                 note->backref = true;
         bool civil = note->victim_actor == -2;
         ev->event_type = civil ? "Violence against civilians" : "Battles";
@@ -763,7 +900,9 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
             continue;
         if (p->admin1 && *p->admin1)
             c->admin1_context = p->admin1;
-        if (!(p->feature == 'A')) {
+        int before = tok_word(s, m->first - 1, "the") ? m->first - 2 : m->first - 1;
+        bool toward = tok_in(s, before, (const char *const[]){"toward", "towards", NULL});
+        if (!(p->feature == 'A') && !toward) { /* "left towards Jarablus": not "the city" */
             c->has_last_place = true;
             c->last_place = place_from_index(c, m->place, NULL);
         }
@@ -1337,7 +1476,7 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc, c
                     (!strcmp(c.events[k].sub_event_type, ev->sub_event_type) ||
                      (generic_ref && is_violent(&c.events[k]) && !c.notes[k].killed_only &&
                       !is_territory_event(&c.events[k]))) &&
-                    places_compatible(&c.events[k], ev)) {
+                    (places_compatible(&c.events[k], ev) || same_governorate(&c.events[k], ev))) {
                     merge_into(&c, k, e);
                     break;
                 }

@@ -30,6 +30,7 @@ typedef struct Count {
     bool person;      /* people of some kind (soldiers, civilians, …) */
     bool civilian;    /* civilians, children, women, residents */
     int victim_actor; /* an actor named with the noun ("IS fighters") */
+    bool hurt;        /* the subject of an injured trigger: "15 injured" */
 } Count;
 
 /* A resolved date expression. */
@@ -136,6 +137,10 @@ static inline bool token_is_n(const Sentence *s, int i, const char *word, size_t
     return t->fold_len == n && !memcmp(s->tok.folded + t->fold, word, n);
 }
 EventPlace place_from_index(const Ctx *c, int place, const char *precision);
+/* "Hours later, …", "straight after the strikes": the sentence tells what
+ * followed the event told before, on its day and at its place. Returns the
+ * token of the cue, or -1. */
+int same_time_cue(const Sentence *s);
 
 /* Is gazetteer place idx a sea or a gulf? A launch area ("a warship in the
  * Mediterranean"), never the place an event hits, and in no governorate. */

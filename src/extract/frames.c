@@ -48,22 +48,14 @@ static bool has_class(const Sentence *s, int i, uint32_t cls)
  * sun), with no branch on the letters. */
 #define L(ch) (1u << ((ch) - 'a'))
 static const uint32_t calendar_third[26][26] = {
-    ['a' - 'a']['p' - 'a'] = L('r'),
-    ['a' - 'a']['u' - 'a'] = L('g'),
-    ['d' - 'a']['e' - 'a'] = L('c'),
-    ['f' - 'a']['e' - 'a'] = L('b'),
-    ['f' - 'a']['r' - 'a'] = L('i'),
-    ['j' - 'a']['a' - 'a'] = L('n'),
-    ['j' - 'a']['u' - 'a'] = L('l') | L('n'),
-    ['m' - 'a']['a' - 'a'] = L('r') | L('y'),
-    ['m' - 'a']['o' - 'a'] = L('n'),
-    ['n' - 'a']['o' - 'a'] = L('v'),
-    ['o' - 'a']['c' - 'a'] = L('t'),
-    ['s' - 'a']['a' - 'a'] = L('t'),
-    ['s' - 'a']['e' - 'a'] = L('p'),
-    ['s' - 'a']['u' - 'a'] = L('n'),
-    ['t' - 'a']['h' - 'a'] = L('u'),
-    ['t' - 'a']['u' - 'a'] = L('e'),
+    ['a' - 'a']['p' - 'a'] = L('r'),          ['a' - 'a']['u' - 'a'] = L('g'),
+    ['d' - 'a']['e' - 'a'] = L('c'),          ['f' - 'a']['e' - 'a'] = L('b'),
+    ['f' - 'a']['r' - 'a'] = L('i'),          ['j' - 'a']['a' - 'a'] = L('n'),
+    ['j' - 'a']['u' - 'a'] = L('l') | L('n'), ['m' - 'a']['a' - 'a'] = L('r') | L('y'),
+    ['m' - 'a']['o' - 'a'] = L('n'),          ['n' - 'a']['o' - 'a'] = L('v'),
+    ['o' - 'a']['c' - 'a'] = L('t'),          ['s' - 'a']['a' - 'a'] = L('t'),
+    ['s' - 'a']['e' - 'a'] = L('p'),          ['s' - 'a']['u' - 'a'] = L('n'),
+    ['t' - 'a']['h' - 'a'] = L('u'),          ['t' - 'a']['u' - 'a'] = L('e'),
     ['w' - 'a']['e' - 'a'] = L('d'),
 };
 #undef L
@@ -524,6 +516,34 @@ static void places_in_containers(Ctx *c, Sentence *s)
     }
 }
 
+/* "injured", "wounded", "hurt": a participle, said of the counted (not
+ * "injuring 25", which the counted did not suffer) */
+static bool past_participle(const Sentence *s, int k)
+{
+    const Token *t = &s->tok.items[k];
+    const char *f = s->tok.folded + t->fold;
+    return (t->fold_len > 2 && f[t->fold_len - 2] == 'e' && f[t->fold_len - 1] == 'd') ||
+           token_is(NULL, s, k, "hurt");
+}
+
+/* Is the first verb after token j, past auxiliaries, an injured trigger?
+ * "six others injured", "15 people were wounded": the figure counts the
+ * wounded. */
+static bool wounded_after(const Ctx *c, const Sentence *s, int j)
+{
+    static const char *const aux[] = {"were", "was",  "have",   "has",  "had",
+                                      "been", "also", "others", "more", NULL};
+    for (int k = j + 1; k < s->tok.count && k <= j + 4; k++) {
+        int mt = s->ment_at[k];
+        if (mt >= 0 && s->ments[mt].trigger >= 0)
+            return past_participle(s, k) &&
+                   !strcmp(c->lex->triggers[s->ments[mt].trigger].frame, "injured");
+        if (!token_in(s, k, aux))
+            return false;
+    }
+    return false;
+}
+
 /* The counted noun after a figure, and whether it is people. */
 static void read_count_noun(Ctx *c, Sentence *s, Count *ct)
 {
@@ -533,12 +553,15 @@ static void read_count_noun(Ctx *c, Sentence *s, Count *ct)
         "with", "in",    "on",    "at",     "into",  "near",  NULL};
     ct->noun = -1;
     ct->victim_actor = -1;
+    bool after_and = false;
     for (int j = ct->last; j < s->tok.count && j < ct->last + 6; j++) {
         if (token_in(s, j, not_people))
             break; /* "one day after Israel …": a time, and who acted */
         int mi = s->ment_at[j];
         if (mi >= 0 && s->ments[mi].actor >= 0) {
-            ct->victim_actor = s->ments[mi].actor;
+            /* "SDF fighters": the side named first, not the generic noun */
+            if (ct->victim_actor < 0 || c->lex->actors[s->ments[mi].actor].side != SIDE_UNKNOWN)
+                ct->victim_actor = s->ments[mi].actor;
             s->ments[mi].victim = true;
             j = s->ments[mi].last - 1;
             continue;
@@ -553,6 +576,7 @@ static void read_count_noun(Ctx *c, Sentence *s, Count *ct)
             ct->noun = j;
             ct->person = true;
             ct->civilian = has_class(s, j, WC_CIVILIAN_NOUNS);
+            ct->hurt = !after_and && wounded_after(c, s, j);
             return;
         }
         if (token_is(c, s, j, "of"))
@@ -563,8 +587,15 @@ static void read_count_noun(Ctx *c, Sentence *s, Count *ct)
             const char *fr = c->lex->triggers[s->ments[mt].trigger].frame;
             if (!strcmp(fr, "killed") || !strcmp(fr, "injured"))
                 ct->person = true;
+            /* "killed 15 injured", "killed, six others injured": the
+             * figure is the wounded, never a toll of the dead */
+            ct->hurt = !strcmp(fr, "injured") && !after_and && past_participle(s, j) &&
+                       !token_is(c, s, j - 1, "the"); /* "three of the wounded died" */
             return;
         }
+        /* "killing 5 and injuring 2": the verb after "and" is another
+         * clause's */
+        after_and |= token_is(c, s, j, "and");
         if (token_is(c, s, j, "were") || token_is(c, s, j, "have") || token_is(c, s, j, "had") ||
             token_is(c, s, j, "and") || token_is(c, s, j, "more") || token_is(c, s, j, "others"))
             continue;
@@ -622,7 +653,7 @@ static void read_counts(Ctx *c, Sentence *s)
                 arena_grow(c->arena, s->counts, (size_t)cap, (size_t)cap * 2, sizeof *s->counts);
             cap *= 2;
         }
-        Count ct = {i, last, r, -1, false, false, -1};
+        Count ct = {i, last, r, -1, false, false, -1, false};
         read_count_noun(c, s, &ct);
         s->counts[s->count_count++] = ct;
         i = last - 1;
@@ -659,7 +690,8 @@ static void read_counts(Ctx *c, Sentence *s)
                 arena_grow(c->arena, s->counts, (size_t)cap, (size_t)cap * 2, sizeof *s->counts);
             cap *= 2;
         }
-        Count ct = {j, k + 1, {true, 1, 1, 1}, k, true, has_class(s, k, WC_CIVILIAN_NOUNS), -1};
+        Count ct = {j,  k + 1, {true, 1, 1, 1}, k, true, has_class(s, k, WC_CIVILIAN_NOUNS),
+                    -1, false};
         s->counts[s->count_count++] = ct;
     }
 }
@@ -1451,11 +1483,15 @@ static void collect_places(Ctx *c, const Sentence *s, Event *ev, int from, int t
     (void)unknown_from;
     for (int j = from; j < to; j++) {
         int mi = s->ment_at[j];
+        /* "fled toward the Euphrates", "left towards Jarablus": where
+         * people went, not where anything happened */
+        int before = token_is(c, s, j - 1, "the") ? j - 2 : j - 1;
+        bool toward = token_is(c, s, before, "toward") || token_is(c, s, before, "towards");
         if (mi >= 0 && s->ments[mi].place >= 0) {
             const Mention *m = &s->ments[mi];
             j = m->last - 1;
             const Place *pl = &c->lex->places[m->place];
-            if (is_country(pl))
+            if (is_country(pl) || toward)
                 continue;
             if (is_admin_phrase(c, s, m)) {
                 if (admin_count < 2)
@@ -1493,7 +1529,7 @@ static void collect_places(Ctx *c, const Sentence *s, Event *ev, int from, int t
             j = s->ments[mi].last - 1;
             continue;
         }
-        if (!unknown_ok || s->tok.items[j].kind != TOKEN_WORD)
+        if (!unknown_ok || s->tok.items[j].kind != TOKEN_WORD || toward)
             continue;
         if (j > from && capitalised(s, j - 1) && s->ment_at[j - 1] < 0 &&
             !has_class(s, j - 1, WC_NOT_NAMES))
@@ -1556,6 +1592,24 @@ static int object_end(const Ctx *c, const Sentence *s, int from, int to)
 }
 
 /* "the city", "the town", "it": the place named last. */
+int same_time_cue(const Sentence *s)
+{
+    static const char *const spans[] = {"hours", "minutes", "moments", NULL};
+    static const char *const refs[] = {"strike", "strikes", "airstrikes", "raid",     "raids",
+                                       "attack", "attacks", "bombing",    "shelling", NULL};
+    for (int i = 1; i < s->tok.count; i++) {
+        if (token_is(NULL, s, i, "later") && token_in(s, i - 1, spans))
+            return i;
+        /* "after the strikes", not "after the strikes on Monday's convoy" */
+        if (token_is(NULL, s, i, "after") && token_is(NULL, s, i + 1, "the") &&
+            token_in(s, i + 2, refs) &&
+            (i + 3 >= s->tok.count || s->tok.items[i + 3].kind != TOKEN_WORD ||
+             token_in(s, i + 3, (const char *const[]){"before", "and", "by", NULL})))
+            return i;
+    }
+    return -1;
+}
+
 static bool has_place_coref(const Ctx *c, const Sentence *s, int from, int to)
 {
     for (int j = from; j < to; j++) {
@@ -1822,6 +1876,15 @@ void frames_fill(Ctx *c, int si)
             frame = broken ? "siege_broken" : "siege_imposed";
         }
 
+        /* "the ceasefire agreed with Washington a week earlier": an
+         * agreement named by what it was, not one made now */
+        if (frame_is(frame, "agreement")) {
+            static const char *const pacts[] = {"ceasefire", "cease-fire", "truce",
+                                                "deal",      "agreement",  NULL};
+            if ((token_is(c, s, t0, "agreed") && token_in(s, t0 - 1, pacts)) ||
+                (token_in(s, t1 - 1, pacts) && token_is(c, s, t1, "agreed")))
+                continue;
+        }
         Event *ev = new_event(c, si, t0, tr);
         EventNote *note = &c->notes[c->event_count - 1];
         ev->sub_event_type = sub;
@@ -2011,6 +2074,20 @@ void frames_fill(Ctx *c, int si)
             add_place(c, ev, c->last_place);
         if (ev->place_count == 0 && c->has_last_place && has_place_coref(c, s, 0, t0))
             add_place(c, ev, c->last_place);
+        /* "Hours later, a rocket hit one of the clinics": where the event
+         * before was */
+        bool coarse = true; /* no place, or only governorates */
+        for (int i = 0; i < ev->place_count; i++)
+            coarse &= !strcmp(ev->places[i].precision, "admin1");
+        for (int e = c->event_count - 2; coarse && e >= 0 && same_time_cue(s) >= 0; e--) {
+            const Event *o = &c->events[e];
+            const EventNote *on = &c->notes[e];
+            if (on->sentence < si && !on->dropped && !on->killed_only && o->has_place &&
+                strcmp(o->place.precision, "admin1")) {
+                add_place(c, ev, o->place);
+                break;
+            }
+        }
         if (ev->place_count > 0 && is_territory(frame) && passive && a1 < 0 && !ev->has_actor1) {
             actor_of_earlier_capture(c, ev);
             /* reported speech with no capture to lean on: the winner
@@ -2040,6 +2117,37 @@ void frames_fill(Ctx *c, int si)
             ev->event_type = "Explosions/Remote violence";
             ev->sub_event_type = "Air/drone strike";
             note->frame = "strike";
+        }
+
+        /* ---- "Warplanes of the coalition struck …", "a rocket hit …": a
+         * generic attack verb whose subject is an aircraft or a projectile */
+        if (frame_is(frame, "attack") && !passive &&
+            (verb_form ||
+             !token_in(s, t1 - 1,
+                       (const char *const[]){"attack", "attacks", "assault", "assaults",
+                                             "offensive", "raid", "raids", NULL}))) {
+            static const char *const aircraft[] = {
+                "warplanes", "warplane",    "jets",       "jet",    "aircraft", "planes", "plane",
+                "bombers",   "helicopters", "helicopter", "drones", "drone",    NULL};
+            static const char *const projectiles[] = {"rocket",   "rockets", "missile",
+                                                      "missiles", "shell",   "shells",
+                                                      "mortar",   "mortars", NULL};
+            for (int k = c0; k < t0 && k < c0 + 6; k++) {
+                if (token_in(s, k, aircraft) || token_in(s, k, projectiles)) {
+                    bool air = token_in(s, k, aircraft);
+                    ev->event_type = "Explosions/Remote violence";
+                    ev->sub_event_type =
+                        air ? "Air/drone strike" : "Shelling/artillery/missile attack";
+                    note->frame = air ? "strike" : "shelling";
+                    break;
+                }
+                /* the subject's head comes first: determiners, names, sides,
+                 * a dateline's dash */
+                if (!(token_is(c, s, k, "the") || token_is(c, s, k, "a") ||
+                      token_is(c, s, k, "an") || s->ment_at[k] >= 0 || capitalised(s, k) ||
+                      s->tok.items[k].kind == TOKEN_PUNCT))
+                    break;
+            }
         }
 
         /* ---- territory sub-type from the winner */

@@ -36,12 +36,12 @@
 
 /* The recall this test holds the extractor to: the figure reached, rounded
  * down, so that a regression fails. The violations are a ratchet too: the
- * gold was written with 22 of its 26 wrong readings present; the nine left
- * are known faults (cumulative tolls read as events, a dateline as the
- * place, a denial lending its actor, tolls of a gas attack read as
- * clashes). Lower it as they are fixed; the goal is 0. */
-#define MIN_RECALL     0.43
-#define MAX_VIOLATIONS 9
+ * gold was written with 22 of its 26 wrong readings present; the three left
+ * are known faults (a dateline as the place, a denial lending its actor, an
+ * article-level fill-in giving rebels an airstrike). Lower it as they are
+ * fixed; the goal is 0. */
+#define MIN_RECALL     0.63
+#define MAX_VIOLATIONS 3
 
 /* ---- Folding place names (the gold scorer's rules) ----------------------- */
 
