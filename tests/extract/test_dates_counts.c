@@ -200,7 +200,7 @@ static void test_counts_lexicon(void **state)
 {
     (void)state;
     /* Number words from data/numbers.tsv extend the grammar. */
-    NumberWord words[] = {{"scores", 60, 40, 99}, {"a couple of", 2, 2, 2}};
+    NumberWord words[] = {{"scores", 60, 40, 99, 0}, {"a couple of", 2, 2, 2, 0}};
     Lexicon lex;
     memset(&lex, 0, sizeof lex);
     lex.numbers = words;
