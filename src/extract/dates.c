@@ -20,7 +20,7 @@
  */
 #include "extract.h"
 
-#include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 
 const char *date_precision_name(DatePrecision p)
@@ -42,21 +42,44 @@ const char *date_precision_name(DatePrecision p)
 
 /* ---- A tiny scanner over the raw bytes ---------------------------------- */
 
+/* resolve_date_expression() is asked at every number, calendar word and
+ * preposition of the text, and most of them are no date. So a word is not
+ * copied or lower-cased when read: it is compared in place, against words
+ * of known length, and the length rejects nearly all of them. sitrep never
+ * sets a locale, so case folding is the C locale's, A-Z only: the inline
+ * helpers give the same answers as tolower()/isalpha() without a call into
+ * libc per byte. */
+
+static inline int ascii_lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+}
+
+static inline bool ascii_alpha(int c)
+{
+    return (unsigned)((c | 0x20) - 'a') < 26;
+}
+
+static inline bool ascii_digit(int c)
+{
+    return (unsigned)(c - '0') < 10;
+}
+
 typedef enum { W_END, W_WORD, W_NUM, W_PUNCT } WordKind;
 
 typedef struct Word {
     WordKind kind;
-    size_t start, end; /* bytes in the input */
-    char low[16];      /* lower-cased word (truncated), or the digits */
-    long value;        /* W_NUM */
-    char punct;        /* W_PUNCT: the ASCII byte, or '\'' for a curly one */
+    const char *text; /* the letters or digits, in the input */
+    size_t end;       /* offset after the word in the input */
+    size_t len;       /* how many (not counting an ordinal suffix) */
+    long value;       /* W_NUM */
+    char punct;       /* W_PUNCT: the ASCII byte, or '\'' for a curly one */
 } Word;
 
 /* Reads the word at *pos (skipping spaces, including U+00A0). */
 static Word next_word(const char *s, size_t n, size_t *pos)
 {
-    Word w;
-    memset(&w, 0, sizeof w);
+    Word w = {0};
     size_t i = *pos;
     for (;;) {
         if (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
@@ -66,7 +89,7 @@ static Word next_word(const char *s, size_t n, size_t *pos)
         else
             break;
     }
-    w.start = i;
+    w.text = s + i;
     if (i >= n) {
         w.kind = W_END;
         w.end = i;
@@ -74,31 +97,24 @@ static Word next_word(const char *s, size_t n, size_t *pos)
         return w;
     }
     unsigned char c = (unsigned char)s[i];
-    if (isalpha(c)) {
-        size_t k = 0;
-        while (i < n && isalpha((unsigned char)s[i])) {
-            if (k + 1 < sizeof w.low)
-                w.low[k++] = (char)tolower((unsigned char)s[i]);
+    if (ascii_alpha(c)) {
+        while (i < n && ascii_alpha((unsigned char)s[i]))
             i++;
-        }
-        w.low[k] = '\0';
+        w.len = (size_t)(s + i - w.text);
         w.kind = W_WORD;
-    } else if (isdigit(c)) {
+    } else if (ascii_digit(c)) {
         long v = 0;
-        size_t k = 0;
-        while (i < n && isdigit((unsigned char)s[i])) {
+        while (i < n && ascii_digit((unsigned char)s[i])) {
             if (v < 100000000)
                 v = v * 10 + (s[i] - '0');
-            if (k + 1 < sizeof w.low)
-                w.low[k++] = s[i];
             i++;
         }
-        w.low[k] = '\0';
+        w.len = (size_t)(s + i - w.text);
         /* ordinal suffixes: "23rd", "1st" */
         if (i + 1 < n &&
-            (!strncmp(s + i, "st", 2) || !strncmp(s + i, "nd", 2) || !strncmp(s + i, "rd", 2) ||
-             !strncmp(s + i, "th", 2)) &&
-            (i + 2 >= n || !isalpha((unsigned char)s[i + 2])))
+            ((s[i] == 's' && s[i + 1] == 't') || (s[i] == 'n' && s[i + 1] == 'd') ||
+             (s[i] == 'r' && s[i + 1] == 'd') || (s[i] == 't' && s[i + 1] == 'h')) &&
+            (i + 2 >= n || !ascii_alpha((unsigned char)s[i + 2])))
             i += 2;
         w.kind = W_NUM;
         w.value = v;
@@ -129,52 +145,99 @@ static Word peek_word(const char *s, size_t n, size_t pos)
     return next_word(s, n, &pos);
 }
 
-static bool is(const Word *w, const char *word)
+/* Is w the word lit (lower case, len bytes), in any case? */
+static inline bool word_is(const Word *w, const char *lit, size_t len)
 {
-    return w->kind == W_WORD && w->low[0] == word[0] && !strcmp(w->low, word);
+    if (w->kind != W_WORD || w->len != len)
+        return false;
+    for (size_t j = 0; j < len; j++)
+        if (ascii_lower((unsigned char)w->text[j]) != lit[j])
+            return false;
+    return true;
 }
+/* is(&w, "may"): the literal's length is known at compile time. */
+#define is(w, lit) word_is((w), "" lit, sizeof(lit) - 1)
+
+/* The lookups below are asked of most words of a date candidate: the
+ * first letter picks the few names to compare, and is() rejects the rest
+ * by their length. */
 
 static int weekday_of(const Word *w)
 {
-    static const char *const names[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                        "friday", "saturday", "sunday"};
-    static const char *const shorts[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-    if (w->kind != W_WORD)
-        return -1;
-    /* asked of most words of a date candidate: the first letter first */
-    char c0 = w->low[0];
-    for (int i = 0; i < 7; i++)
-        if (names[i][0] == c0 && !strcmp(w->low, names[i]))
-            return i;
-    for (int i = 0; i < 7; i++)
-        if (shorts[i][0] == c0 && !strcmp(w->low, shorts[i]))
-            return i;
-    if (!strcmp(w->low, "tues") || !strcmp(w->low, "thur") || !strcmp(w->low, "thurs"))
-        return w->low[1] == 'u' ? 1 : 3;
+    if (w->kind != W_WORD || w->len < 3 || w->len > 9)
+        return -1; /* "mon" .. "wednesday" */
+    switch (ascii_lower((unsigned char)w->text[0])) {
+    case 'm':
+        return is(w, "monday") || is(w, "mon") ? 0 : -1;
+    case 't':
+        if (is(w, "tuesday") || is(w, "tue") || is(w, "tues"))
+            return 1;
+        return is(w, "thursday") || is(w, "thu") || is(w, "thur") || is(w, "thurs") ? 3 : -1;
+    case 'w':
+        return is(w, "wednesday") || is(w, "wed") ? 2 : -1;
+    case 'f':
+        return is(w, "friday") || is(w, "fri") ? 4 : -1;
+    case 's':
+        if (is(w, "saturday") || is(w, "sat"))
+            return 5;
+        return is(w, "sunday") || is(w, "sun") ? 6 : -1;
+    }
     return -1;
 }
 
+/* Months and their abbreviations: "Jan", "Feb", "Sept", … ("mar" and "may"
+ * are fine: "may" is a month only when a day or year follows, checked
+ * below) */
 static int month_of(const Word *w)
 {
-    static const char *const names[] = {"january",   "february", "march",    "april",
-                                        "may",       "june",     "july",     "august",
-                                        "september", "october",  "november", "december"};
-    if (w->kind != W_WORD)
+    if (w->kind != W_WORD || w->len < 3 || w->len > 9)
+        return 0; /* "may" .. "september" */
+    switch (ascii_lower((unsigned char)w->text[0])) {
+    case 'j':
+        if (is(w, "january") || is(w, "jan"))
+            return 1;
+        if (is(w, "june") || is(w, "jun"))
+            return 6;
+        return is(w, "july") || is(w, "jul") ? 7 : 0;
+    case 'f':
+        return is(w, "february") || is(w, "feb") ? 2 : 0;
+    case 'm':
+        if (is(w, "march") || is(w, "mar"))
+            return 3;
+        return is(w, "may") ? 5 : 0;
+    case 'a':
+        if (is(w, "april") || is(w, "apr"))
+            return 4;
+        return is(w, "august") || is(w, "aug") ? 8 : 0;
+    case 's':
+        return is(w, "september") || is(w, "sep") || is(w, "sept") ? 9 : 0;
+    case 'o':
+        return is(w, "october") || is(w, "oct") ? 10 : 0;
+    case 'n':
+        return is(w, "november") || is(w, "nov") ? 11 : 0;
+    case 'd':
+        return is(w, "december") || is(w, "dec") ? 12 : 0;
+    }
+    return 0;
+}
+
+/* "a", "one" .. "six" before "days ago", "weeks ago"; 0 for other words. */
+static long small_number_of(const Word *w)
+{
+    if (w->kind != W_WORD || w->len > 5)
         return 0;
-    /* asked of most words of a date candidate: the first letter first */
-    char c0 = w->low[0];
-    for (int i = 0; i < 12; i++)
-        if (names[i][0] == c0 && !strcmp(w->low, names[i]))
-            return i + 1;
-    /* abbreviations: "Jan", "Feb", "Sept", … ("mar" and "may" are fine:
-     * "may" is a month only when a day or year follows, checked below) */
-    static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                       "jul", "aug", "sep", "oct", "nov", "dec"};
-    for (int i = 0; i < 12; i++)
-        if (abbr[i][0] == c0 && !strcmp(w->low, abbr[i]))
-            return i + 1;
-    if (!strcmp(w->low, "sept"))
-        return 9;
+    switch (ascii_lower((unsigned char)w->text[0])) {
+    case 'a':
+        return is(w, "a") ? 1 : 0;
+    case 'o':
+        return is(w, "one") ? 1 : 0;
+    case 't':
+        return is(w, "two") ? 2 : is(w, "three") ? 3 : 0;
+    case 'f':
+        return is(w, "four") ? 4 : is(w, "five") ? 5 : 0;
+    case 's':
+        return is(w, "six") ? 6 : 0;
+    }
     return 0;
 }
 
@@ -259,12 +322,13 @@ static bool finish(Date d, DatePrecision p, size_t used, Date *out, DatePrecisio
 }
 
 /* Tries "DAY MONTH [YEAR]" or "MONTH[.] DAY[,] [YEAR]" or "MONTH YEAR" or
- * "MONTH" at pos. weekday >= 0 when one was read just before. */
-static bool explicit_date(const char *s, size_t n, size_t pos, Date ref, int weekday,
-                          bool month_alone_ok, Date *out, DatePrecision *prec, size_t *used)
+ * "MONTH" starting with the word a, already read (the caller has it; p is
+ * where it ends). weekday >= 0 when one was read just before. */
+static bool explicit_date(const char *s, size_t n, const Word *first, size_t p, Date ref,
+                          int weekday, bool month_alone_ok, Date *out, DatePrecision *prec,
+                          size_t *used)
 {
-    size_t p = pos;
-    Word a = next_word(s, n, &p);
+    const Word a = *first;
     int day = 0, month = 0, year = 0;
     size_t end = 0;
 
@@ -283,7 +347,7 @@ static bool explicit_date(const char *s, size_t n, size_t pos, Date ref, int wee
         Word c = next_word(s, n, &r);
         if (c.kind == W_PUNCT && c.punct == ',')
             c = next_word(s, n, &r);
-        if (c.kind == W_NUM && plausible_year(c.value) && strlen(c.low) == 4) {
+        if (c.kind == W_NUM && plausible_year(c.value) && c.len == 4) {
             year = (int)c.value;
             end = c.end;
         }
@@ -295,28 +359,27 @@ static bool explicit_date(const char *s, size_t n, size_t pos, Date ref, int wee
             end = b.end;
             b = next_word(s, n, &q);
         }
-        if (b.kind == W_NUM && b.value >= 1 && b.value <= 31 && strlen(b.low) <= 2) {
+        if (b.kind == W_NUM && b.value >= 1 && b.value <= 31 && b.len <= 2) {
             day = (int)b.value;
             end = b.end;
             size_t r = q;
             Word c = next_word(s, n, &r);
             if (c.kind == W_PUNCT && c.punct == ',')
                 c = next_word(s, n, &r);
-            if (c.kind == W_NUM && plausible_year(c.value) && strlen(c.low) == 4) {
+            if (c.kind == W_NUM && plausible_year(c.value) && c.len == 4) {
                 year = (int)c.value;
                 end = c.end;
             }
-        } else if (b.kind == W_NUM && plausible_year(b.value) && strlen(b.low) == 4) {
+        } else if (b.kind == W_NUM && plausible_year(b.value) && b.len == 4) {
             year = (int)b.value;
             end = b.end;
         } else {
             /* A month alone: "May" and "March" are also ordinary words, so
              * only full names, and only where the caller allows it. */
-            if (!month_alone_ok || is(&a, "may") || is(&a, "march") || strlen(a.low) < 4)
+            if (!month_alone_ok || is(&a, "may") || is(&a, "march") || a.len < 4)
                 return false;
-            if (a.low[3] != '\0' && month_of(&a) && strlen(a.low) <= 4 && strcmp(a.low, "june") &&
-                strcmp(a.low, "july") && strcmp(a.low, "sept"))
-                return false;
+            if (a.len == 4 && !is(&a, "june") && !is(&a, "july") && !is(&a, "sept"))
+                return false; /* of the four-letter month words, only these stand alone */
         }
     } else {
         return false;
@@ -357,8 +420,7 @@ bool resolve_date_expression(const char *s, size_t n, Date ref, Date *out, DateP
         Word nx = peek_word(s, n, pos);
         if ((is(&w, "over") || is(&w, "in") || is(&w, "during")) && is(&nx, "the")) {
             /* "over the weekend"; "in the last 24 hours", "over the past day" */
-            size_t q = pos;
-            next_word(s, n, &q);
+            size_t q = nx.end;
             Word wk = next_word(s, n, &q);
             if (is(&wk, "weekend") && known_day(ref) && is(&w, "over")) {
                 int today = date_weekday(ref);
@@ -377,7 +439,8 @@ bool resolve_date_expression(const char *s, size_t n, Date ref, Date *out, DateP
             }
             return false;
         }
-        w = next_word(s, n, &pos);
+        w = nx; /* the word after the preposition, read once */
+        pos = nx.end;
     }
 
     /* "the" before "weekend" / "past 24 hours" after "at" or "over" */
@@ -398,9 +461,8 @@ bool resolve_date_expression(const char *s, size_t n, Date ref, Date *out, DateP
     if (is(&w, "early") || is(&w, "late") || is(&w, "mid")) {
         vague = true;
         Word nx = peek_word(s, n, pos);
-        if (nx.kind == W_PUNCT && nx.punct == '-')
-            next_word(s, n, &pos);
-        w = next_word(s, n, &pos);
+        pos = nx.end;
+        w = nx.kind == W_PUNCT && nx.punct == '-' ? next_word(s, n, &pos) : nx;
     } else if (is(&w, "earlier") || is(&w, "later")) {
         earlier = true;
         w = next_word(s, n, &pos);
@@ -473,8 +535,7 @@ bool resolve_date_expression(const char *s, size_t n, Date ref, Date *out, DateP
             nx = next_word(s, n, &q);
         }
         if (nx.kind == W_NUM || month_of(&nx)) {
-            size_t start = nx.start;
-            if (explicit_date(s, n, start, ref, wd, false, out, precision, used))
+            if (explicit_date(s, n, &nx, q, ref, wd, false, out, precision, used))
                 return true;
         }
         if (is_day_part(&nx))
@@ -486,20 +547,18 @@ bool resolve_date_expression(const char *s, size_t n, Date ref, Date *out, DateP
     }
 
     /* "N days ago", "two weeks ago" */
-    if (w.kind == W_NUM || is(&w, "a") || is(&w, "one") || is(&w, "two") || is(&w, "three") ||
-        is(&w, "four") || is(&w, "five") || is(&w, "six")) {
-        static const char *const small[] = {"a", "one", "two", "three", "four", "five", "six"};
-        long k = w.kind == W_NUM ? w.value : 0;
-        for (int i = 0; i < 7 && w.kind == W_WORD; i++)
-            if (is(&w, small[i]))
-                k = i == 0 ? 1 : i;
+    long k = w.kind == W_NUM ? w.value : small_number_of(&w);
+    if (w.kind == W_NUM || k > 0) {
         size_t q = pos;
         Word unit = next_word(s, n, &q);
-        Word ago = next_word(s, n, &q);
-        if (is(&ago, "ago") && known_day(ref) && k > 0 && k < 400) {
-            if (is(&unit, "day") || is(&unit, "days"))
+        /* the unit first: most figures are followed by something else */
+        bool days = is(&unit, "day") || is(&unit, "days");
+        bool weeks = !days && (is(&unit, "week") || is(&unit, "weeks"));
+        if ((days || weeks) && known_day(ref) && k > 0 && k < 400) {
+            Word ago = next_word(s, n, &q);
+            if (is(&ago, "ago") && days)
                 return finish(date_add_days(ref, -k), PRECISION_DAY, ago.end, out, precision, used);
-            if (is(&unit, "week") || is(&unit, "weeks"))
+            if (is(&ago, "ago") && weeks)
                 return finish(date_add_days(ref, -7 * k), PRECISION_WEEK, ago.end, out, precision,
                               used);
         }
@@ -507,7 +566,7 @@ bool resolve_date_expression(const char *s, size_t n, Date ref, Date *out, DateP
 
     /* Explicit dates; a bare year after a preposition. */
     if (w.kind == W_NUM || month_of(&w)) {
-        if (w.kind == W_NUM && plausible_year(w.value) && strlen(w.low) == 4) {
+        if (w.kind == W_NUM && plausible_year(w.value) && w.len == 4) {
             if (!had_preposition && !vague)
                 return false;
             return finish((Date){(int16_t)w.value, 1, 1}, PRECISION_YEAR, w.end, out, precision,
@@ -523,7 +582,7 @@ bool resolve_date_expression(const char *s, size_t n, Date ref, Date *out, DateP
             Date d = {(int16_t)y, (int8_t)m, 1};
             return finish(d, PRECISION_MONTH, w.end, out, precision, used);
         }
-        if (explicit_date(s, n, w.start, ref, -1, month_alone_ok, out, precision, used)) {
+        if (explicit_date(s, n, &w, pos, ref, -1, month_alone_ok, out, precision, used)) {
             if (vague && *precision == PRECISION_DAY)
                 *precision = PRECISION_MONTH;
             return true;
