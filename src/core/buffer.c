@@ -116,12 +116,57 @@ static const bool json_needs_escape[256] = {
     [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1, ['"'] = 1,  ['\\'] = 1,
 };
 
+#ifdef __SSE2__
+/* Bit k set where byte k of x needs escaping: unsigned x <= 0x1F (then
+ * min(x, 0x1F) == x), '"' or '\\'. */
+static inline unsigned escape_mask(__m128i x)
+{
+    const __m128i ctl_max = _mm_set1_epi8(0x1F), quote = _mm_set1_epi8('"'),
+                  backslash = _mm_set1_epi8('\\');
+    __m128i hit =
+        _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, ctl_max), x),
+                     _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)));
+    return (unsigned)_mm_movemask_epi8(hit);
+}
+
+/* Copies s[0..n) to o when no byte of it needs escaping, for 4 <= n < 16:
+ * two loads of 8 (or 4) bytes that overlap in the middle cover the whole
+ * string without reading past it. Returns false, having copied garbage
+ * that the caller overwrites, when a byte needs escaping. */
+static inline bool copy_plain_short(char *o, const char *s, size_t n)
+{
+    __m128i lo, hi;
+    unsigned keep;
+    if (n >= 8) {
+        lo = _mm_loadl_epi64((const __m128i *)(const void *)s);
+        hi = _mm_loadl_epi64((const __m128i *)(const void *)(s + n - 8));
+        _mm_storel_epi64((__m128i *)(void *)o, lo);
+        _mm_storel_epi64((__m128i *)(void *)(o + n - 8), hi);
+        keep = 0xFF; /* the upper 8 lanes are zeros, which would "need escaping" */
+    } else {
+        int32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        memcpy(o, &a, 4);
+        memcpy(o + n - 4, &b, 4);
+        lo = _mm_cvtsi32_si128(a);
+        hi = _mm_cvtsi32_si128(b);
+        keep = 0xF;
+    }
+    return ((escape_mask(lo) | escape_mask(hi)) & keep) == 0;
+}
+#endif
+
 /* Writes straight into the buffer: room for the quotes and every byte
  * unescaped is made once up front, and each escape (rare) makes room for
  * its extra bytes. Text is copied while it is checked: 16 bytes at a time
  * where SSE2 is there (every x86-64) — the block is stored whole and the
- * write position advanced only past its plain bytes — and byte by byte
- * for the tail and elsewhere. */
+ * write position advanced only past its plain bytes. The last bytes are
+ * checked as one block too, the 16 that end the string (overlapping bytes
+ * already done), and a string shorter than 16 as two overlapping halves:
+ * most strings written are names and short values, and a byte-by-byte
+ * tail cost more than the rest of the string. Bytes are copied one by one
+ * only around an escape, and where SSE2 is missing. */
 void json_write_string(Buffer *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -129,22 +174,23 @@ void json_write_string(Buffer *b, const char *s, size_t n)
         buffer_reserve(b, n + 2);
     char *o = b->data + b->len;
     *o++ = '"';
+    const char *o0 = o; /* where s[0] goes: o == o0 + i until an escape */
     size_t i = 0;
-    for (;;) {
 #ifdef __SSE2__
-        const __m128i ctl_max = _mm_set1_epi8(0x1F), quote = _mm_set1_epi8('"'),
-                      backslash = _mm_set1_epi8('\\');
+    if (n >= 4 && n < 16 && copy_plain_short(o, s, n)) {
+        o += n;
+        i = n;
+    }
+#endif
+    while (i < n) {
+#ifdef __SSE2__
         unsigned mask = 0;
         /* Storing 16 bytes is safe: there is room for the n - i >= 16
          * bytes still to come. */
         while (n - i >= 16) {
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
             _mm_storeu_si128((__m128i *)(void *)o, x);
-            /* unsigned x <= 0x1F: min(x, 0x1F) == x */
-            __m128i hit =
-                _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, ctl_max), x),
-                             _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)));
-            mask = (unsigned)_mm_movemask_epi8(hit);
+            mask = escape_mask(x);
             if (mask)
                 break;
             o += 16;
@@ -152,6 +198,18 @@ void json_write_string(Buffer *b, const char *s, size_t n)
         }
         if (mask) {
             size_t k = (size_t)__builtin_ctz(mask);
+            o += k;
+            i += k;
+        } else if (n >= 16 && o == o0 + i) {
+            /* Fewer than 16 bytes left of a longer string, and no escape
+             * yet (so output and input still line up): the block that
+             * ends the string, stored where its bytes go. Its bytes before
+             * i were checked already and have no bits in the mask. */
+            size_t back = 16 - (n - i);
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+            _mm_storeu_si128((__m128i *)(void *)(o - back), x);
+            mask = escape_mask(x);
+            size_t k = mask ? (size_t)__builtin_ctz(mask) - back : n - i;
             o += k;
             i += k;
         } else

@@ -61,14 +61,105 @@ static inline void out_char(Buffer *out, char c)
         *(first) = false;                                                                          \
     } while (0)
 
+/* Appends again the len bytes written earlier at out->data[from..]: an
+ * event repeats whole values (its place as the first of its places, its
+ * evidence sentence as a claim's text), and copying the finished JSON
+ * costs less than escaping the same text twice. Room is made first, so
+ * that the source has moved with the buffer when it is read. */
+static void out_repeat(Buffer *out, size_t from, size_t len)
+{
+    if (len >= out->cap - out->len)
+        buffer_reserve(out, len);
+    memcpy(out->data + out->len, out->data + from, len);
+    out->len += len;
+    out->data[out->len] = '\0';
+}
+
+/* A string of known length: json_write_cstr() without its strlen(). */
+static inline void write_string_n(Buffer *out, const char *s, size_t n)
+{
+    if (!s)
+        APPEND_LITERAL(out, "null");
+    else
+        json_write_string(out, s, n);
+}
+
+/* json_write_cstr(), inlined: a dozen strings are written per event. */
+static inline void write_cstr(Buffer *out, const char *s)
+{
+    if (!s)
+        APPEND_LITERAL(out, "null");
+    else
+        json_write_string(out, s, strlen(s));
+}
+
+/* Same text, or both absent. */
+static bool same_string(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Would write_place() write the same bytes for both? The coordinates are
+ * compared by their bits (0.0 and -0.0 print differently). */
+static bool same_place(const EventPlace *a, const EventPlace *b)
+{
+    return a->place == b->place && memcmp(&a->lat, &b->lat, sizeof a->lat) == 0 &&
+           memcmp(&a->lon, &b->lon, sizeof a->lon) == 0 && same_string(a->name, b->name) &&
+           same_string(a->admin1, b->admin1) && same_string(a->country, b->country) &&
+           same_string(a->precision, b->precision) && same_string(a->relation, b->relation);
+}
+
+/* certainty_name() as a JSON value: fixed names need no escaping. */
+static void write_certainty(Buffer *out, Certainty c)
+{
+    switch (c) {
+    case CERTAINTY_CLAIMED:
+        APPEND_LITERAL(out, "\"claimed\"");
+        return;
+    case CERTAINTY_UNCONFIRMED:
+        APPEND_LITERAL(out, "\"unconfirmed\"");
+        return;
+    case CERTAINTY_DISPUTED:
+        APPEND_LITERAL(out, "\"disputed\"");
+        return;
+    case CERTAINTY_DENIED:
+        APPEND_LITERAL(out, "\"denied\"");
+        return;
+    case CERTAINTY_REPORTED:
+        break;
+    }
+    APPEND_LITERAL(out, "\"reported\"");
+}
+
+/* "00" … "99": numbers are written two digits per division, which halves
+ * the chain of divisions a digit at a time would make. */
+static const char digit_pairs[201] = "00010203040506070809"
+                                     "10111213141516171819"
+                                     "20212223242526272829"
+                                     "30313233343536373839"
+                                     "40414243444546474849"
+                                     "50515253545556575859"
+                                     "60616263646566676869"
+                                     "70717273747576777879"
+                                     "80818283848586878889"
+                                     "90919293949596979899";
+
 /* Decimal digits of v; returns the length written to the end of buf[24]. */
 static size_t format_unsigned(unsigned long long v, char buf[24], size_t *start)
 {
     size_t i = 24;
-    do {
-        buf[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
+    while (v >= 100) {
+        unsigned pair = (unsigned)(v % 100);
+        v /= 100;
+        i -= 2;
+        memcpy(buf + i, digit_pairs + 2 * pair, 2);
+    }
+    if (v >= 10) {
+        i -= 2;
+        memcpy(buf + i, digit_pairs + 2 * v, 2);
+    } else {
+        buf[--i] = (char)('0' + v);
+    }
     *start = i;
     return 24 - i;
 }
@@ -106,22 +197,30 @@ static void write_number(Buffer *out, double v)
     double a = fabs(v);
     if (a < 1000) {
         double scaled = a * 1e5; /* < 2^27: the product is off by < 2^-26 */
-        double frac = scaled - floor(scaled);
+        /* scaled >= 0 and < 2^27: the conversion is floor() and exact */
+        unsigned long long whole = (unsigned long long)scaled;
+        double frac = scaled - (double)whole;
         if (fabs(frac - 0.5) > 1e-6) {
-            unsigned long long r = (unsigned long long)floor(scaled) + (frac > 0.5);
-            char buf[24];
-            size_t start;
-            size_t n = format_unsigned(r / 100000, buf, &start);
+            unsigned long long r = whole + (frac > 0.5);
+            /* "-" "ddd" "." "ddddd": the integer part has 1 to 4 digits
+             * (999.999995 rounds up to 1000.00000) */
+            char buf[16];
+            size_t k = 0;
             if (signbit(v))
-                out_char(out, '-');
-            out_bytes(out, buf + start, n);
-            char dec[6] = {'.'};
-            unsigned long long f = r % 100000;
-            for (int k = 5; k >= 1; k--) {
-                dec[k] = (char)('0' + f % 10);
-                f /= 10;
-            }
-            out_bytes(out, dec, 6);
+                buf[k++] = '-';
+            unsigned ip = (unsigned)(r / 100000), f = (unsigned)(r % 100000);
+            if (ip >= 1000)
+                buf[k++] = (char)('0' + ip / 1000);
+            if (ip >= 100)
+                buf[k++] = (char)('0' + ip / 100 % 10);
+            if (ip >= 10)
+                buf[k++] = (char)('0' + ip / 10 % 10);
+            buf[k++] = (char)('0' + ip % 10);
+            buf[k++] = '.';
+            memcpy(buf + k, digit_pairs + 2 * (f / 1000), 2);
+            memcpy(buf + k + 2, digit_pairs + 2 * (f / 10 % 100), 2);
+            buf[k + 4] = (char)('0' + f % 10);
+            out_bytes(out, buf, k + 5);
             return;
         }
     }
@@ -135,9 +234,9 @@ static void write_actor(Buffer *out, bool has, const EventActor *a)
         return;
     }
     APPEND_LITERAL(out, "{\"name\":");
-    json_write_cstr(out, a->name);
+    write_cstr(out, a->name);
     APPEND_LITERAL(out, ",\"side\":");
-    json_write_cstr(out, side_name(a->side));
+    write_cstr(out, side_name(a->side));
     out_char(out, '}');
 }
 
@@ -146,11 +245,11 @@ static void write_place(Buffer *out, const EventPlace *p)
     bool first = true;
     out_char(out, '{');
     WRITE_KEY(out, "name", &first);
-    json_write_cstr(out, p->name);
+    write_cstr(out, p->name);
     WRITE_KEY(out, "admin1_code", &first);
-    json_write_cstr(out, p->admin1 && *p->admin1 ? p->admin1 : NULL);
+    write_cstr(out, p->admin1 && *p->admin1 ? p->admin1 : NULL);
     WRITE_KEY(out, "country", &first);
-    json_write_cstr(out, p->country && *p->country ? p->country : NULL);
+    write_cstr(out, p->country && *p->country ? p->country : NULL);
     WRITE_KEY(out, "lat", &first);
     if (p->place >= 0 || p->lat != 0 || p->lon != 0)
         write_number(out, p->lat);
@@ -162,10 +261,10 @@ static void write_place(Buffer *out, const EventPlace *p)
     else
         APPEND_LITERAL(out, "null");
     WRITE_KEY(out, "precision", &first);
-    json_write_cstr(out, p->precision);
+    write_cstr(out, p->precision);
     if (p->relation) {
         WRITE_KEY(out, "relation", &first);
-        json_write_cstr(out, p->relation);
+        write_cstr(out, p->relation);
     }
     out_char(out, '}');
 }
@@ -191,7 +290,7 @@ void event_write_json(Buffer *out, const Event *ev)
     char date[13]; /* "YYYY-MM-DD" with its quotes, and the NUL */
     out_char(out, '{');
     WRITE_KEY(out, "doc_id", &first);
-    json_write_cstr(out, ev->doc_id);
+    write_cstr(out, ev->doc_id);
     WRITE_KEY(out, "article", &first);
     write_long(out, ev->article);
     WRITE_KEY(out, "primary", &first);
@@ -200,9 +299,9 @@ void event_write_json(Buffer *out, const Event *ev)
     else
         APPEND_LITERAL(out, "false");
     WRITE_KEY(out, "event_type", &first);
-    json_write_cstr(out, ev->event_type);
+    write_cstr(out, ev->event_type);
     WRITE_KEY(out, "sub_event_type", &first);
-    json_write_cstr(out, ev->sub_event_type);
+    write_cstr(out, ev->sub_event_type);
     bool dated = ev->date_precision != PRECISION_NONE && date_valid(ev->date);
     WRITE_KEY(out, "date", &first);
     if (dated) {
@@ -215,28 +314,38 @@ void event_write_json(Buffer *out, const Event *ev)
         APPEND_LITERAL(out, "null");
     }
     WRITE_KEY(out, "date_precision", &first);
-    json_write_cstr(out, dated ? date_precision_name(ev->date_precision) : NULL);
+    write_cstr(out, dated ? date_precision_name(ev->date_precision) : NULL);
     WRITE_KEY(out, "actor1", &first);
     write_actor(out, ev->has_actor1, &ev->actor1);
     WRITE_KEY(out, "actor2", &first);
     write_actor(out, ev->has_actor2, &ev->actor2);
     WRITE_KEY(out, "place", &first);
+    size_t place_at = out->len;
     if (ev->has_place)
         write_place(out, &ev->place);
     else
         APPEND_LITERAL(out, "null");
+    size_t place_len = out->len - place_at;
     WRITE_KEY(out, "places", &first);
     out_char(out, '[');
     for (int i = 0; i < ev->place_count; i++) {
         if (i)
             out_char(out, ',');
-        write_place(out, &ev->places[i]);
+        /* The event's place is most often the first of its places. */
+        if (i == 0 && ev->has_place && same_place(&ev->place, &ev->places[0]))
+            out_repeat(out, place_at, place_len);
+        else
+            write_place(out, &ev->places[i]);
     }
     out_char(out, ']');
     WRITE_KEY(out, "fatalities", &first);
     write_range(out, &ev->fatalities);
     WRITE_KEY(out, "injured", &first);
     write_range(out, &ev->injured);
+    /* A claim's text is most often the evidence sentence itself: the one
+     * that is, written first, is copied for the evidence. */
+    size_t evidence_len = ev->evidence_text ? strlen(ev->evidence_text) : 0;
+    size_t evidence_at = 0, evidence_written = 0; /* 0: not written yet */
     WRITE_KEY(out, "claims", &first);
     out_char(out, '[');
     for (int i = 0; i < ev->claim_count; i++) {
@@ -246,23 +355,37 @@ void event_write_json(Buffer *out, const Event *ev)
             out_char(out, ',');
         out_char(out, '{');
         WRITE_KEY(out, "claimant", &cf);
-        json_write_cstr(out, c->claimant);
+        write_cstr(out, c->claimant);
         if (c->fatalities.present) {
             WRITE_KEY(out, "fatalities", &cf);
             write_range(out, &c->fatalities);
         }
         WRITE_KEY(out, "text", &cf);
-        json_write_cstr(out, c->text);
+        if (!c->text) {
+            APPEND_LITERAL(out, "null");
+        } else {
+            size_t n = strlen(c->text);
+            size_t at = out->len;
+            json_write_string(out, c->text, n);
+            if (!evidence_written && ev->evidence_text && n == evidence_len &&
+                memcmp(c->text, ev->evidence_text, n) == 0) {
+                evidence_at = at;
+                evidence_written = out->len - at;
+            }
+        }
         out_char(out, '}');
     }
     out_char(out, ']');
     WRITE_KEY(out, "certainty", &first);
-    json_write_cstr(out, certainty_name(ev->certainty));
+    write_certainty(out, ev->certainty);
     WRITE_KEY(out, "outlet", &first);
-    json_write_cstr(out, ev->outlet);
+    write_cstr(out, ev->outlet);
     WRITE_KEY(out, "evidence", &first);
     APPEND_LITERAL(out, "{\"text\":");
-    json_write_cstr(out, ev->evidence_text);
+    if (evidence_written)
+        out_repeat(out, evidence_at, evidence_written);
+    else
+        write_string_n(out, ev->evidence_text, evidence_len);
     APPEND_LITERAL(out, ",\"start\":");
     write_size(out, ev->evidence.start);
     APPEND_LITERAL(out, ",\"end\":");

@@ -95,17 +95,35 @@ typedef struct Line {
     LineKind kind;
     bool short_period; /* LINE_TEXT that is short and ends with a period */
     Date date;         /* LINE_DATE */
+    /* The first date in the line (text_find_date), kept from classify()
+     * for set_title(): a headline is read for its date once. */
+    bool date_looked; /* then found_len (0: none), found, found_at are set */
+    size_t found_len, found_at;
+    Date found;
 } Line;
+
+/* text_find_date() of the whole line s[0..n) that ln describes, found
+ * once and kept in ln. */
+static size_t line_find_date(const char *s, size_t n, Line *ln, Date *out, size_t *at)
+{
+    if (!ln->date_looked) {
+        ln->found_len = text_find_date(s, n, false, &ln->found, &ln->found_at);
+        ln->date_looked = true;
+    }
+    *out = ln->found;
+    *at = ln->found_at;
+    return ln->found_len;
+}
 
 /* "Global Research, June 10, 2017", "[South Front](#) 9 June 2017": a short
  * label, then a date that ends the line. */
-static bool parse_labelled_date_line(const char *s, size_t n, Date *out)
+static bool parse_labelled_date_line(const char *s, size_t n, Line *ln, Date *out)
 {
     if (n > 80)
         return false;
     Date d;
     size_t at;
-    size_t k = text_find_date(s, n, false, &d, &at);
+    size_t k = line_find_date(s, n, ln, &d, &at);
     if (!k || at == 0)
         return false;
     if (!parse_date_line(s + at, n - at, &d))
@@ -175,6 +193,7 @@ static void classify(const char *text, Line *ln, const BoilerIndex *ix, Arena *a
     const char *s = text + ln->start;
     size_t n = ln->end - ln->start;
     ln->short_period = false;
+    ln->date_looked = false;
     if (n == 0) {
         ln->kind = LINE_BLANK;
         return;
@@ -196,7 +215,7 @@ static void classify(const char *text, Line *ln, const BoilerIndex *ix, Arena *a
         return;
     }
     if ((n <= 80 &&
-         (parse_date_line(s, n, &ln->date) || parse_labelled_date_line(s, n, &ln->date))) ||
+         (parse_date_line(s, n, &ln->date) || parse_labelled_date_line(s, n, ln, &ln->date))) ||
         parse_posted_date_line(s, n, &ln->date)) {
         ln->kind = LINE_DATE;
         return;
@@ -259,7 +278,8 @@ static Line *scan_lines(const char *text, size_t len, Arena *arena, int *count)
 {
     size_t crs = count_byte(text, len, '\r');
     size_t nlines = 1 + count_byte(text, len, '\n') + crs;
-    Line *lines = arena_alloc(arena, nlines * sizeof *lines);
+    /* Not zeroed: every field a line's kind uses is set by classify(). */
+    Line *lines = arena_alloc_uninit(arena, nlines * sizeof *lines);
     BoilerIndex ix;
     boiler_index_init(&ix);
     int n = 0, blanks = 0;
@@ -519,8 +539,11 @@ static void set_title(Builder *b, const Line *ln)
      * alone ("… – August 2016") is not taken: article dates are days. */
     size_t at;
     Date d;
-    if (text_find_date(text + ln->start, ln->end - ln->start, false, &d, &at))
-        b->title_date = d;
+    size_t k = ln->date_looked
+                   ? ln->found_len
+                   : text_find_date(text + ln->start, ln->end - ln->start, false, &d, &at);
+    if (k)
+        b->title_date = ln->date_looked ? ln->found : d;
     take_line(b, ln);
 }
 

@@ -339,6 +339,8 @@ bool parse_date_line(const char *s, size_t n, Date *out)
     while (n > 0 && (is_ascii_space(s[n - 1]) || s[n - 1] == '*' || s[n - 1] == '_' ||
                      s[n - 1] == '.' || s[n - 1] == ':'))
         n--;
+    if (!has_ascii_digit(s, n))
+        return false;
     Date d;
     size_t k = parse_leading_date(s, n, &d);
     if (!k)
@@ -370,6 +372,10 @@ size_t text_date_label_len(const char *s, size_t n)
         "posted: ",
         "posted ",
     };
+    /* Every label starts with one of these: most lines stop here. */
+    char first = n ? ascii_lower(s[0]) : '\0';
+    if (first != 'p' && first != 'd' && first != 'l' && first != 'u')
+        return 0;
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
         if (text_starts_with_ci(s, n, labels[i]))
             return skip_blanks(s, n, strlen(labels[i]));
@@ -438,6 +444,8 @@ static bool may_open_date(const char *s, size_t w)
 
 size_t text_find_date(const char *s, size_t n, bool month_year, Date *out, size_t *at)
 {
+    if (!has_ascii_digit(s, n)) /* most headlines */
+        return 0;
     size_t i = 0;
     while (i < n) {
         if (!is_ascii_alpha(s[i]) && !is_ascii_digit(s[i])) {

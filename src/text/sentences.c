@@ -22,39 +22,51 @@
 #include <emmintrin.h>
 #endif
 
+/* Word lists by length: entry n holds the words of n letters, one space
+ * between each, so that a word is compared only with words of its own
+ * length (a period is followed by this lookup at almost every sentence
+ * end, and most words there are in no list). Lower case. */
+enum { LIST_MAX = 10 };
+typedef const char *const WordsByLength[LIST_MAX];
+
 /* Abbreviations that (almost) never end a sentence: titles and ranks that
  * stand before a name, month abbreviations before a day, "No." before a
- * number, "vs.". Lower-cased, without the final period. */
-static const char *const never_final[] = {
-    "mr",  "mrs", "ms",  "dr",     "prof", "gen", "lt",  "col", "maj",    "capt", "cpt",    "sgt",
-    "cpl", "pvt", "adm", "brig",   "cmdr", "gov", "sen", "rep", "rev",    "st",   "mt",     "ft",
-    "no",  "nos", "vs",  "jan",    "feb",  "mar", "apr", "jun", "jul",    "aug",  "sep",    "sept",
-    "oct", "nov", "dec", "approx", "dept", "est", "fig", "hon", "messrs", "pres", "sheikh", "cf",
+ * number, "vs.". Without the final period. */
+static WordsByLength never_final = {
+    [2] = "mr ms dr lt st mt ft no vs cf",
+    [3] = "mrs gen col maj cpt sgt cpl pvt adm gov sen rep rev nos jan feb mar apr jun jul aug sep "
+          "oct nov dec est fig hon",
+    [4] = "prof capt brig cmdr sept dept pres",
+    [6] = "approx messrs sheikh",
 };
 
 /* Words that open sentences: after an ambiguous abbreviation ("U.S.",
  * "a.m.", "etc.") one of these means the sentence did end there. */
-static const char *const sentence_openers[] = {
-    "the",  "a",       "an",        "it",        "he",      "she",    "they",  "we",   "i",
-    "this", "that",    "these",     "those",     "there",   "in",     "on",    "at",   "but",
-    "and",  "however", "meanwhile", "according", "earlier", "later",  "his",   "her",  "their",
-    "its",  "our",     "if",        "as",        "after",   "before", "while", "when", "since",
-    "no",   "some",    "many",      "more",      "most",    "other",  "both",
+static WordsByLength sentence_openers = {
+    [1] = "a i",
+    [2] = "an it he we in on at if as no",
+    [3] = "the she but and his her its our",
+    [4] = "they this that when some many more most both",
+    [5] = "these those there later their after while since other",
+    [6] = "before",
+    [7] = "however earlier",
+    [9] = "meanwhile according",
 };
 
-static bool in_list(const char *const *list, size_t count, const char *w, size_t n)
+static bool in_list(WordsByLength list, const char *w, size_t n)
 {
-    if (n == 0 || n > 15)
+    if (n == 0 || n >= LIST_MAX || !list[n])
         return false;
-    char buf[16];
+    char buf[LIST_MAX];
     for (size_t i = 0; i < n; i++)
         buf[i] = ascii_lower(w[i]);
-    buf[n] = '\0';
-    /* The first letter rules out most entries without a call. */
-    for (size_t i = 0; i < count; i++)
-        if (list[i][0] == buf[0] && strcmp(list[i], buf) == 0)
+    /* The first letter rules out most entries without comparing more. */
+    for (const char *e = list[n];; e += n + 1) {
+        if (e[0] == buf[0] && memcmp(e, buf, n) == 0)
             return true;
-    return false;
+        if (e[n] == '\0')
+            return false;
+    }
 }
 
 /* Closing quotes and brackets that may follow final punctuation. */
@@ -129,8 +141,7 @@ static bool period_ends(const char *text, size_t from, size_t dot, size_t next, 
     /* "No. 5" but "he said no. Then …" */
     if (wn <= 3 && text_starts_with_ci(text + w, wn, "no") && !is_ascii_digit(c))
         return true;
-    if (!has_inner_dot &&
-        in_list(never_final, sizeof never_final / sizeof never_final[0], text + w, wn))
+    if (!has_inner_dot && in_list(never_final, text + w, wn))
         return false;
     /* "U.S.", "U.N.", "a.m.", "e.g.", "etc.": ambiguous; the sentence ended
      * only if the next word is one that opens sentences. */
@@ -138,8 +149,7 @@ static bool period_ends(const char *text, size_t from, size_t dot, size_t next, 
     if (ambiguous) {
         if (is_ascii_digit(c))
             return false;
-        return in_list(sentence_openers, sizeof sentence_openers / sizeof sentence_openers[0],
-                       text + k, nw);
+        return in_list(sentence_openers, text + k, nw);
     }
     return true;
 }

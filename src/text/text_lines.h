@@ -17,6 +17,16 @@ typedef struct BoilerIndex {
     uint8_t first[BOILER_SLOTS]; /* phrases with this key: order[first ..  */
     uint8_t count[BOILER_SLOTS]; /*   first + count); count 0: empty slot */
     uint8_t order[64];
+    /* The line-start labels (boiler_start, boiler_short_start in lines.c)
+     * by first letter: bit k of [c - 'a'] is set when label k starts with
+     * c, so a line is compared with the labels of its own letter only. */
+    uint32_t start_labels[26];
+    uint32_t short_start_labels[26];
+    /* The words of share-button rows and of page navigation by length:
+     * bit k of [n] is set when word k has n bytes (all have fewer than
+     * 16), so a line's word is compared with the words of its length. */
+    uint64_t share_by_len[16];
+    uint64_t pagination_by_len[16];
 } BoilerIndex;
 void boiler_index_init(BoilerIndex *ix);
 
