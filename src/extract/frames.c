@@ -617,6 +617,15 @@ static bool may_start_count(const Ctx *c, const Sentence *s, int i)
     const char *f = fold_of(s, i);
     if ((f[0] == 'a' && (f[1] == '\0' || (f[1] == 'n' && f[2] == '\0'))))
         return has_class(s, i + 1, WC_COUNT_AFTER_A); /* "a hundred", "an estimated" */
+    /* "at", "as" and "up" start a count only as the qualifiers "at least",
+     * "at most", "as many as" and "up to" (no number phrase of the lexicon
+     * starts with them): most are "at the", "as well", "set up" */
+    if (token_is(c, s, i, "at"))
+        return token_is(c, s, i + 1, "least") || token_is(c, s, i + 1, "most");
+    if (token_is(c, s, i, "as"))
+        return token_is(c, s, i + 1, "many");
+    if (token_is(c, s, i, "up"))
+        return token_is(c, s, i + 1, "to");
     return has_class(s, i, WC_COUNT_STARTS);
 }
 
