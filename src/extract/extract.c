@@ -145,6 +145,8 @@ static const char *tokens_text(const Ctx *c, const Sentence *s, int a, int b)
 static const char *sentence_claimant(Ctx *c, const Sentence *s, int *party, const char *previous)
 {
     *party = -1;
+    if (!s->has_according && !(s->classes_any & WC_CLAIM_VERBS))
+        return NULL; /* no "according to", no verb of saying */
     for (int i = 0; i < s->tok.count; i++) {
         bool according = tok_word(s, i, "according") && tok_word(s, i + 1, "to");
         if (!according && !tok_class(s, i, WC_CLAIM_VERBS))

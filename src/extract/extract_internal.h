@@ -60,6 +60,11 @@ typedef struct Sentence {
     bool denial_unconfirmed;
     bool is_title;
     uint8_t aside; /* ASIDE_*: a tag list, a photo caption, a repeat */
+    /* What the sentence holds at all, from sentence_scan (and the number
+     * phrases from read_mentions): the readers that look for something
+     * the sentence lacks skip their pass over its words. */
+    uint32_t classes_any; /* WC_* of any of its words */
+    bool has_number, has_number_phrase, has_by, has_according, has_out;
 } Sentence;
 
 /* Parts of a sentence that are not the story's prose (asides.c). */

@@ -231,6 +231,8 @@ static void split_out_of(Ctx *c, Sentence *s, int *ment_cap)
                                         "pushed", "forced", "chased", "kicked",  NULL};
     /* most sentences have no "out of": the verbs need no look then */
     bool out_of = false;
+    if (!s->has_out)
+        return;
     for (int k = 2; k + 1 < s->tok.count && !out_of; k++)
         out_of = token_is(c, s, k, "out") && token_is(c, s, k + 1, "of");
     if (!out_of)
@@ -281,7 +283,7 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
         const Match *m = &ml->items[k];
         for (int e = 0; e < m->entry_count; e++)
             if (m->entries[e].kind == ENTRY_NUMBER && m->first < s->tok.count)
-                s->number_at[m->first] = 1;
+                s->number_at[m->first] = s->has_number_phrase = 1;
     }
     for (int k = 0; k < ml->count; k++) {
         const Match *m = &ml->items[k];
@@ -636,7 +638,11 @@ static void read_counts(Ctx *c, Sentence *s)
     s->counts = arena_alloc(c->arena, 8 * sizeof *s->counts);
     int cap = 8;
     const char *text = c->doc->text;
-    for (int i = 0; i < s->tok.count; i++) {
+    /* a count starts at a figure, a number phrase, or a word that may
+     * lead to one (see may_start_count): without any, no word is tried */
+    bool may_count = s->has_number || s->has_number_phrase ||
+                     (s->classes_any & (WC_COUNT_STARTS | WC_COUNT_AFTER_A));
+    for (int i = 0; may_count && i < s->tok.count; i++) {
         if (!may_start_count(c, s, i))
             continue;
         /* ordinals and parts of names: "Brigade 137", "Deir Ezzor 24" */
@@ -729,6 +735,11 @@ static bool may_start_date(const Sentence *s, int i)
 
 static void read_dates(Ctx *c, Sentence *s)
 {
+    /* a date starts at a figure or a calendar, date or date preposition
+     * word, or "by" (see may_start_date) */
+    if (!s->has_number && !s->has_by &&
+        !(s->classes_any & (WC_CALENDAR | WC_DATE_STARTS | WC_DATE_PREPS)))
+        return;
     s->dates = arena_alloc(c->arena, 4 * sizeof *s->dates);
     int cap = 4;
     const char *text = c->doc->text;
@@ -878,6 +889,7 @@ void sentence_scan(Ctx *c, Sentence *s, Span span)
     s->word_classes = arena_alloc(c->arena, (size_t)(s->tok.count + 1) * sizeof *s->word_classes);
     for (int i = 0; i < s->tok.count; i++) {
         const Token *t = &s->tok.items[i];
+        s->has_number |= t->kind == TOKEN_NUMBER;
         if (t->kind != TOKEN_WORD)
             continue;
         const char *f = fold_of(s, i);
@@ -885,6 +897,10 @@ void sentence_scan(Ctx *c, Sentence *s, Span span)
         if (t->fold_len >= 3 && calendar_prefix(f))
             wc |= WC_CALENDAR;
         s->word_classes[i] = wc;
+        s->classes_any |= wc;
+        s->has_by |= t->fold_len == 2 && f[0] == 'b' && f[1] == 'y';
+        s->has_out |= t->fold_len == 3 && !memcmp(f, "out", 3);
+        s->has_according |= t->fold_len == 9 && !memcmp(f, "according", 9);
     }
 }
 
