@@ -17,6 +17,7 @@ typedef struct ExtractRun {
     Diagnostics *diag;
     Buffer out;
     long events;
+    NameKeyCache *name_keys; /* kept across the run's documents */
 } ExtractRun;
 
 /* One article's events, written as they come: a page of thousands of
@@ -43,7 +44,8 @@ static int extract_one(Document *doc, void *ctx)
 {
     ExtractRun *run = ctx;
     ArticleList articles = split_articles(doc, run->diag);
-    extract_document_each(run->lex, doc, &articles, run->diag, write_events, run);
+    extract_document_each_cached(run->lex, doc, &articles, run->diag, run->name_keys, write_events,
+                                 run);
     return 0;
 }
 
@@ -120,11 +122,19 @@ int cmd_extract(int argc, char **argv, const CliPaths *paths)
     ReadStats stats = {0};
     run.lex = &lex;
     run.diag = &diag;
+    run.name_keys = calloc(1, sizeof *run.name_keys);
+    if (!run.name_keys) {
+        fprintf(stderr, "sitrep extract: out of memory\n");
+        lexicon_free(&lex);
+        free(inputs);
+        return EXIT_USAGE;
+    }
     buffer_init(&run.out);
     read_inputs(inputs, n, extract_one, &run, &diag, &stats);
     if (run.out.len)
         fwrite(run.out.data, 1, run.out.len, stdout);
     buffer_free(&run.out);
+    free(run.name_keys);
     lexicon_free(&lex);
     free(inputs);
     return cli_finish_stdout("extract", cli_exit_status(stats.documents, stats.inputs_failed));

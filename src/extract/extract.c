@@ -1751,23 +1751,30 @@ EventList extract_article(const Lexicon *lex, const Document *doc, const Article
 int extract_document_each(const Lexicon *lex, const Document *doc, const ArticleList *articles,
                           Diagnostics *diag, EventSink each, void *ctx)
 {
+    NameKeyCache keys; /* 8 KB, zeroed per document */
+    memset(&keys, 0, sizeof keys);
+    return extract_document_each_cached(lex, doc, articles, diag, &keys, each, ctx);
+}
+
+int extract_document_each_cached(const Lexicon *lex, const Document *doc,
+                                 const ArticleList *articles, Diagnostics *diag, NameKeyCache *keys,
+                                 EventSink each, void *ctx)
+{
     (void)diag;
     PlaceContext pctx;
     memset(&pctx, 0, sizeof pctx);
     int year = -1;
     int rc = 0;
-    NameKeyCache keys; /* 8 KB, zeroed per document */
-    memset(&keys, 0, sizeof keys);
     if (articles->count == 1) {
         EventList one =
-            extract_with_context(lex, doc, &articles->items[0], &pctx, &year, &keys, doc->arena);
+            extract_with_context(lex, doc, &articles->items[0], &pctx, &year, keys, doc->arena);
         return each(&one, ctx);
     }
     Arena scratch;
     arena_init(&scratch);
     for (int a = 0; a < articles->count && rc == 0; a++) {
         EventList one =
-            extract_with_context(lex, doc, &articles->items[a], &pctx, &year, &keys, &scratch);
+            extract_with_context(lex, doc, &articles->items[a], &pctx, &year, keys, &scratch);
         rc = each(&one, ctx);
         /* Freed rather than reset: arena_reset keeps only the first (small)
          * block and its block size keeps doubling; freed blocks of the same

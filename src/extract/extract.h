@@ -104,6 +104,14 @@ EventList extract_document(const Lexicon *lex, const Document *doc, const Articl
 typedef int (*EventSink)(const EventList *events, void *ctx);
 int extract_document_each(const Lexicon *lex, const Document *doc, const ArticleList *articles,
                           Diagnostics *diag, EventSink each, void *ctx);
+/* The same with the caller's NameKeyCache (lex.h), kept from one document
+ * to the next: a run over many small documents (JSON Lines records, page
+ * files) then spells each name's key once, not once per document. The
+ * cache is the caller's, zeroed before its first use, one per thread; the
+ * events are the same as without it. */
+int extract_document_each_cached(const Lexicon *lex, const Document *doc,
+                                 const ArticleList *articles, Diagnostics *diag, NameKeyCache *keys,
+                                 EventSink each, void *ctx);
 
 /* Writes one event as a JSON object (one line, no newline). */
 void event_write_json(Buffer *out, const Event *ev);
