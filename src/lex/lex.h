@@ -40,6 +40,11 @@ typedef struct TokenList {
     const char *folded; /* plain folded forms (fold_plain), each
                            NUL-terminated: "assad" for "Assad's",
                            "maarrat" for "Ma'arrat" */
+    /* The hash of each token's plain fold (parallel to items), computed by
+     * tokenize() while the fold is hot, so that the matcher need not read
+     * every fold again. NULL in a list made otherwise: readers then hash
+     * the folds themselves. */
+    const uint64_t *hashes;
 } TokenList;
 
 /* Splits text[span) into tokens: words (letters, digits inside words,

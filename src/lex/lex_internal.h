@@ -9,12 +9,60 @@
 
 #include "lex.h"
 
+#include <string.h>
+
 /* Longest folded form kept for one token; longer words are cut. */
 enum { FOLD_MAX = 128 };
 /* TokenList.folded (from tokenize) has at least this many bytes after the
  * NUL of its last fold, so that the matcher may read any fold eight bytes
  * at a time. */
 enum { FOLD_SLACK = 16 };
+
+/* The hash of a plain fold in TokenList.folded (or any buffer that may be
+ * read FOLD_SLACK bytes past the fold's end): whole eight-byte words, the
+ * last one masked. The tokenizer stores it for every token
+ * (TokenList.hashes) and the matcher keys its dictionary with the same
+ * function over zero-padded copies (matcher.c, token_hash), so the two
+ * must stay one function. Never 0, which marks "not computed". In steps,
+ * so that the tokenizer can hash a short word from a register. */
+static inline uint64_t fold_hash_step(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 29);
+}
+
+static inline uint64_t fold_hash_end(uint64_t h)
+{
+    h *= 0xBF58476D1CE4E5B9ull;
+    return (h ^ (h >> 32)) | 1;
+}
+
+/* The hash of a fold of n bytes, 1 to 8, whose bytes are w's low bytes in
+ * little-endian order (zeros above). */
+static inline uint64_t fold_hash_short(uint64_t w, size_t n)
+{
+    return fold_hash_end(fold_hash_step((uint64_t)n * 0x9E3779B97F4A7C15ull, w));
+}
+
+static inline uint64_t fold_hash_padded(const char *s, size_t n)
+{
+    uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull, w;
+    for (; n >= 8; s += 8, n -= 8) {
+        memcpy(&w, s, 8);
+        h = fold_hash_step(h, w);
+    }
+    if (n) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        memcpy(&w, s, 8); /* one load; the bytes past the fold masked off */
+        w &= (1ull << (8 * n)) - 1;
+#else
+        w = 0;
+        memcpy(&w, s, n);
+#endif
+        h = fold_hash_step(h, w);
+    }
+    return fold_hash_end(h);
+}
 
 /* ---- Characters --------------------------------------------------------- */
 typedef enum CharClass {
@@ -45,6 +93,8 @@ typedef struct RawToken {
     uint8_t flags;          /* TOKEN_CAPITALISED, TOKEN_ALLCAPS, TOKEN_JOINED */
     bool blank_line_before; /* an empty line separates it from the previous token */
     size_t fold_len;        /* length of the plain fold written to out */
+    uint64_t hash;          /* fold_hash_padded() of the fold, when the
+                               scanner had it at hand; 0 otherwise */
 } RawToken;
 
 /* Scans the next token of text[*pos, end), writes its plain fold to

@@ -48,6 +48,7 @@ enum {
     SLOT_TERMINAL = 1,
     SLOT_PREFIX = 2,
     SLOT_EXACT = 4, /* an exact key (not a phrase of its own) */
+    SLOT_FIRST = 8, /* the key of a phrase's first token (building only) */
 };
 /* A word key keeps its WORD_* flags in Slot.flags, shifted past the above. */
 enum { SLOT_WORD_SHIFT = 8 };
@@ -71,11 +72,29 @@ typedef struct SlotTable {
     uint64_t mask;
 } SlotTable;
 
+/* The chains' keys, probed for nearly every token, in 8-byte slots so
+ * that twice as many share a cache line (the slot probe was the matcher's
+ * main stall): a slot holds the key's top WALK_TAG_BITS bits, the index of
+ * its Slot in walk_info and its SLOT_PREFIX / SLOT_TERMINAL flags, which
+ * is all a walk needs until it finds a phrase. 0 = empty; a used slot
+ * always has a flag. A key that is not in the table may agree with a tag
+ * on its probe (about 2^-38 per compare): that can only make a walk go one
+ * step further, since a phrase is taken, and slot_find() answers, only
+ * when the full key kept in walk_info matches. */
+enum { WALK_TAG_BITS = 38, WALK_INDEX_BITS = 24, WALK_FLAG_MASK = 3 };
+#define WALK_TAG_MASK (~0ull << (64 - WALK_TAG_BITS))
+
+/* Slots per key at least (a power of two): a walk mostly ends at a miss,
+ * and a miss probes on to an empty slot. */
+enum { WALK_SLOTS_PER_KEY = 2 };
+
 struct Matcher {
     uint64_t first_filter[FIRST_FILTER_BITS / 64];
-    SlotTable walk; /* the chains' keys: probed for every phrase start */
-    SlotTable side; /* exact and word keys: probed only after a name match,
-                       kept apart so that the walk's table stays small */
+    uint64_t *walk; /* the chains' keys (above): probed for every phrase start */
+    uint64_t walk_mask;
+    Slot *walk_info; /* per walk key: its entries, by index */
+    SlotTable side;  /* exact and word keys: probed only after a name match,
+                        kept apart so that the walk's table stays small */
     Entry *entries;
     long phrase_count, entry_count;
     const Place *places; /* what ENTRY_PLACE ids index (matcher_set_places) */
@@ -89,8 +108,9 @@ typedef struct BuilderItem {
     uint64_t key;
     int32_t id;
     uint8_t kind;
-    uint8_t role; /* ITEM_* */
-    uint8_t word; /* WORD_* flags of an ITEM_WORD */
+    uint8_t role;  /* ITEM_* */
+    uint8_t word;  /* WORD_* flags of an ITEM_WORD */
+    uint8_t first; /* the key of a phrase's first token */
 } BuilderItem;
 
 struct MatcherBuilder {
@@ -135,29 +155,10 @@ static uint64_t token_hash(const char *s, size_t n)
 }
 
 /* token_hash() of a fold in TokenList.folded, which may be read past its
- * end (FOLD_SLACK): whole eight-byte words, the last one masked, the same
- * value as hash_bytes' zero-filled tail on a little-endian machine. */
+ * end (FOLD_SLACK): the same value, see fold_hash_padded(). */
 static inline uint64_t text_token_hash(const char *s, size_t n)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const uint64_t k = 0x9E3779B97F4A7C15ull;
-    uint64_t h = (uint64_t)n * k, w;
-    for (; n >= 8; s += 8, n -= 8) {
-        memcpy(&w, s, 8);
-        h = (h ^ w) * k;
-        h ^= h >> 29;
-    }
-    if (n) {
-        memcpy(&w, s, 8);
-        w &= (1ull << (8 * n)) - 1;
-        h = (h ^ w) * k;
-        h ^= h >> 29;
-    }
-    h *= 0xBF58476D1CE4E5B9ull;
-    return (h ^ (h >> 32)) | 1;
-#else
-    return token_hash(s, n);
-#endif
+    return fold_hash_padded(s, n);
 }
 
 static unsigned first_bit(MatchChain chain, uint64_t token)
@@ -192,7 +193,8 @@ MatcherBuilder *matcher_builder_new(void)
     return b;
 }
 
-static void builder_push(MatcherBuilder *b, uint64_t key, Entry e, int role, unsigned word)
+static void builder_push(MatcherBuilder *b, uint64_t key, Entry e, int role, unsigned word,
+                         bool first)
 {
     if (b->count == b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 4096;
@@ -205,8 +207,12 @@ static void builder_push(MatcherBuilder *b, uint64_t key, Entry e, int role, uns
         b->cap = cap;
     }
     bool entry = role == ITEM_PHRASE || role == ITEM_EXACT;
-    b->items[b->count++] =
-        (BuilderItem){key, entry ? e.id : -1, entry ? e.kind : 0, (uint8_t)role, (uint8_t)word};
+    b->items[b->count++] = (BuilderItem){.key = key,
+                                         .id = entry ? e.id : -1,
+                                         .kind = entry ? e.kind : 0,
+                                         .role = (uint8_t)role,
+                                         .word = (uint8_t)word,
+                                         .first = first};
 }
 
 /* Adds the keys of a phrase given as token hashes. */
@@ -220,7 +226,7 @@ static void builder_add_hashes(MatcherBuilder *b, MatchChain chain, const uint64
     }
     for (int i = 0; i < n; i++) {
         h = hash_step(h, tokens[i]);
-        builder_push(b, h, e, i == n - 1 ? ITEM_PHRASE : ITEM_PREFIX, 0);
+        builder_push(b, h, e, i == n - 1 ? ITEM_PHRASE : ITEM_PREFIX, 0, i == 0);
     }
 }
 
@@ -273,7 +279,7 @@ void matcher_builder_add_name(MatcherBuilder *b, const char *key, size_t kn, con
     if (plain && pn > 0) {
         count = key_hashes(plain, pn, hashes, &key_len_first);
         if (count > 0)
-            builder_push(b, exact_key(hashes, count), e, ITEM_EXACT, 0);
+            builder_push(b, exact_key(hashes, count), e, ITEM_EXACT, 0, false);
     }
 }
 
@@ -286,7 +292,7 @@ void matcher_builder_add_word(MatcherBuilder *b, const char *plain, size_t n, un
 {
     if (n == 0 || flags == 0)
         return;
-    builder_push(b, word_key(token_hash(plain, n)), (Entry){0, 0}, ITEM_WORD, flags);
+    builder_push(b, word_key(token_hash(plain, n)), (Entry){0, 0}, ITEM_WORD, flags, false);
 }
 
 bool matcher_builder_add(MatcherBuilder *b, const char *phrase, size_t n, Entry e)
@@ -380,7 +386,17 @@ Matcher *matcher_build(MatcherBuilder *b, Arena *arena)
         if (b->items[i].role == ITEM_PHRASE || b->items[i].role == ITEM_EXACT)
             terminals++;
     }
-    table_init(&m->walk, unique[0], arena);
+    size_t walk_size = 16;
+    while (walk_size < unique[0] * WALK_SLOTS_PER_KEY)
+        walk_size *= 2;
+    if (unique[0] >= (size_t)1 << WALK_INDEX_BITS) {
+        fprintf(stderr, "sitrep: too many phrase keys (%zu)\n", unique[0]);
+        abort();
+    }
+    m->walk = arena_alloc(arena, walk_size * sizeof *m->walk);
+    m->walk_mask = walk_size - 1;
+    m->walk_info = arena_alloc(arena, (unique[0] + 1) * sizeof *m->walk_info);
+    size_t nwalk = 0;
     table_init(&m->side, unique[1], arena);
     m->entries = arena_alloc(arena, (terminals + 1) * sizeof *m->entries);
 
@@ -412,12 +428,40 @@ Matcher *matcher_build(MatcherBuilder *b, Arena *arena)
             m->phrase_count++;
             m->entry_count += s.entry_count;
         }
-        SlotTable *t = is_side(&b->items[i - 1]) ? &m->side : &m->walk;
-        uint64_t idx = key & t->mask;
-        while (t->slots[idx].key != 0)
-            idx = (idx + 1) & t->mask;
-        t->slots[idx] = s;
+        if (is_side(&b->items[i - 1])) {
+            SlotTable *t = &m->side;
+            uint64_t idx = key & t->mask;
+            while (t->slots[idx].key != 0)
+                idx = (idx + 1) & t->mask;
+            t->slots[idx] = s;
+        } else {
+            /* placed below; the first-token mark kept in the spare flag bit */
+            bool first = false;
+            for (size_t k = i; k-- > 0 && b->items[k].key == key;)
+                first |= b->items[k].first;
+            if (first)
+                s.flags |= SLOT_FIRST;
+            m->walk_info[nwalk++] = s;
+        }
     }
+    /* The keys of first tokens go in first, at their home slots as far as
+     * possible: every word of a text probes one, while the longer prefixes
+     * are probed only after a first token matched. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = 0; k < nwalk; k++) {
+            Slot *s = &m->walk_info[k];
+            if ((pass == 0) != ((s->flags & SLOT_FIRST) != 0))
+                continue;
+            uint64_t idx = s->key & m->walk_mask;
+            while (m->walk[idx] != 0)
+                idx = (idx + 1) & m->walk_mask;
+            /* SLOT_TERMINAL and SLOT_PREFIX are the two low bits */
+            m->walk[idx] =
+                (s->key & WALK_TAG_MASK) | ((uint64_t)k << 2) | (s->flags & WALK_FLAG_MASK);
+        }
+    }
+    for (size_t k = 0; k < nwalk; k++)
+        m->walk_info[k].flags &= (uint16_t)~SLOT_FIRST;
     free(b->items);
     free(b);
     return m;
@@ -444,10 +488,30 @@ static const Slot *table_find(const SlotTable *t, uint64_t key)
     }
 }
 
+/* The walk slot of a phrase or prefix key of the chains, 0 if none. */
+static inline uint64_t walk_probe(const Matcher *m, uint64_t key)
+{
+    uint64_t tag = key & WALK_TAG_MASK;
+    uint64_t idx = key & m->walk_mask;
+    for (;;) {
+        uint64_t s = m->walk[idx];
+        if (s == 0 || (s & WALK_TAG_MASK) == tag)
+            return s;
+        idx = (idx + 1) & m->walk_mask;
+    }
+}
+
+/* The Slot of a walk slot found by walk_probe(). */
+static inline const Slot *walk_slot(const Matcher *m, uint64_t s)
+{
+    return &m->walk_info[(s >> 2) & ((1ull << WALK_INDEX_BITS) - 1)];
+}
+
 /* A phrase or prefix key of the chains. */
 static const Slot *slot_find(const Matcher *m, uint64_t key)
 {
-    return table_find(&m->walk, key);
+    uint64_t s = walk_probe(m, key);
+    return s && walk_slot(m, s)->key == key ? walk_slot(m, s) : NULL;
 }
 
 /* An exact or word key. */
@@ -519,15 +583,16 @@ walk_chain(const Matcher *m, MatchChain chain, const TokenList *tl, const uint64
         h = hash_step(h, th);
         first = false;
         hashed++;
-        const Slot *s = slot_find(m, h);
-        if (!s)
-            break;
-        if (s->flags & SLOT_TERMINAL) {
+        uint64_t s = walk_probe(m, h);
+        /* a phrase is taken only when its full key matches (walk_info
+         * holds it): a tag that merely agrees can lead a walk on, never
+         * to a phrase */
+        if ((s & SLOT_TERMINAL) && walk_slot(m, s)->key == h) {
             best = j + 1;
-            *found = s;
+            *found = walk_slot(m, s);
             *words = hashed;
         }
-        if (!(s->flags & SLOT_PREFIX))
+        if (!(s & SLOT_PREFIX))
             break;
     }
     return best;
@@ -902,12 +967,17 @@ MatchList matcher_find_cached(const Matcher *m, const TokenList *tl, NameKeyCach
     if (!m || n == 0)
         return list;
 
-    uint64_t *plain = arena_alloc_uninit(arena, (size_t)n * sizeof *plain); /* filled next */
-    uint64_t *loose = arena_alloc(arena, (size_t)n * sizeof *loose);        /* zeroed: lazy */
-    for (int i = 0; i < n; i++) {
-        const Token *tok = &tl->items[i];
-        plain[i] = text_token_hash(tl->folded + tok->fold, tok->fold_len);
+    /* The tokenizer hashed the folds; a list made otherwise is hashed here. */
+    const uint64_t *plain = tl->hashes;
+    if (!plain) {
+        uint64_t *h = arena_alloc_uninit(arena, (size_t)n * sizeof *h);
+        for (int i = 0; i < n; i++) {
+            const Token *tok = &tl->items[i];
+            h[i] = text_token_hash(tl->folded + tok->fold, tok->fold_len);
+        }
+        plain = h;
     }
+    uint64_t *loose = arena_alloc(arena, (size_t)n * sizeof *loose); /* zeroed: lazy */
 
     /* a match starts at a token of its own: never more matches than
      * tokens, and most sentences are short (the arena zeroes what it gives) */
@@ -1083,7 +1153,8 @@ const Entry *matcher_lookup_token(const Matcher *m, const TokenList *tl, int i, 
         return NULL;
     const Token *tok = &tl->items[i];
     /* the first two steps of lookup_slot(), on the fold the tokenizer made */
-    uint64_t plain = text_token_hash(tl->folded + tok->fold, tok->fold_len);
+    uint64_t plain =
+        tl->hashes ? tl->hashes[i] : text_token_hash(tl->folded + tok->fold, tok->fold_len);
     const Slot *s = NULL;
     if (tok->kind == TOKEN_WORD && (tok->flags & TOKEN_ALLCAPS) && tok->fold_len <= 3) {
         s = slot_find(m, hash_step(chain_seed[CHAIN_CAPS], plain));

@@ -28,6 +28,9 @@
 #include "lex_internal.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 static CharClass class_at_slow(const char *text, size_t i, size_t end, int32_t *cp, size_t *len)
 {
@@ -307,7 +310,50 @@ static inline bool scan_plain_word(const char *text, size_t *pos, size_t end, Ra
         return false;
     size_t start = i, n = 0;
     unsigned kinds = 0; /* ASCII_* of the word's bytes, or-ed */
-    while (i < end) {
+    bool ended = false;
+    uint64_t hash = 0;
+#if defined(__SSE2__)
+    /* Sixteen bytes at a time: the end of a word comes at no fixed place,
+     * so a loop per byte mispredicts its exit at nearly every word; here
+     * the word's end is a bit scan. Bytes past the word are stored too
+     * (lower-cased) and overwritten later: out has FOLD_MAX bytes and the
+     * loop stops while a whole block still fits below that. */
+    while (i + 16 <= end && n + 16 < FOLD_MAX) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(text + i));
+        __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20)); /* digits unchanged */
+        /* signed compares: bytes of 0x80 and up are negative, in no range */
+        __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)),
+                                      _mm_cmplt_epi8(low, _mm_set1_epi8('z' + 1)));
+        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                      _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+        __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                      _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+        unsigned word = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+        unsigned run = word == 0xFFFF ? 16 : (unsigned)__builtin_ctz(~word);
+        unsigned in = (1u << run) - 1; /* the bytes of the word */
+        unsigned up = (unsigned)_mm_movemask_epi8(upper) & in;
+        unsigned dig = (unsigned)_mm_movemask_epi8(digit) & in;
+        if (up)
+            kinds |= ASCII_UPPER;
+        if (dig)
+            kinds |= ASCII_DIGIT;
+        if (in & ~up & ~dig)
+            kinds |= ASCII_LOWER;
+        _mm_storeu_si128((__m128i *)(out + n), low);
+        if (n == 0 && run <= 8) /* a short word: hashed from the register */
+            hash =
+                fold_hash_short((uint64_t)_mm_cvtsi128_si64(low) & (~0ull >> (64 - 8 * run)), run);
+        n += run;
+        i += run;
+        if (run < 16) {
+            ended = true;
+            break;
+        }
+    }
+    if (n + 1 >= FOLD_MAX)
+        return false; /* a fold the scanner cuts short */
+#endif
+    while (!ended && i < end) {
         unsigned char c = (unsigned char)text[i];
         unsigned char f = ascii_word_fold[c];
         if (!f)
@@ -342,6 +388,7 @@ static inline bool scan_plain_word(const char *text, size_t *pos, size_t end, Ra
     }
     out[n] = '\0';
     t->fold_len = n;
+    t->hash = hash;
     *pos = i;
     return true;
 }
@@ -373,6 +420,7 @@ TokenList tokenize(const char *text, Span span, Arena *arena)
     size_t fcap = n + n / 4 + FOLD_MAX * 2;
     /* every field of a token is written when it is added */
     Token *items = arena_alloc_uninit(arena, cap * sizeof *items);
+    uint64_t *hashes = arena_alloc_uninit(arena, cap * sizeof *hashes);
     char *folded = arena_alloc(arena, fcap);
     size_t flen = 0;
     int count = 0;
@@ -394,6 +442,7 @@ TokenList tokenize(const char *text, Span span, Arena *arena)
             break;
         if ((size_t)count == cap) {
             items = arena_grow(arena, items, (size_t)count, cap * 2, sizeof *items);
+            hashes = arena_grow(arena, hashes, (size_t)count, cap * 2, sizeof *hashes);
             cap *= 2;
         }
         Token *tok = &items[count++];
@@ -403,6 +452,8 @@ TokenList tokenize(const char *text, Span span, Arena *arena)
         tok->flags = raw.flags;
         tok->fold = (uint32_t)flen;
         tok->fold_len = (uint16_t)raw.fold_len;
+        /* while the fold is in the cache; buf has FOLD_SLACK bytes after it */
+        hashes[count - 1] = raw.hash ? raw.hash : fold_hash_padded(buf, raw.fold_len);
         flen += raw.fold_len + 1;
 
         if (raw.blank_line_before)
@@ -437,5 +488,6 @@ TokenList tokenize(const char *text, Span span, Arena *arena)
     list.items = items;
     list.count = count;
     list.folded = folded;
+    list.hashes = hashes;
     return list;
 }
