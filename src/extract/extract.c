@@ -24,23 +24,36 @@ static bool known_day(Date d)
     return d.year > 0 && d.month > 0 && d.day > 0;
 }
 
+/* The three types start with three different letters: one test picks
+ * the one string to compare. */
 static bool is_violent(const Event *ev)
 {
-    return !strcmp(ev->event_type, "Battles") ||
-           !strcmp(ev->event_type, "Explosions/Remote violence") ||
-           !strcmp(ev->event_type, "Violence against civilians");
+    const char *t = ev->event_type;
+    switch (t[0]) {
+    case 'B':
+        return str_eq(t, "Battles");
+    case 'E':
+        return str_eq(t, "Explosions/Remote violence");
+    case 'V':
+        return str_eq(t, "Violence against civilians");
+    default:
+        return false;
+    }
 }
 
 static bool frame_is(const EventNote *n, const char *f)
 {
-    return n->frame[0] == f[0] && !strcmp(n->frame, f);
+    return str_eq(n->frame, f);
 }
 
 static bool is_territory_event(const Event *ev)
 {
-    return !strncmp(ev->sub_event_type, "Government regains", 18) ||
-           !strncmp(ev->sub_event_type, "Non-state actor", 15) ||
-           !strncmp(ev->sub_event_type, "Non-violent transfer", 20);
+    const char *t = ev->sub_event_type;
+    if (t[0] == 'G')
+        return !strncmp(t, "Government regains", 18);
+    if (t[0] == 'N')
+        return !strncmp(t, "Non-state actor", 15) || !strncmp(t, "Non-violent transfer", 20);
+    return false;
 }
 
 static Claim *add_claim(Ctx *c, Event *ev, Claim cl)
@@ -146,7 +159,8 @@ static const char *sentence_claimant(Ctx *c, const Sentence *s, int *party, cons
 {
     *party = -1;
     if (!s->has_according && !(s->classes_any & WC_CLAIM_VERBS))
-        return NULL; /* no "according to", no verb of saying */
+        return NULL;             /* no "according to", no verb of saying */
+    uint32_t source_letters = 0; /* of source_nouns, made when first asked */
     for (int i = 0; i < s->tok.count; i++) {
         bool according = tok_word(s, i, "according") && tok_word(s, i + 1, "to");
         if (!according && !tok_class(s, i, WC_CLAIM_VERBS))
@@ -167,6 +181,8 @@ static const char *sentence_claimant(Ctx *c, const Sentence *s, int *party, cons
         }
         /* "X said": the mention or source noun phrase just before */
         for (int k = i - 1; k >= 0 && k >= i - 7; k--) {
+            if (!source_letters)
+                source_letters = first_letters(source_nouns);
             int mi = s->ment_at[k];
             if (mi >= 0 && mention_name(c, &s->ments[mi])) {
                 const Mention *m = &s->ments[mi];
@@ -177,7 +193,7 @@ static const char *sentence_claimant(Ctx *c, const Sentence *s, int *party, cons
                 }
                 return mention_name(c, m);
             }
-            if (tok_in(s, k, source_nouns)) {
+            if (token_starts_in(s, k, source_letters) && tok_in(s, k, source_nouns)) {
                 int a = k;
                 while (a > 0 && k - a < 5 && s->tok.items[a - 1].kind == TOKEN_WORD &&
                        !tok_class(s, a - 1, WC_CLAIM_VERBS))
@@ -537,17 +553,19 @@ static const char *const chemical_use_words[] = {
  * no word of its use. */
 static bool not_an_occurrence(const Ctx *c, const Sentence *s, int e)
 {
+    static const char *const warn[] = {"warn", "warns", "warned", "warning", NULL};
+    static const char *const avert[] = {"threaten", "threatens", "threatened", "threatening",
+                                        "avert",    "averting",  "prevent",    "preventing",
+                                        "deter",    "deterring", NULL};
+    uint32_t warn_letters = first_letters(warn), avert_letters = first_letters(avert);
     int t = c->notes[e].trigger_token;
     for (int k = t - 1; k >= 0 && k >= t - 5; k--) {
         if (clause_break(s, k))
             break;
-        if (tok_in(s, k, (const char *const[]){"warn", "warns", "warned", "warning", NULL}) &&
+        if (token_starts_in(s, k, warn_letters) && tok_in(s, k, warn) &&
             tok_in(s, k + 1, (const char *const[]){"against", "of", NULL}))
             return true;
-        if (tok_in(s, k,
-                   (const char *const[]){"threaten", "threatens", "threatened", "threatening",
-                                         "avert", "averting", "prevent", "preventing", "deter",
-                                         "deterring", NULL}))
+        if (token_starts_in(s, k, avert_letters) && tok_in(s, k, avert))
             return true;
     }
     if (frame_is(&c->notes[e], "chemical")) {
@@ -733,8 +751,8 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
         if (m->trigger < 0)
             continue;
         const char *frame = lex->triggers[m->trigger].frame;
-        bool killed = !strcmp(frame, "killed") || !strcmp(frame, "executed");
-        bool injured = !strcmp(frame, "injured");
+        bool killed = str_eq(frame, "killed") || str_eq(frame, "executed");
+        bool injured = str_eq(frame, "injured");
         if (!killed && !injured)
             continue;
         const Count *ct = toll_count(s, m->first, m->last, killed);
@@ -912,12 +930,12 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
         PlaceContext *x = c->pctx;
         bool seen = false;
         for (int i = 0; i < x->admin1_count && !seen; i++)
-            seen = p->admin1 && !strcmp(x->admin1s[i], p->admin1);
+            seen = p->admin1 && str_eq(x->admin1s[i], p->admin1);
         if (!seen && p->admin1 && *p->admin1 && x->admin1_count < 16)
             x->admin1s[x->admin1_count++] = p->admin1;
         seen = false;
         for (int i = 0; i < x->country_count && !seen; i++)
-            seen = p->country && !strcmp(x->countries[i], p->country);
+            seen = p->country && str_eq(x->countries[i], p->country);
         if (!seen && p->country && *p->country && x->country_count < 8)
             x->countries[x->country_count++] = p->country;
     }
@@ -949,7 +967,7 @@ static bool definite_trigger(const Ctx *c, int e)
 
 /* "… in terrorist attacks in Damascus, Homs and Aleppo": a summary of
  * several events in several governorates, not one event. */
-static bool roundup(const Ctx *c, int e)
+static bool roundup(Ctx *c, int e)
 {
     const Event *ev = &c->events[e];
     const char *first = NULL;
@@ -959,7 +977,7 @@ static bool roundup(const Ctx *c, int e)
             continue;
         /* cities and governorates: a village's namesake elsewhere is a
          * misreading more often than a second scene */
-        bool major = !strcmp(p->precision, "admin1");
+        bool major = str_eq(p->precision, "admin1");
         if (p->place >= 0) {
             const Place *pl = &c->lex->places[p->place];
             major |= pl->population >= 20000 ||
@@ -971,7 +989,7 @@ static bool roundup(const Ctx *c, int e)
             continue;
         if (!first)
             first = p->admin1;
-        else if (strcmp(first, p->admin1))
+        else if (!str_eq(first, p->admin1))
             return true;
     }
     /* "100 civilians killed in August shelling of Aleppo": a toll over a
@@ -979,16 +997,24 @@ static bool roundup(const Ctx *c, int e)
     if ((ev->fatalities.present || ev->injured.present) && known_day(c->ref) &&
         ev->date_precision >= PRECISION_MONTH)
         return true;
-    /* "… Kills over 80 Terrorists in Various Provinces" */
-    const Sentence *s = &c->sents[c->notes[e].sentence];
-    static const char *const several[] = {"various",   "several", "multiple",
-                                          "different", "many",    NULL};
-    static const char *const regions[] = {"provinces", "governorates", "areas", "regions", "fronts",
-                                          "parts",     "cities",       "towns", NULL};
-    for (int i = 0; i + 1 < s->tok.count; i++)
-        if (s->tok.items[i].fold_len >= 4 && tok_in(s, i, several) && tok_in(s, i + 1, regions))
-            return true; /* (every word of `several` has four letters or more) */
-    return false;
+    /* "… Kills over 80 Terrorists in Various Provinces": the sentence's
+     * words, read once per sentence however often its events ask */
+    Sentence *s = &c->sents[c->notes[e].sentence];
+    if (!s->several_regions) {
+        static const char *const several[] = {"various",   "several", "multiple",
+                                              "different", "many",    NULL};
+        static const char *const regions[] = {"provinces", "governorates", "areas",
+                                              "regions",   "fronts",       "parts",
+                                              "cities",    "towns",        NULL};
+        uint32_t letters = first_letters(several);
+        bool found = false;
+        /* (every word of `several` has four letters or more) */
+        for (int i = 0; i + 1 < s->tok.count && !found; i++)
+            found = s->tok.items[i].fold_len >= 4 && token_starts_in(s, i, letters) &&
+                    tok_in(s, i, several) && tok_in(s, i + 1, regions);
+        s->several_regions = found ? 2 : 1;
+    }
+    return s->several_regions == 2;
 }
 
 /* Does roundup r (a digest of several governorates, or a toll over a
@@ -1027,7 +1053,7 @@ static bool roundup_covers(const Ctx *c, int r, int e)
  * events the roundup covers, the one with the most dead, the first of
  * equals. -1 if none has dead (a digest of the injured leads with its
  * first event). */
-static int digest_lead(const Ctx *c, int r, const int *rank)
+static int digest_lead(Ctx *c, int r, const int *rank)
 {
     int best = -1;
     for (int e = 0; e < c->event_count; e++) {
@@ -1045,7 +1071,7 @@ static int digest_lead(const Ctx *c, int r, const int *rank)
 /* The lead event: what the first sentences are about (the first event
  * of the first two sentences that is not a weak noun like "deal"), else
  * the first of the first three, else the first. -1 if none. */
-static int primary_candidate(const Ctx *c)
+static int primary_candidate(Ctx *c)
 {
     /* the rank of each sentence among the prose ones: captions and tag
      * lists are not the lead */
@@ -1447,7 +1473,7 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc, c
                 continue;
             bool e_generic = generic[e];
             bool k_specific = specific[k];
-            bool same = !strcmp(c.events[k].sub_event_type, ev->sub_event_type) && k < e &&
+            bool same = str_eq(c.events[k].sub_event_type, ev->sub_event_type) && k < e &&
                         places_compatible(&c.events[k], ev);
             if ((e_generic && k_specific && !is_violent(ev) == false &&
                  strncmp(c.events[k].sub_event_type, "Government", 10) &&
@@ -1475,7 +1501,7 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc, c
         if (!n->killed_only && (generic_ref || (!ev->has_actor1 && definite_trigger(&c, e)))) {
             for (int k = e - 1; k >= 0 && c.notes[k].sentence >= n->sentence - 3; k--)
                 if (!c.notes[k].dropped && c.notes[k].sentence < n->sentence &&
-                    (!strcmp(c.events[k].sub_event_type, ev->sub_event_type) ||
+                    (str_eq(c.events[k].sub_event_type, ev->sub_event_type) ||
                      (generic_ref && is_violent(&c.events[k]) && !c.notes[k].killed_only &&
                       !is_territory_event(&c.events[k]))) &&
                     (places_compatible(&c.events[k], ev) || same_governorate(&c.events[k], ev))) {
@@ -1503,7 +1529,7 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc, c
             if (c.notes[k].dropped)
                 continue;
             Event *o = &c.events[k];
-            if (strcmp(o->sub_event_type, ev->sub_event_type))
+            if (!str_eq(o->sub_event_type, ev->sub_event_type))
                 continue;
             if (!places_compatible(o, ev) || !same_date(&c, o, &c.notes[k], ev, n))
                 continue;
@@ -1538,7 +1564,7 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc, c
             if (c.notes[e].dropped || !c.events[e].has_place || !code)
                 continue;
             for (int i = 0; i < pctx->admin1_count && i < 16; i++)
-                if (!strcmp(code, pctx->admin1s[i])) {
+                if (str_eq(code, pctx->admin1s[i])) {
                     in_admin1[i] += recent(&c, &c.events[e]);
                     break;
                 }

@@ -65,6 +65,9 @@ typedef struct Sentence {
      * the sentence lacks skip their pass over its words. */
     uint32_t classes_any; /* WC_* of any of its words */
     bool has_number, has_number_phrase, has_by, has_according, has_out;
+    /* roundup() (extract.c): "various provinces" and the like; 0 until
+     * asked, then 1 (no) or 2 (yes) */
+    uint8_t several_regions;
 } Sentence;
 
 /* Parts of a sentence that are not the story's prose (asides.c). */
@@ -141,6 +144,42 @@ static inline bool token_is_n(const Sentence *s, int i, const char *word, size_t
     const Token *t = &s->tok.items[i];
     return t->fold_len == n && !memcmp(s->tok.folded + t->fold, word, n);
 }
+/* Are two strings equal? Event types, frames, actor kinds and admin1
+ * codes are most often the lexicon's own pointers, or differ in their
+ * first letter: both answer without a call. */
+static inline bool str_eq(const char *a, const char *b)
+{
+    return a == b || (a[0] == b[0] && !strcmp(a, b));
+}
+
+/* A letter's bit (a-z; bit 26 for anything else) in a first_letters()
+ * mask. */
+static inline uint32_t letter_bit(char ch)
+{
+    unsigned k = (unsigned char)ch - 'a';
+    return k < 26 ? 1u << k : 1u << 26;
+}
+
+/* The first letters of a NULL-ended word list, as letter_bit()s. A loop
+ * that asks whether each of many tokens is in the list makes this once,
+ * and compares a token with the words only when its first letter is one
+ * of theirs: most tokens are then answered by one test, not by a branch
+ * per word. */
+static inline uint32_t first_letters(const char *const *words)
+{
+    uint32_t mask = 0;
+    for (; *words; words++)
+        mask |= letter_bit((*words)[0]);
+    return mask;
+}
+
+/* Does token i (in range) start with one of the letters in `mask`? */
+static inline bool token_starts_in(const Sentence *s, int i, uint32_t mask)
+{
+    return i >= 0 && i < s->tok.count &&
+           (mask & letter_bit(s->tok.folded[s->tok.items[i].fold])) != 0;
+}
+
 EventPlace place_from_index(const Ctx *c, int place, const char *precision);
 /* "Hours later, …", "straight after the strikes": the sentence tells what
  * followed the event told before, on its day and at its place. Returns the

@@ -122,7 +122,7 @@ static bool place_allowed(const Ctx *c, const Place *p)
     if (c->country_count == 0)
         return true;
     for (int i = 0; i < c->country_count; i++)
-        if (p->country && !strcmp(p->country, c->countries[i]))
+        if (p->country && str_eq(p->country, c->countries[i]))
             return true;
     return false;
 }
@@ -273,10 +273,13 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
     /* at most three mentions per match (a modifier, the match, a split
      * trigger); stems of unmatched words are rare and grow the array */
     int ment_cap = 3 * ml->count + 4;
-    s->ments = arena_alloc(c->arena, (size_t)ment_cap * sizeof *s->ments);
-    s->ment_at = arena_alloc(c->arena, (size_t)(s->tok.count + 1) * sizeof *s->ment_at);
-    for (int i = 0; i < s->tok.count; i++)
-        s->ment_at[i] = -1;
+    /* mentions are written as they are found, and read only below
+     * ment_count: no zeroing; ment_at is -1 everywhere (all bytes 0xff),
+     * and 0 one past the end as a zeroed array would be */
+    s->ments = arena_alloc_uninit(c->arena, (size_t)ment_cap * sizeof *s->ments);
+    s->ment_at = arena_alloc_uninit(c->arena, (size_t)(s->tok.count + 1) * sizeof *s->ment_at);
+    memset(s->ment_at, 0xff, (size_t)s->tok.count * sizeof *s->ment_at);
+    s->ment_at[s->tok.count] = 0;
     Entry places[64]; /* the candidates of one match, for place_choose */
     s->number_at = arena_alloc(c->arena, (size_t)(s->tok.count + 1));
     for (int k = 0; k < ml->count; k++) {
@@ -553,11 +556,12 @@ static void read_count_noun(Ctx *c, Sentence *s, Count *ct)
         "day",  "days",  "hour",  "hours",  "week",  "weeks", "month",   "months",
         "year", "years", "after", "before", "since", "from",  "against", "by",
         "with", "in",    "on",    "at",     "into",  "near",  NULL};
+    uint32_t not_people_letters = first_letters(not_people);
     ct->noun = -1;
     ct->victim_actor = -1;
     bool after_and = false;
     for (int j = ct->last; j < s->tok.count && j < ct->last + 6; j++) {
-        if (token_in(s, j, not_people))
+        if (token_starts_in(s, j, not_people_letters) && token_in(s, j, not_people))
             break; /* "one day after Israel …": a time, and who acted */
         int mi = s->ment_at[j];
         if (mi >= 0 && s->ments[mi].actor >= 0) {
@@ -886,10 +890,14 @@ void sentence_scan(Ctx *c, Sentence *s, Span span)
     s->span = span;
     s->tok = tokenize(c->doc->text, span, c->arena);
     s->matches = matcher_find_cached(c->lex->matcher, &s->tok, c->name_keys, c->arena);
-    s->word_classes = arena_alloc(c->arena, (size_t)(s->tok.count + 1) * sizeof *s->word_classes);
+    /* every entry is written below (0 for what is not a word) */
+    s->word_classes =
+        arena_alloc_uninit(c->arena, (size_t)(s->tok.count + 1) * sizeof *s->word_classes);
+    s->word_classes[s->tok.count] = 0;
     for (int i = 0; i < s->tok.count; i++) {
         const Token *t = &s->tok.items[i];
         s->has_number |= t->kind == TOKEN_NUMBER;
+        s->word_classes[i] = 0;
         if (t->kind != TOKEN_WORD)
             continue;
         const char *f = fold_of(s, i);
@@ -1186,7 +1194,17 @@ static bool actor_is_party(const Ctx *c, int actor)
     const char *k = c->lex->actors[actor].kind;
     if (!k)
         return true;
-    return strcmp(k, "monitor") && strcmp(k, "agency") && strcmp(k, "political");
+    /* one test on the first letter settles most kinds */
+    switch (k[0]) {
+    case 'm':
+        return !str_eq(k, "monitor");
+    case 'a':
+        return !str_eq(k, "agency");
+    case 'p':
+        return !str_eq(k, "political");
+    default:
+        return true;
+    }
 }
 
 /* Is the actor at [first, last) a supporter ("backed by X", "X-backed"),
@@ -1323,8 +1341,9 @@ static int actor_after_word(const Ctx *c, const Sentence *s, int from, int to,
         any_actor = s->ment_at[k] >= 0 && s->ments[s->ment_at[k]].actor >= 0;
     if (!any_actor)
         return -1;
+    uint32_t letters = first_letters(preps);
     for (int j = from; j < to; j++) {
-        if (!token_in(s, j, preps))
+        if (!token_starts_in(s, j, letters) || !token_in(s, j, preps))
             continue;
         for (int k = j + 1; k < to && k <= j + 5; k++) {
             int mi = s->ment_at[k];
@@ -1509,9 +1528,15 @@ static void collect_places(Ctx *c, const Sentence *s, Event *ev, int from, int t
     for (int j = from; j < to; j++) {
         int mi = s->ment_at[j];
         /* "fled toward the Euphrates", "left towards Jarablus": where
-         * people went, not where anything happened */
-        int before = token_is(c, s, j - 1, "the") ? j - 2 : j - 1;
-        bool toward = token_is(c, s, before, "toward") || token_is(c, s, before, "towards");
+         * people went, not where anything happened (asked only of the
+         * words that may be places: most are not) */
+        bool maybe_place =
+            mi >= 0 ? s->ments[mi].place >= 0 : unknown_ok && s->tok.items[j].kind == TOKEN_WORD;
+        bool toward = false;
+        if (maybe_place) {
+            int before = token_is(c, s, j - 1, "the") ? j - 2 : j - 1;
+            toward = token_is(c, s, before, "toward") || token_is(c, s, before, "towards");
+        }
         if (mi >= 0 && s->ments[mi].place >= 0) {
             const Mention *m = &s->ments[mi];
             j = m->last - 1;
@@ -1792,7 +1817,7 @@ static int speaker_as_doer(const Ctx *c, const Sentence *s, int t0)
 
 static bool frame_is(const char *frame, const char *name)
 {
-    return frame[0] == name[0] && !strcmp(frame, name);
+    return str_eq(frame, name);
 }
 
 static bool is_territory(const char *frame)
@@ -2104,7 +2129,8 @@ void frames_fill(Ctx *c, int si)
         bool coarse = true; /* no place, or only governorates */
         for (int i = 0; i < ev->place_count; i++)
             coarse &= !strcmp(ev->places[i].precision, "admin1");
-        for (int e = c->event_count - 2; coarse && e >= 0 && same_time_cue(s) >= 0; e--) {
+        bool later = coarse && c->event_count >= 2 && same_time_cue(s) >= 0;
+        for (int e = c->event_count - 2; later && e >= 0; e--) {
             const Event *o = &c->events[e];
             const EventNote *on = &c->notes[e];
             if (on->sentence < si && !on->dropped && !on->killed_only && o->has_place &&
