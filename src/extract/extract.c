@@ -41,9 +41,9 @@ static bool is_violent(const Event *ev)
     }
 }
 
-static bool frame_is(const EventNote *n, const char *f)
+static bool frame_is(const EventNote *n, FrameCode f)
 {
-    return str_eq(n->frame, f);
+    return n->frame_code == f;
 }
 
 static bool is_territory_event(const Event *ev)
@@ -187,8 +187,8 @@ static const char *sentence_claimant(Ctx *c, const Sentence *s, int *party, cons
             if (mi >= 0 && mention_name(c, &s->ments[mi])) {
                 const Mention *m = &s->ments[mi];
                 if (m->actor >= 0) {
-                    const char *kind = c->lex->actors[m->actor].kind;
-                    if (!kind || (strcmp(kind, "monitor") && strcmp(kind, "agency")))
+                    unsigned kind = c->lex->actors[m->actor].kind_code;
+                    if (kind != ACTOR_KIND_MONITOR && kind != ACTOR_KIND_AGENCY)
                         *party = m->actor;
                 }
                 return mention_name(c, m);
@@ -481,10 +481,8 @@ static bool past_form(const Sentence *s, int t)
  * pluperfect is the tense of reported speech, and the news itself. */
 static bool reported_speech(const Sentence *s)
 {
-    for (int i = 0; i < s->tok.count; i++)
-        if (tok_class(s, i, WC_SPEECH_VERBS | WC_CLAIM_VERBS))
-            return true;
-    return false;
+    /* the classes of all its words, from sentence_scan */
+    return (s->classes_any & (WC_SPEECH_VERBS | WC_CLAIM_VERBS)) != 0;
 }
 
 /* Is the territory change at trigger t told as background: in a clause of
@@ -568,7 +566,7 @@ static bool not_an_occurrence(const Ctx *c, const Sentence *s, int e)
         if (token_starts_in(s, k, avert_letters) && tok_in(s, k, avert))
             return true;
     }
-    if (frame_is(&c->notes[e], "chemical")) {
+    if (frame_is(&c->notes[e], FRAME_CHEMICAL)) {
         int mi = s->ment_at[t];
         int last = mi >= 0 ? s->ments[mi].last - 1 : t;
         if (tok_in(s, last, (const char *const[]){"weapon", "weapons", NULL})) {
@@ -603,7 +601,12 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
      * a "since" at all, "so far", "day after". */
     bool since_word = false, cumulative = false;
     int rel_days = 0, rel_from = 0;
-    for (int i = 0; i < s->tok.count; i++) {
+    /* sentence_scan noted the classes of its words and whether it has the
+     * words below at all: most sentences have none, and skip the pass */
+    cumulative = (s->classes_any & WC_CUMULATIVE) != 0;
+    bool any_cue = s->has_since || (s->has_after && s->has_day) ||
+                   (!cumulative && (s->has_far || s->has_date_word));
+    for (int i = 0; any_cue && i < s->tok.count; i++) {
         if (s->tok.items[i].kind != TOKEN_WORD)
             continue; /* every cue below is a word */
         size_t n = s->tok.items[i].fold_len;
@@ -750,9 +753,9 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
         const Mention *m = &s->ments[mi];
         if (m->trigger < 0)
             continue;
-        const char *frame = lex->triggers[m->trigger].frame;
-        bool killed = str_eq(frame, "killed") || str_eq(frame, "executed");
-        bool injured = str_eq(frame, "injured");
+        unsigned frame = lex->triggers[m->trigger].frame_code;
+        bool killed = frame == FRAME_KILLED || frame == FRAME_EXECUTED;
+        bool injured = frame == FRAME_INJURED;
         if (!killed && !injured)
             continue;
         const Count *ct = toll_count(s, m->first, m->last, killed);
@@ -779,7 +782,7 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
                 own = e;
                 continue;
             }
-            if (frame_is(&c->notes[e], "killed") || c->notes[e].dropped)
+            if (frame_is(&c->notes[e], FRAME_KILLED) || c->notes[e].dropped)
                 continue;
             int d = c->notes[e].trigger_token - m->first;
             if (d < 0)
@@ -830,7 +833,7 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
     for (int e = first_event; e < c->event_count; e++) {
         Event *ev = &c->events[e];
         EventNote *note = &c->notes[e];
-        if (!frame_is(note, "killed") || note->dropped)
+        if (!frame_is(note, FRAME_KILLED) || note->dropped)
             continue;
         if (!ev->fatalities.present) {
             note->dropped = true;
@@ -916,7 +919,7 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
         if (m->place < 0)
             continue;
         const Place *p = &lex->places[m->place];
-        if (p->feature == 'A' && p->feature_code && !strncmp(p->feature_code, "PCL", 3))
+        if (p->classes & PLACE_COUNTRY)
             continue;
         if (p->admin1 && *p->admin1)
             c->admin1_context = p->admin1;
@@ -981,9 +984,7 @@ static bool roundup(Ctx *c, int e)
         if (p->place >= 0) {
             const Place *pl = &c->lex->places[p->place];
             major |= pl->population >= 20000 ||
-                     (pl->feature_code &&
-                      (!strcmp(pl->feature_code, "PPLA") || !strcmp(pl->feature_code, "PPLC") ||
-                       !strcmp(pl->feature_code, "ADM1")));
+                     (pl->classes & (PLACE_PPLA | PLACE_PPLC | PLACE_ADM1)) != 0;
         }
         if (!major)
             continue;
@@ -1092,7 +1093,7 @@ static int primary_candidate(Ctx *c)
             continue;
         }
         if (!n->generic ||
-            (rank[n->sentence] == 0 && (frame_is(n, "killed") || frame_is(n, "attack"))))
+            (rank[n->sentence] == 0 && (frame_is(n, FRAME_KILLED) || frame_is(n, FRAME_ATTACK))))
             return e;
     }
     for (int e = 0; e < c->event_count; e++)
@@ -1129,8 +1130,7 @@ static bool lead_place(const Ctx *c, EventPlace *out)
             if (mi < 0 || s->ments[mi].place < 0)
                 continue;
             const Place *p = &c->lex->places[s->ments[mi].place];
-            if (!p->admin1 || !*p->admin1 ||
-                (p->feature == 'A' && p->feature_code && !strncmp(p->feature_code, "PCL", 3)))
+            if (!p->admin1 || !*p->admin1 || (p->classes & PLACE_COUNTRY))
                 continue;
             *out = place_from_index(c, s->ments[mi].place, NULL);
             return true;
@@ -1147,10 +1147,10 @@ static int toll_host(const Ctx *c, int e)
     int si = c->notes[e].sentence;
     /* "Saturday's fighting", "the clashes": the battle told before, not
      * a shelling or a killing that happens to have a toll already */
-    if (frame_is(&c->notes[e], "clash"))
+    if (frame_is(&c->notes[e], FRAME_CLASH))
         for (int k = e - 1; k >= 0; k--)
             if (!c->notes[k].dropped && !c->notes[k].killed_only && c->notes[k].sentence < si &&
-                frame_is(&c->notes[k], "clash") &&
+                frame_is(&c->notes[k], FRAME_CLASH) &&
                 !strcmp(c->events[k].sub_event_type, c->events[e].sub_event_type))
                 return k;
     for (int k = e - 1; k >= 0 && c->notes[k].sentence >= si - 12; k--)
@@ -1184,8 +1184,8 @@ static int neighbour_opponent(const Ctx *c, int si, Side side)
                 if (as == SIDE_UNKNOWN || as == SIDE_CIVILIANS || as == SIDE_US_COALITION ||
                     as == SIDE_RUSSIA || as == SIDE_ISRAEL || allied_sides(as, side))
                     continue;
-                if (ac->kind && (!strcmp(ac->kind, "monitor") || !strcmp(ac->kind, "agency") ||
-                                 !strcmp(ac->kind, "political")))
+                if (ac->kind_code == ACTOR_KIND_MONITOR || ac->kind_code == ACTOR_KIND_AGENCY ||
+                    ac->kind_code == ACTOR_KIND_POLITICAL)
                     continue;
                 /* among the names at the same distance, the side the
                  * article talks about most */
@@ -1287,9 +1287,8 @@ static void title_context(Ctx *c)
         if (pc.place < 0)
             continue;
         const Place *p = &c->lex->places[pc.place];
-        bool known = p->population >= 20000 || (p->source && !strncmp(p->source, "curated", 7)) ||
-                     (p->feature_code && !strncmp(p->feature_code, "PPLA", 4)) ||
-                     (p->feature_code && !strcmp(p->feature_code, "PPLC"));
+        bool known = p->population >= 20000 ||
+                     (p->classes & (PLACE_CURATED | PLACE_PPLA_ANY | PLACE_PPLC)) != 0;
         if (p->feature == 'A' || !p->admin1 || !*p->admin1 || !known ||
             (c->country_count && p->country && strcmp(p->country, c->countries[0])))
             continue; /* a city the reader knows, in the article's country */
@@ -1325,8 +1324,7 @@ static const char *named_most(const Ctx *c)
             if (p < 0)
                 continue;
             const Place *pl = &c->lex->places[p];
-            if (!pl->admin1 || !*pl->admin1 ||
-                (pl->feature == 'A' && pl->feature_code && !strncmp(pl->feature_code, "PCL", 3)))
+            if (!pl->admin1 || !*pl->admin1 || (pl->classes & PLACE_COUNTRY))
                 continue;
             int i = 0;
             while (i < n && strcmp(names[i], pl->admin1))
@@ -1459,7 +1457,8 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc, c
     bool *specific = generic + c.event_count + 1;
     for (int e = 0; e < c.event_count; e++) {
         const EventNote *n = &c.notes[e];
-        generic[e] = frame_is(n, "attack") || frame_is(n, "killed") || frame_is(n, "clash");
+        generic[e] =
+            frame_is(n, FRAME_ATTACK) || frame_is(n, FRAME_KILLED) || frame_is(n, FRAME_CLASH);
         specific[e] = !generic[e] && is_violent(&c.events[e]);
     }
     for (int e = 0; e < c.event_count; e++) {
@@ -1489,7 +1488,7 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc, c
         if (n->dropped)
             continue;
         Event *ev = &c.events[e];
-        bool generic_ref = (frame_is(n, "attack") || frame_is(n, "clash")) &&
+        bool generic_ref = (frame_is(n, FRAME_ATTACK) || frame_is(n, FRAME_CLASH)) &&
                            definite_trigger(&c, e) && is_violent(ev);
         if (generic_ref && ev->fatalities.present) {
             int host = toll_host(&c, e);
@@ -1641,7 +1640,7 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc, c
                 ev->actor2 = (EventActor){lex->actors[who].name, other, who};
             }
         }
-        if (!strncmp(n->frame, "territory_", 10) && !ev->has_actor1 && !n->no_winner) {
+        if (frame_code_is_territory(n->frame_code) && !ev->has_actor1 && !n->no_winner) {
             /* "they are liberated": the side the article is about, unless
              * it is the loser */
             for (int k = 0; k < 2; k++)
@@ -1708,7 +1707,7 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc, c
     if (out.count == 0 && c.sent_count > 0) {
         /* Nothing recognisable: the article still reports something, dated
          * and placed as well as the article allows. */
-        static const Trigger other = {"", "Strategic developments", "Other", "other"};
+        static const Trigger other = {"", "Strategic developments", "Other", "other", FRAME_OTHER};
         const Sentence *s0 = &c.sents[0];
         Event ev;
         memset(&ev, 0, sizeof ev);
@@ -1732,8 +1731,7 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc, c
         for (int si = 0; si < c.sent_count && !ev.has_place; si++)
             for (int mi = 0; mi < c.sents[si].ment_count; mi++) {
                 int p = c.sents[si].ments[mi].place;
-                if (p >= 0 && !(lex->places[p].feature == 'A' && lex->places[p].feature_code &&
-                                !strncmp(lex->places[p].feature_code, "PCL", 3))) {
+                if (p >= 0 && !(lex->places[p].classes & PLACE_COUNTRY)) {
                     ev.has_place = true;
                     ev.place = place_from_index(&c, p, NULL);
                     break;

@@ -65,6 +65,13 @@ typedef struct Sentence {
      * the sentence lacks skip their pass over its words. */
     uint32_t classes_any; /* WC_* of any of its words */
     bool has_number, has_number_phrase, has_by, has_according, has_out;
+    /* the words that finish_events' and same_time_cue's cues need:
+     * "since", "so far", "to date", "day(s) after", "hours later" */
+    bool has_since, has_far, has_date_word, has_day, has_after, has_later;
+    bool has_stem_word; /* a word read_mentions may read by its stem */
+    /* CUE_* kinds (frames.c) of the hedge and denial phrases it holds,
+     * found by the same per-word pass; sentence_hedges() reads them */
+    uint8_t cues;
     /* roundup() (extract.c): "various provinces" and the like; 0 until
      * asked, then 1 (no) or 2 (yes) */
     uint8_t several_regions;
@@ -79,9 +86,10 @@ typedef struct EventNote {
     int sentence;
     int trigger_token;
     const char *frame;
-    bool backref;     /* "the attacks", "these strikes": an earlier event */
-    bool killed_only; /* made from a toll alone */
-    bool weak_date;   /* dated only by when it was said, or not at all */
+    uint8_t frame_code; /* FrameCode of frame, set with it: tested instead */
+    bool backref;       /* "the attacks", "these strikes": an earlier event */
+    bool killed_only;   /* made from a toll alone */
+    bool weak_date;     /* dated only by when it was said, or not at all */
     bool dropped;
     bool generic; /* a weak noun trigger (deal, attack) */
     int victim_actor;
@@ -110,9 +118,12 @@ typedef struct Ctx {
     const char *countries[4];
     int country_count;
     NameKeyCache *name_keys; /* the document's, for matcher_find_cached() */
-    /* sentence_cues(): the second letters of the cue phrases, per first */
-    uint32_t cue_second[26];
-    bool cue_second_ready;
+    /* sentence_scan(): per first two letters of the hedge cue phrases,
+     * their third letters (letter_bit()s), and the first cue (index + 1;
+     * 0 for none) in the sorted table. Made once per article. */
+    uint32_t cue_third[26][26];
+    uint8_t cue_from[26][26];
+    bool cues_ready;
 } Ctx;
 
 /* asides.c: cuts a sentence span into parts (at most MAX_SENTENCE_PARTS),
@@ -142,7 +153,13 @@ static inline bool token_is_n(const Sentence *s, int i, const char *word, size_t
     if (i < 0 || i >= s->tok.count)
         return false;
     const Token *t = &s->tok.items[i];
-    return t->fold_len == n && !memcmp(s->tok.folded + t->fold, word, n);
+    const char *f = s->tok.folded + t->fold;
+    /* The length and the first letter as one number, compared once (a
+     * fold has at least its NUL): each alone matches often enough to be
+     * a branch the processor guesses wrong, together they rarely do. */
+    if (((size_t)t->fold_len << 8 | (unsigned char)f[0]) != (n << 8 | (unsigned char)word[0]))
+        return false;
+    return !memcmp(f, word, n);
 }
 /* Are two strings equal? Event types, frames, actor kinds and admin1
  * codes are most often the lexicon's own pointers, or differ in their
@@ -192,10 +209,7 @@ static inline bool place_is_sea(const Lexicon *lex, int idx)
 {
     if (idx < 0)
         return false;
-    const Place *p = &lex->places[idx];
-    const char *fc = p->feature_code ? p->feature_code : "";
-    return p->feature == 'H' &&
-           (!strcmp(fc, "SEA") || !strcmp(fc, "GULF") || !strcmp(fc, "BAY") || !strcmp(fc, "OCN"));
+    return (lex->places[idx].classes & PLACE_SEA) != 0;
 }
 
 #endif

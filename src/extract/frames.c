@@ -91,12 +91,12 @@ static const char *span_text(const Ctx *c, size_t start, size_t end)
 
 static bool is_country(const Place *p)
 {
-    return p->feature == 'A' && p->feature_code && !strncmp(p->feature_code, "PCL", 3);
+    return (p->classes & PLACE_COUNTRY) != 0;
 }
 
 static bool is_admin1(const Place *p)
 {
-    return p->feature == 'A' && p->feature_code && !strcmp(p->feature_code, "ADM1");
+    return p->feature == 'A' && (p->classes & PLACE_ADM1);
 }
 
 /* A one-word match names a small place only if the place is one the
@@ -106,15 +106,13 @@ static bool place_strong(const Place *p, int words)
 {
     if (words > 1)
         return true;
-    if (p->source && !strncmp(p->source, "curated", 7))
+    if (p->classes & PLACE_CURATED)
         return true;
     if (p->population >= 20000)
         return true;
     if (p->feature == 'A')
         return true;
-    return p->feature_code &&
-           (!strcmp(p->feature_code, "PPLA") || !strcmp(p->feature_code, "PPLC") ||
-            !strcmp(p->feature_code, "PPLA2"));
+    return (p->classes & (PLACE_PPLA | PLACE_PPLC | PLACE_PPLA2)) != 0;
 }
 
 static bool place_allowed(const Ctx *c, const Place *p)
@@ -281,13 +279,9 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
     memset(s->ment_at, 0xff, (size_t)s->tok.count * sizeof *s->ment_at);
     s->ment_at[s->tok.count] = 0;
     Entry places[64]; /* the candidates of one match, for place_choose */
+    /* the number phrases are noted by the loop below, which reads every
+     * entry anyway; only read_counts (later) asks for them */
     s->number_at = arena_alloc(c->arena, (size_t)(s->tok.count + 1));
-    for (int k = 0; k < ml->count; k++) {
-        const Match *m = &ml->items[k];
-        for (int e = 0; e < m->entry_count; e++)
-            if (m->entries[e].kind == ENTRY_NUMBER && m->first < s->tok.count)
-                s->number_at[m->first] = s->has_number_phrase = 1;
-    }
     for (int k = 0; k < ml->count; k++) {
         const Match *m = &ml->items[k];
         Mention me = {m->first, m->last, -1, -1, -1, -1, m->entries, m->entry_count, false};
@@ -311,6 +305,10 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
                 if (np < 64 && place_allowed(c, &lex->places[en->id]) &&
                     place_strong(&lex->places[en->id], m->last - m->first))
                     places[np++] = *en;
+                break;
+            case ENTRY_NUMBER:
+                if (m->first < s->tok.count)
+                    s->number_at[m->first] = s->has_number_phrase = 1;
                 break;
             default:
                 break;
@@ -360,8 +358,7 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
         }
         if (me.actor >= 0 && me.place >= 0 && is_country(&lex->places[me.place]))
             me.place = -1; /* "Russia", "Turkey": the state, not the land */
-        if (me.actor >= 0 && lex->actors[me.actor].kind &&
-            !strcmp(lex->actors[me.actor].kind, "foreign_state") &&
+        if (me.actor >= 0 && lex->actors[me.actor].kind_code == ACTOR_KIND_FOREIGN_STATE &&
             (token_is(c, s, m->first - 1, "in") || token_is(c, s, m->first - 1, "across") ||
              token_is(c, s, m->first - 1, "inside") || token_is(c, s, m->first - 1, "throughout") ||
              token_is(c, s, m->first - 1, "into") || token_is(c, s, m->first - 1, "toward") ||
@@ -413,8 +410,9 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
     }
     places_in_containers(c, s);
     split_out_of(c, s, &ment_cap);
-    /* "Syrias Aleppo", "in Daraas countryside": stems of unmatched words */
-    for (int i = 0; i < s->tok.count; i++) {
+    /* "Syrias Aleppo", "in Daraas countryside": stems of unmatched words;
+     * sentence_scan noted whether any word could be one */
+    for (int i = 0; s->has_stem_word && i < s->tok.count; i++) {
         if (s->ment_at[i] >= 0 || s->tok.items[i].kind != TOKEN_WORD)
             continue;
         int n = 0;
@@ -455,9 +453,7 @@ static bool container_place(const Place *p)
 {
     if (is_admin1(p) || p->population >= 20000)
         return true;
-    return p->feature_code &&
-           (!strcmp(p->feature_code, "PPLA") || !strcmp(p->feature_code, "PPLC") ||
-            !strcmp(p->feature_code, "PPLA2"));
+    return (p->classes & (PLACE_PPLA | PLACE_PPLC | PLACE_PPLA2)) != 0;
 }
 
 /* "the Midan neighbourhood of Damascus", "Midan in Damascus", "Zahra
@@ -542,7 +538,7 @@ static bool wounded_after(const Ctx *c, const Sentence *s, int j)
         int mt = s->ment_at[k];
         if (mt >= 0 && s->ments[mt].trigger >= 0)
             return past_participle(s, k) &&
-                   !strcmp(c->lex->triggers[s->ments[mt].trigger].frame, "injured");
+                   c->lex->triggers[s->ments[mt].trigger].frame_code == FRAME_INJURED;
         if (!token_in(s, k, aux))
             return false;
     }
@@ -590,12 +586,12 @@ static void read_count_noun(Ctx *c, Sentence *s, Count *ct)
         int mt = s->ment_at[j];
         if (mt >= 0 && s->ments[mt].trigger >= 0) {
             /* "5 killed", "three were killed": the figure is people */
-            const char *fr = c->lex->triggers[s->ments[mt].trigger].frame;
-            if (!strcmp(fr, "killed") || !strcmp(fr, "injured"))
+            unsigned fr = c->lex->triggers[s->ments[mt].trigger].frame_code;
+            if (fr == FRAME_KILLED || fr == FRAME_INJURED)
                 ct->person = true;
             /* "killed 15 injured", "killed, six others injured": the
              * figure is the wounded, never a toll of the dead */
-            ct->hurt = !strcmp(fr, "injured") && !after_and && past_participle(s, j) &&
+            ct->hurt = fr == FRAME_INJURED && !after_and && past_participle(s, j) &&
                        !token_is(c, s, j - 1, "the"); /* "three of the wounded died" */
             return;
         }
@@ -686,7 +682,7 @@ static void read_counts(Ctx *c, Sentence *s)
         "nurse",     "general", "colonel", "terrorist",  "jihadist", NULL};
     for (int mi = 0; mi < s->ment_count; mi++) {
         const Mention *m = &s->ments[mi];
-        if (m->trigger < 0 || strcmp(c->lex->triggers[m->trigger].frame, "killed") ||
+        if (m->trigger < 0 || c->lex->triggers[m->trigger].frame_code != FRAME_KILLED ||
             is_passive(c, s, m->first, m->last))
             continue;
         int j = m->last;
@@ -815,7 +811,9 @@ enum { CUE_COUNT = sizeof cue_phrases / sizeof *cue_phrases };
  * locale's: A-Z only. Lower-cases one byte as they do. */
 static inline int ascii_lower(char ch)
 {
-    return ch >= 'A' && ch <= 'Z' ? ch | 0x20 : (unsigned char)ch;
+    /* without a branch: it runs at every word */
+    unsigned u = (unsigned char)ch;
+    return (int)(u | (unsigned)(u - 'A' < 26u) << 5);
 }
 
 /* strncasecmp(s, cue, n) == 0 for a cue in lower case, without a call. */
@@ -834,91 +832,115 @@ static inline int cue_key(int first, int second)
     return first << 8 | second;
 }
 
-/* The CUE_* kinds of the cue phrases the sentence contains: one pass over
- * its word starts, and only those whose first two letters start some cue
- * go on to the table. */
-static unsigned sentence_cues(Ctx *c, const Sentence *s)
+/* The cue tables of the article's Ctx (made on first use): a word whose
+ * first three letters start no cue, most words, is answered by two table
+ * loads and one test, and the others go straight to their cues. Every cue
+ * starts with two letters, and has a third character (a space in "no
+ * confirmation": letter_bit() maps it as it maps the text's). */
+static void cue_tables(Ctx *c)
 {
-    const char *t = c->doc->text;
-    unsigned found = 0;
-    /* per first letter a-z, the second letters of its cues (a-z, bit 26
-     * for anything else); 26 words per sentence, against a table search
-     * at every word. Made once per article. */
-    uint32_t *second = c->cue_second;
-    if (!c->cue_second_ready) {
-        for (size_t p = 0; p < CUE_COUNT; p++) {
-            int b = cue_phrases[p].text[1];
-            second[cue_phrases[p].text[0] - 'a'] |= 1u << (b >= 'a' && b <= 'z' ? b - 'a' : 26);
-        }
-        c->cue_second_ready = true;
+    if (c->cues_ready)
+        return;
+    for (size_t p = CUE_COUNT; p-- > 0;) {
+        const char *ct = cue_phrases[p].text;
+        c->cue_third[ct[0] - 'a'][ct[1] - 'a'] |= letter_bit(ct[2]);
+        c->cue_from[ct[0] - 'a'][ct[1] - 'a'] = (uint8_t)(p + 1); /* the lowest wins */
     }
-    for (int k = 0; k < s->tok.count; k++) {
-        size_t i = s->tok.items[k].start;
-        int first = ascii_lower(t[i]);
-        if (first < 'a' || first > 'z' || !second[first - 'a'])
-            continue;
-        /* every cue has two letters or more: its second letter too
-         * (t[i + 1] is the text's NUL at worst) */
-        int b = ascii_lower(t[i + 1]);
-        if (!(second[first - 'a'] & (1u << (b >= 'a' && b <= 'z' ? b - 'a' : 26))))
-            continue;
-        int key = cue_key(first, b);
-        size_t lo = 0, hi = CUE_COUNT;
-        while (lo < hi) { /* the first cue whose key is not below the word's */
-            size_t mid = (lo + hi) / 2;
-            const char *ct = cue_phrases[mid].text;
-            if (cue_key((unsigned char)ct[0], (unsigned char)ct[1]) < key)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (size_t p = lo; p < CUE_COUNT; p++) {
-            const char *ct = cue_phrases[p].text;
-            if (cue_key((unsigned char)ct[0], (unsigned char)ct[1]) != key)
-                break;
-            size_t n = cue_phrases[p].len;
-            if (i + n <= s->span.end && starts_with_cue(t + i, ct, n))
-                found |= cue_phrases[p].kind;
-        }
+    c->cues_ready = true;
+}
+
+/* The CUE_* kinds of the cues that start at byte i of the text, whose
+ * first two letters (lower-cased) are those of cue_phrases[from] and
+ * those after it of the same two, and that end by `end`. */
+static unsigned cues_at(const char *t, size_t i, size_t end, size_t from)
+{
+    unsigned found = 0;
+    int key =
+        cue_key((unsigned char)cue_phrases[from].text[0], (unsigned char)cue_phrases[from].text[1]);
+    for (size_t p = from; p < CUE_COUNT; p++) {
+        const char *ct = cue_phrases[p].text;
+        if (cue_key((unsigned char)ct[0], (unsigned char)ct[1]) != key)
+            break;
+        size_t n = cue_phrases[p].len;
+        if (i + n <= end && starts_with_cue(t + i, ct, n))
+            found |= cue_phrases[p].kind;
     }
     return found;
 }
 
+/* A word's fold length and first two bytes as one number, so that the
+ * few words sentence_scan notes are each one comparison (f[1] is the
+ * fold's NUL for a one-letter word). */
+#define WORD_KEY(len, a, b) ((uint32_t)(len) << 16 | (uint32_t)(uint8_t)(a) << 8 | (uint8_t)(b))
+
+/* One pass over the sentence's words for everything the readers after it
+ * ask of the sentence as a whole (word classes, the words below, the
+ * hedge cues), so that they skip the sentences that lack what they look
+ * for instead of each passing over the words again. */
 void sentence_scan(Ctx *c, Sentence *s, Span span)
 {
     memset(s, 0, sizeof *s);
     s->span = span;
     s->tok = tokenize(c->doc->text, span, c->arena);
     s->matches = matcher_find_cached(c->lex->matcher, &s->tok, c->name_keys, c->arena);
+    const char *text = c->doc->text;
+    cue_tables(c);
+    unsigned cues = 0;
     /* every entry is written below (0 for what is not a word) */
     s->word_classes =
         arena_alloc_uninit(c->arena, (size_t)(s->tok.count + 1) * sizeof *s->word_classes);
     s->word_classes[s->tok.count] = 0;
+    lexicon_token_classes(c->lex, &s->tok, s->word_classes);
     for (int i = 0; i < s->tok.count; i++) {
         const Token *t = &s->tok.items[i];
         s->has_number |= t->kind == TOKEN_NUMBER;
-        s->word_classes[i] = 0;
+        /* numbers and punctuation start with no letter: no cue, no word
+         * below */
         if (t->kind != TOKEN_WORD)
             continue;
         const char *f = fold_of(s, i);
-        uint32_t wc = lexicon_token_class(c->lex, &s->tok, i);
+        uint32_t wc = s->word_classes[i];
         if (t->fold_len >= 3 && calendar_prefix(f))
             wc |= WC_CALENDAR;
         s->word_classes[i] = wc;
         s->classes_any |= wc;
-        s->has_by |= t->fold_len == 2 && f[0] == 'b' && f[1] == 'y';
-        s->has_out |= t->fold_len == 3 && !memcmp(f, "out", 3);
-        s->has_according |= t->fold_len == 9 && !memcmp(f, "according", 9);
+        uint32_t key = WORD_KEY(t->fold_len, f[0], f[1]);
+        s->has_by |= key == WORD_KEY(2, 'b', 'y');
+        s->has_out |= key == WORD_KEY(3, 'o', 'u') && f[2] == 't';
+        s->has_far |= key == WORD_KEY(3, 'f', 'a') && f[2] == 'r';
+        s->has_date_word |= key == WORD_KEY(4, 'd', 'a') && !memcmp(f, "date", 4);
+        s->has_day |= (key == WORD_KEY(3, 'd', 'a') && f[2] == 'y') ||
+                      (key == WORD_KEY(4, 'd', 'a') && !memcmp(f, "days", 4));
+        s->has_since |= key == WORD_KEY(5, 's', 'i') && !memcmp(f, "since", 5);
+        s->has_after |= key == WORD_KEY(5, 'a', 'f') && !memcmp(f, "after", 5);
+        s->has_later |= key == WORD_KEY(5, 'l', 'a') && !memcmp(f, "later", 5);
+        s->has_according |= key == WORD_KEY(9, 'a', 'c') && !memcmp(f, "according", 9);
+        /* what stem_lookup() can read ("Aleppos", "SDF's"): three bytes or
+         * more ending in s, and a capital first */
+        size_t at = t->start;
+        bool upper_first = (unsigned)(unsigned char)text[at] - 'A' < 26u;
+        s->has_stem_word |= (t->end - at >= 3) & (text[t->end - 1] == 's') &
+                            (upper_first | ((t->flags & (TOKEN_CAPITALISED | TOKEN_ALLCAPS)) != 0));
+        /* the hedge cues are read in the raw text, case-insensitively
+         * (the fold may differ from it); text[at + 1] is the text's NUL
+         * at worst, and text[at + 2] is read only after a letter there */
+        unsigned k1 = (unsigned)ascii_lower(text[at]) - 'a';
+        unsigned k2 = (unsigned)ascii_lower(text[at + 1]) - 'a';
+        if ((k1 < 26) & (k2 < 26) &&
+            (c->cue_third[k1][k2] & letter_bit((char)ascii_lower(text[at + 2]))))
+            cues |= cues_at(text, at, span.end, (size_t)c->cue_from[k1][k2] - 1);
     }
+    s->cues = (uint8_t)cues;
 }
+#undef WORD_KEY
 
 void sentence_hedges(Ctx *c, Sentence *s)
 {
-    unsigned cues = sentence_cues(c, s);
-    s->unconfirmed = (cues & CUE_HEDGE) != 0;
-    if (cues & CUE_DENIAL) {
+    (void)c; /* the cues were found by sentence_scan */
+    s->unconfirmed = (s->cues & CUE_HEDGE) != 0;
+    if (s->cues & CUE_DENIAL) {
         s->denial = true;
-    } else if (cues & CUE_NOT_CONFIRMED) {
+    } else if (s->cues & CUE_NOT_CONFIRMED) {
         s->denial = true;
         s->denial_unconfirmed = true;
     }
@@ -932,23 +954,29 @@ void article_countries(Ctx *c)
     const char *names[32];
     double votes[32];
     int n = 0;
+    /* One pass over the matches does both jobs: the votes, and the
+     * governorates of unambiguous, well-known places that seed the
+     * context (so that the first ambiguous name is read where the article
+     * is). Neither reads what the other writes. */
     for (int si = 0; si < c->sent_count; si++) {
         const Sentence *s = &c->sents[si];
         for (int k = 0; k < s->matches.count; k++) {
             const Match *m = &s->matches.items[k];
             if (!capitalised(s, m->first) || has_class(s, m->first, WC_DEMONYMS))
                 continue;
-            int np = 0;
+            int np = 0, place = -1;
             bool other = false;
             for (int e = 0; e < m->entry_count; e++) {
-                if (m->entries[e].kind == ENTRY_PLACE)
+                if (m->entries[e].kind == ENTRY_PLACE) {
                     np++;
-                else if (m->entries[e].kind != ENTRY_NUMBER)
+                    place = m->entries[e].id;
+                } else if (m->entries[e].kind != ENTRY_NUMBER) {
                     other = true;
+                }
             }
-            if (!np || other)
+            if (!np)
                 continue;
-            for (int e = 0; e < m->entry_count; e++) {
+            for (int e = 0; !other && e < m->entry_count; e++) {
                 if (m->entries[e].kind != ENTRY_PLACE ||
                     !place_strong(&c->lex->places[m->entries[e].id], m->last - m->first))
                     continue;
@@ -967,29 +995,12 @@ void article_countries(Ctx *c)
                 /* multi-word matches are rarely misreadings */
                 votes[i] += (m->last - m->first > 1 ? 2.0 : 1.0) / np;
             }
-        }
-    }
-    /* governorates of unambiguous, well-known places seed the context, so
-     * that the first ambiguous name is read where the article is */
-    for (int si = 0; si < c->sent_count; si++) {
-        const Sentence *s = &c->sents[si];
-        for (int k = 0; k < s->matches.count; k++) {
-            const Match *m = &s->matches.items[k];
-            if (!capitalised(s, m->first) || has_class(s, m->first, WC_DEMONYMS) ||
-                (m->last - m->first == 1 && has_class(s, m->first, WC_NOT_NAMES)))
-                continue;
-            int place = -1, np = 0;
-            for (int e = 0; e < m->entry_count; e++)
-                if (m->entries[e].kind == ENTRY_PLACE) {
-                    np++;
-                    place = m->entries[e].id;
-                }
-            if (np != 1)
+            /* the seed: one place only, and not a word like "June" */
+            if (np != 1 || (m->last - m->first == 1 && has_class(s, m->first, WC_NOT_NAMES)))
                 continue;
             const Place *p = &c->lex->places[place];
             if (!p->admin1 || !*p->admin1 || is_country(p) ||
-                !(p->population >= 100000 || is_admin1(p) ||
-                  (p->feature_code && !strcmp(p->feature_code, "PPLA"))))
+                !(p->population >= 100000 || is_admin1(p) || (p->classes & PLACE_PPLA)))
                 continue;
             PlaceContext *x = c->pctx;
             bool seen = false;
@@ -1191,20 +1202,8 @@ static int unknown_name(const Ctx *c, const Sentence *s, int i)
 
 static bool actor_is_party(const Ctx *c, int actor)
 {
-    const char *k = c->lex->actors[actor].kind;
-    if (!k)
-        return true;
-    /* one test on the first letter settles most kinds */
-    switch (k[0]) {
-    case 'm':
-        return !str_eq(k, "monitor");
-    case 'a':
-        return !str_eq(k, "agency");
-    case 'p':
-        return !str_eq(k, "political");
-    default:
-        return true;
-    }
+    unsigned k = c->lex->actors[actor].kind_code;
+    return k != ACTOR_KIND_MONITOR && k != ACTOR_KIND_AGENCY && k != ACTOR_KIND_POLITICAL;
 }
 
 /* Is the actor at [first, last) a supporter ("backed by X", "X-backed"),
@@ -1421,9 +1420,9 @@ static bool not_an_event(const Ctx *c, const Sentence *s, int c0, int t0)
 /* "the besieged city", "its liberation": adjectival uses of verb triggers.
  * Nouns are fine ("the siege" is resolved by its verb, "the fighting" is a
  * clash). */
-static bool adjectival(const Ctx *c, const Sentence *s, int t0, int t1, const char *frame)
+static bool adjectival(const Ctx *c, const Sentence *s, int t0, int t1, unsigned frame)
 {
-    if (!strcmp(frame, "siege_imposed") || !strcmp(frame, "territory_gain")) {
+    if (frame == FRAME_SIEGE_IMPOSED || frame == FRAME_TERRITORY_GAIN) {
         const char *f = fold_of(s, t1 - 1);
         size_t n = strlen(f);
         bool past = n > 2 && !strcmp(f + n - 2, "ed");
@@ -1496,6 +1495,7 @@ static Event *new_event(Ctx *c, int sentence, int trigger_token, const Trigger *
     note->sentence = sentence;
     note->trigger_token = trigger_token;
     note->frame = tr->frame;
+    note->frame_code = tr->frame_code;
     note->victim_actor = -1;
     return ev;
 }
@@ -1552,9 +1552,7 @@ static void collect_places(Ctx *c, const Sentence *s, Event *ev, int from, int t
             EventPlace p = place_from_index(c, m->place, NULL);
             const char *named = sentence_admin1(c, s);
             if (named && pl->admin1 && strcmp(named, pl->admin1) && pl->population < 100000 &&
-                !is_admin1(pl) &&
-                !(pl->feature_code &&
-                  (!strcmp(pl->feature_code, "PPLA") || !strcmp(pl->feature_code, "PPLC")))) {
+                !is_admin1(pl) && !(pl->classes & (PLACE_PPLA | PLACE_PPLC))) {
                 /* "Qassiab in Hasakeh province" read as a namesake
                  * elsewhere: keep the name as written, in the governorate
                  * the sentence names */
@@ -1647,6 +1645,8 @@ int same_time_cue(const Sentence *s)
     static const char *const spans[] = {"hours", "minutes", "moments", NULL};
     static const char *const refs[] = {"strike", "strikes", "airstrikes", "raid",     "raids",
                                        "attack", "attacks", "bombing",    "shelling", NULL};
+    if (!s->has_later && !s->has_after)
+        return -1; /* both cues need one of the two words (sentence_scan) */
     for (int i = 1; i < s->tok.count; i++) {
         if (token_is(NULL, s, i, "later") && token_in(s, i - 1, spans))
             return i;
@@ -1793,7 +1793,7 @@ static int speaker_as_doer(const Ctx *c, const Sentence *s, int t0)
             return -1;
         const Actor *a = &c->lex->actors[speaker];
         if (a->side == SIDE_UNKNOWN || a->side == SIDE_CIVILIANS ||
-            (a->kind && (!strcmp(a->kind, "monitor") || !strcmp(a->kind, "agency"))))
+            a->kind_code == ACTOR_KIND_MONITOR || a->kind_code == ACTOR_KIND_AGENCY)
             return -1;
         int n = reported_start(c, s, k, t0);
         bool own = n < 0;
@@ -1805,8 +1805,8 @@ static int speaker_as_doer(const Ctx *c, const Sentence *s, int t0)
         if (!own)
             return -1;
         /* a ministry speaks for its state */
-        while (c->lex->actors[speaker].parent >= 0 && c->lex->actors[speaker].kind &&
-               !strcmp(c->lex->actors[speaker].kind, "political"))
+        while (c->lex->actors[speaker].parent >= 0 &&
+               c->lex->actors[speaker].kind_code == ACTOR_KIND_POLITICAL)
             speaker = c->lex->actors[speaker].parent;
         return speaker;
     }
@@ -1814,16 +1814,6 @@ static int speaker_as_doer(const Ctx *c, const Sentence *s, int t0)
 }
 
 /* ---- Frame filling --------------------------------------------------------------------- */
-
-static bool frame_is(const char *frame, const char *name)
-{
-    return str_eq(frame, name);
-}
-
-static bool is_territory(const char *frame)
-{
-    return !strncmp(frame, "territory_", 10);
-}
 
 /* "the city had been liberated", with no "by": the winner is the one an
  * earlier territory event of the article gives for the same place (the
@@ -1834,7 +1824,7 @@ static void actor_of_earlier_capture(const Ctx *c, Event *ev)
     for (int e = 0; e < c->event_count - 1; e++) {
         const Event *o = &c->events[e];
         const EventNote *n = &c->notes[e];
-        if (!n->frame || !is_territory(n->frame) || !o->has_actor1 || !o->has_place)
+        if (!frame_code_is_territory(n->frame_code) || !o->has_actor1 || !o->has_place)
             continue;
         bool same = (p->place >= 0 && o->place.place == p->place) ||
                     (o->place.name && p->name && !strcmp(o->place.name, p->name));
@@ -1873,12 +1863,13 @@ void frames_fill(Ctx *c, int si)
             continue;
         const Trigger *tr = &lex->triggers[m->trigger];
         const char *frame = tr->frame ? tr->frame : "";
+        unsigned fc = tr->frame_code; /* tested instead of the name */
         int t0 = m->first, t1 = m->last;
         int c0, c1;
         clause_bounds(c, s, t0, t1, &c0, &c1);
-        if (frame_is(frame, "injured"))
+        if (fc == FRAME_INJURED)
             continue; /* attached to events below, never one itself */
-        if (not_an_event(c, s, c0, t0) || adjectival(c, s, t0, t1, frame)) {
+        if (not_an_event(c, s, c0, t0) || adjectival(c, s, t0, t1, fc)) {
             continue;
         }
 
@@ -1889,7 +1880,7 @@ void frames_fill(Ctx *c, int si)
 
         /* ---- siege: the verb before the noun decides */
         const char *sub = tr->sub_event_type;
-        if (frame_is(frame, "siege")) {
+        if (fc == FRAME_SIEGE) {
             static const char *const breakers[] = {"broke",  "break",  "breaking", "breaks",
                                                    "broken", "lifted", "lift",     "lifting",
                                                    "ended",  "end",    "ending",   NULL};
@@ -1924,11 +1915,12 @@ void frames_fill(Ctx *c, int si)
                 a1 = subj >= 0 ? subj : between;
             }
             frame = broken ? "siege_broken" : "siege_imposed";
+            fc = broken ? FRAME_SIEGE_BROKEN : FRAME_SIEGE_IMPOSED;
         }
 
         /* "the ceasefire agreed with Washington a week earlier": an
          * agreement named by what it was, not one made now */
-        if (frame_is(frame, "agreement")) {
+        if (fc == FRAME_AGREEMENT) {
             static const char *const pacts[] = {"ceasefire", "cease-fire", "truce",
                                                 "deal",      "agreement",  NULL};
             if ((token_is(c, s, t0, "agreed") && token_in(s, t0 - 1, pacts)) ||
@@ -1939,24 +1931,25 @@ void frames_fill(Ctx *c, int si)
         EventNote *note = &c->notes[c->event_count - 1];
         ev->sub_event_type = sub;
         note->frame = frame;
+        note->frame_code = (uint8_t)fc;
         /* weak nouns: "a deal", "the attack" (but "forces attacked the
          * village" is a verb with a doer and a target) */
         const char *tw = fold_of(s, t1 - 1);
         size_t twn = strlen(tw);
         bool verb_form = twn > 4 && (!strcmp(tw + twn - 2, "ed") || !strcmp(tw + twn - 3, "ing"));
-        note->generic = frame_is(frame, "agreement") || (frame_is(frame, "attack") && !verb_form) ||
-                        frame_is(frame, "killed") || frame_is(frame, "looting") ||
-                        frame_is(frame, "drone_downed") || frame_is(frame, "arrest");
+        note->generic = fc == FRAME_AGREEMENT || (fc == FRAME_ATTACK && !verb_form) ||
+                        fc == FRAME_KILLED || fc == FRAME_LOOTING || fc == FRAME_DRONE_DOWNED ||
+                        fc == FRAME_ARREST;
 
         /* ---- actors and places by frame */
         int places_from = t1, places_to = c1;
         bool unknown_ok = false;
         int loser = -1;
-        if (is_territory(frame) || frame_is(frame, "advance") || frame_is(frame, "siege_broken") ||
-            frame_is(frame, "siege_imposed")) {
+        if (frame_code_is_territory(fc) || fc == FRAME_ADVANCE || fc == FRAME_SIEGE_BROKEN ||
+            fc == FRAME_SIEGE_IMPOSED) {
             unknown_ok = true;
-            bool fell = frame_is(frame, "territory_fell");
-            bool loss = frame_is(frame, "territory_loss");
+            bool fell = fc == FRAME_TERRITORY_FELL;
+            bool loss = fc == FRAME_TERRITORY_LOSS;
             if (fell || (loss && passive)) {
                 /* "Y fell to X", "Y was lost to X" */
                 a1 = actor_after_word(c, s, t1 - 1, c1, to_words);
@@ -1986,10 +1979,10 @@ void frames_fill(Ctx *c, int si)
             }
             if (a2 < 0)
                 a2 = loser;
-            if (a2 < 0 && frame_is(frame, "siege_imposed"))
+            if (a2 < 0 && fc == FRAME_SIEGE_IMPOSED)
                 a2 = find_actor(c, s, t1, s->tok.count, +1,
                                 a1 >= 0 ? (int)actor_side(c, s->ments[a1].actor) : -1);
-        } else if (frame_is(frame, "agreement")) {
+        } else if (fc == FRAME_AGREEMENT) {
             a1 = find_actor(c, s, 0, s->tok.count, +1, -1);
             if (a1 >= 0)
                 a2 = find_actor(c, s, s->ments[a1].last, s->tok.count, +1,
@@ -1997,7 +1990,7 @@ void frames_fill(Ctx *c, int si)
             places_from = 0;
             places_to = s->tok.count;
         } else {
-            unknown_ok = !frame_is(frame, "killed") && !frame_is(frame, "protest");
+            unknown_ok = fc != FRAME_KILLED && fc != FRAME_PROTEST;
             places_to = object_end(c, s, t1, c1);
             if (passive)
                 a1 = actor_after_word(c, s, t1 - 1, c1, by_words);
@@ -2027,8 +2020,7 @@ void frames_fill(Ctx *c, int si)
             }
         }
         /* the object of a transitive attack verb: "attacked X", "executed X" */
-        if (a2 < 0 && !is_territory(frame) && !frame_is(frame, "agreement") &&
-            !frame_is(frame, "killed")) {
+        if (a2 < 0 && !frame_code_is_territory(fc) && fc != FRAME_AGREEMENT && fc != FRAME_KILLED) {
             int k = find_actor(c, s, t1, c1 < t1 + 6 ? c1 : t1 + 6, +1,
                                a1 >= 0 ? (int)actor_side(c, s->ments[a1].actor) : -1);
             if (k >= 0)
@@ -2049,7 +2041,7 @@ void frames_fill(Ctx *c, int si)
         }
         /* "met stiff resistance from car bombs", "came under fire from
          * shelling": the subject is on the receiving end */
-        bool receiving = a1 >= 0 && a2 < 0 && !is_territory(frame) &&
+        bool receiving = a1 >= 0 && a2 < 0 && !frame_code_is_territory(fc) &&
                          token_is(c, s, t0 - 1, "from") && s->ments[a1].last <= t0;
         if (receiving) {
             a2 = a1;
@@ -2057,7 +2049,7 @@ void frames_fill(Ctx *c, int si)
         }
         /* "the militants …, and … civilians were killed in airstrikes":
          * armed groups fly drones, not warplanes */
-        if (a1 >= 0 && frame_is(frame, "strike") && !strstr(tr->phrase, "drone")) {
+        if (a1 >= 0 && fc == FRAME_STRIKE && !strstr(tr->phrase, "drone")) {
             Side s1 = actor_side(c, s->ments[a1].actor);
             if (s1 == SIDE_OPPOSITION || s1 == SIDE_ISLAMIC_STATE || s1 == SIDE_HTS ||
                 s1 == SIDE_SDF)
@@ -2065,13 +2057,13 @@ void frames_fill(Ctx *c, int si)
         }
         /* civilians are hit, they do not fight, bomb or gas anyone ("6
          * people, including … children, were killed"); they protest */
-        if (a1 >= 0 && !frame_is(frame, "protest") &&
+        if (a1 >= 0 && fc != FRAME_PROTEST &&
             c->lex->actors[s->ments[a1].actor].side == SIDE_CIVILIANS) {
             if (a2 < 0)
                 a2 = a1;
             a1 = -1;
         }
-        int own_speaker = a1 < 0 && !passive && !receiving && !is_territory(frame)
+        int own_speaker = a1 < 0 && !passive && !receiving && !frame_code_is_territory(fc)
                               ? speaker_as_doer(c, s, t0)
                               : -1;
         if (a1 >= 0) {
@@ -2101,15 +2093,14 @@ void frames_fill(Ctx *c, int si)
         /* "took Palmyra", "took the town", "took control of X": a weak verb
          * captures only a place that is its object ("it takes every
          * precaution" is no capture, whatever the sentence names) */
-        bool take_object = !frame_is(frame, "territory_take") || places_from != t1 ||
-                           ev->place_count > 0 || token_is(c, s, t1, "it") ||
-                           has_place_coref(c, s, t1, places_to);
+        bool take_object = fc != FRAME_TERRITORY_TAKE || places_from != t1 || ev->place_count > 0 ||
+                           token_is(c, s, t1, "it") || has_place_coref(c, s, t1, places_to);
         if (ev->place_count == 0 && !(places_from == 0 && places_to == s->tok.count)) {
             /* the rest of the clause, then the sentence */
             /* "at IS targets near the city": the target named before
              * comes ahead of where the shooter stands ("a warship in the
              * Mediterranean fired …") */
-            if (places_from == t1 && c->has_last_place && !is_territory(frame) &&
+            if (places_from == t1 && c->has_last_place && !frame_code_is_territory(fc) &&
                 has_place_coref(c, s, t1, places_to))
                 add_place(c, ev, c->last_place);
             if (ev->place_count == 0 && places_from == t1)
@@ -2139,7 +2130,8 @@ void frames_fill(Ctx *c, int si)
                 break;
             }
         }
-        if (ev->place_count > 0 && is_territory(frame) && passive && a1 < 0 && !ev->has_actor1) {
+        if (ev->place_count > 0 && frame_code_is_territory(fc) && passive && a1 < 0 &&
+            !ev->has_actor1) {
             actor_of_earlier_capture(c, ev);
             /* reported speech with no capture to lean on: the winner
              * stays unknown rather than the article's main side */
@@ -2161,18 +2153,18 @@ void frames_fill(Ctx *c, int si)
         }
 
         /* ---- an air force "targeted", "attacked", "struck": an air strike */
-        if ((frame_is(frame, "attack") || frame_is(frame, "clash")) && ev->has_actor1 &&
-            ev->actor1.name &&
+        if ((fc == FRAME_ATTACK || fc == FRAME_CLASH) && ev->has_actor1 && ev->actor1.name &&
             (strstr(ev->actor1.name, "Air Force") || strstr(ev->actor1.name, "Aerospace") ||
              strstr(ev->actor1.name, "Air Force"))) {
             ev->event_type = "Explosions/Remote violence";
             ev->sub_event_type = "Air/drone strike";
             note->frame = "strike";
+            note->frame_code = FRAME_STRIKE;
         }
 
         /* ---- "Warplanes of the coalition struck …", "a rocket hit …": a
          * generic attack verb whose subject is an aircraft or a projectile */
-        if (frame_is(frame, "attack") && !passive &&
+        if (fc == FRAME_ATTACK && !passive &&
             (verb_form ||
              !token_in(s, t1 - 1,
                        (const char *const[]){"attack", "attacks", "assault", "assaults",
@@ -2190,6 +2182,7 @@ void frames_fill(Ctx *c, int si)
                     ev->sub_event_type =
                         air ? "Air/drone strike" : "Shelling/artillery/missile attack";
                     note->frame = air ? "strike" : "shelling";
+                    note->frame_code = air ? FRAME_STRIKE : FRAME_SHELLING;
                     break;
                 }
                 /* the subject's head comes first: determiners, names, sides,
@@ -2202,31 +2195,31 @@ void frames_fill(Ctx *c, int si)
         }
 
         /* ---- territory sub-type from the winner */
-        if (is_territory(frame)) {
+        if (frame_code_is_territory(fc)) {
             if (ev->has_actor1) {
                 ev->event_type = "Battles";
                 ev->sub_event_type = government_side(ev->actor1.side)
                                          ? "Government regains territory"
                                          : "Non-state actor overtakes territory";
-            } else if (frame_is(frame, "territory_loss")) {
+            } else if (fc == FRAME_TERRITORY_LOSS) {
                 ev->event_type = "Strategic developments";
                 ev->sub_event_type = "Non-violent transfer of territory";
             } else {
                 ev->event_type = "Battles";
                 ev->sub_event_type = "Non-state actor overtakes territory";
             }
-            if (frame_is(frame, "territory_loss") && !ev->has_actor1 && ev->has_actor2 &&
+            if (fc == FRAME_TERRITORY_LOSS && !ev->has_actor1 && ev->has_actor2 &&
                 ev->actor2.side == SIDE_UNKNOWN) {
                 ev->has_actor2 = false;
             }
         }
-        if (frame_is(frame, "territory_take") &&
+        if (fc == FRAME_TERRITORY_TAKE &&
             (ev->place_count == 0 || !take_object || token_is(c, s, t1, "place"))) {
             /* "took" with no place after it, or "took place", is not a capture */
             c->event_count--; /* "took" with no place after it is not a capture */
             continue;
         }
-        if (is_territory(frame) && ev->place_count == 0 && !ev->has_actor1) {
+        if (frame_code_is_territory(fc) && ev->place_count == 0 && !ev->has_actor1) {
             c->event_count--;
             continue;
         }

@@ -87,13 +87,34 @@ typedef enum Side {
 const char *side_name(Side s); /* contract names: "government", … */
 bool side_parse(const char *s, Side *out);
 
+/* Actor.kind as a number, so that the extraction's questions about it
+ * ("is the speaker a monitor?"), asked for every mention, compare one
+ * byte rather than a string. */
+typedef enum ActorKind {
+    ACTOR_KIND_OTHER = 0, /* none, or a kind not listed here */
+    ACTOR_KIND_STATE_FORCE,
+    ACTOR_KIND_MILITIA,
+    ACTOR_KIND_REBEL_FACTION,
+    ACTOR_KIND_JIHADIST,
+    ACTOR_KIND_FOREIGN_STATE,
+    ACTOR_KIND_COALITION,
+    ACTOR_KIND_MONITOR,
+    ACTOR_KIND_AGENCY,
+    ACTOR_KIND_POLITICAL,
+    ACTOR_KIND_GENERIC
+} ActorKind;
+/* The code of a kind name ("monitor" -> ACTOR_KIND_MONITOR); NULL or an
+ * unlisted name gives ACTOR_KIND_OTHER. */
+ActorKind actor_kind_code(const char *kind);
+
 typedef struct Actor {
-    const char *name; /* canonical */
-    Side side;        /* SIDE_UNKNOWN for generic phrases whose side
-                         depends on who writes ("terrorists") */
-    int parent;       /* index into Lexicon.actors or -1 */
-    const char *kind; /* state_force, militia, rebel_faction, jihadist,
-                         foreign_state, monitor, agency, generic, … */
+    const char *name;  /* canonical */
+    Side side;         /* SIDE_UNKNOWN for generic phrases whose side
+                          depends on who writes ("terrorists") */
+    int parent;        /* index into Lexicon.actors or -1 */
+    const char *kind;  /* state_force, militia, rebel_faction, jihadist,
+                          foreign_state, monitor, agency, generic, … */
+    uint8_t kind_code; /* ActorKind of kind (lexicon_load sets it) */
 } Actor;
 
 typedef struct Outlet {
@@ -112,13 +133,80 @@ typedef struct Place {
                                  S spot/base, H water, T hill, L area, R road … */
     const char *feature_code; /* PPLA, PPLC, ADM1, AIRB, … */
     const char *source;       /* "geonames:ID" or "curated: note" */
+    uint16_t classes;         /* PLACE_* (below) of the fields above
+                                 (lexicon_load sets them) */
 } Place;
+
+/* What the extraction and place_choose() ask of a place's feature code
+ * and source, for every place match: bits made once at load, so that the
+ * questions compare no strings. Each says exactly what it tests. */
+enum {
+    PLACE_COUNTRY = 1u << 0,  /* feature A, code PCL…: a country */
+    PLACE_ADM1 = 1u << 1,     /* code ADM1: a first-level division */
+    PLACE_ADM_ANY = 1u << 2,  /* code ADM…: any administrative division */
+    PLACE_PPLA = 1u << 3,     /* code PPLA: seat of a first-level division */
+    PLACE_PPLA2 = 1u << 4,    /* code PPLA2: seat of a second-level one */
+    PLACE_PPLA_ANY = 1u << 5, /* code PPLA…: PPLA, PPLA2, PPLA3, PPLA4 */
+    PLACE_PPLC = 1u << 6,     /* code PPLC: a capital */
+    PLACE_PPLC_ANY = 1u << 7, /* code PPLC…: PPLC, PPLCH (historical) */
+    PLACE_SEA = 1u << 8,      /* feature H, code SEA, GULF, BAY or OCN */
+    PLACE_CURATED = 1u << 9,  /* source "curated…": data/places.tsv */
+    PLACE_PCL = 1u << 10,     /* code PCL…, whatever the feature class */
+};
+/* The PLACE_* bits of a place, from its feature, code and source. */
+unsigned place_classes(const Place *p);
+
+/* Trigger.frame as a number (Trigger.frame_code): the frames the
+ * extraction tests by name. The territory frames are last, so that
+ * "territory_…" is a range (frame_code_is_territory). */
+typedef enum FrameCode {
+    FRAME_OTHER = 0, /* none, or a frame not listed here */
+    FRAME_ABDUCTION,
+    FRAME_ADVANCE,
+    FRAME_AGREEMENT,
+    FRAME_ARREST,
+    FRAME_ASSASSINATED,
+    FRAME_ATTACK,
+    FRAME_BASE_ESTABLISHED,
+    FRAME_CAR_BOMB,
+    FRAME_CHEMICAL,
+    FRAME_CLASH,
+    FRAME_DRONE_DOWNED,
+    FRAME_EXECUTED,
+    FRAME_GRENADE,
+    FRAME_IED,
+    FRAME_INJURED,
+    FRAME_KILLED,
+    FRAME_LOOTING,
+    FRAME_PROTEST,
+    FRAME_SHELLING,
+    FRAME_SIEGE,
+    FRAME_SIEGE_BROKEN,
+    FRAME_SIEGE_IMPOSED,
+    FRAME_STRIKE,
+    FRAME_SUICIDE_BOMB,
+    FRAME_TERRITORY_OTHER, /* "territory_" and a name not listed here */
+    FRAME_TERRITORY_FELL,
+    FRAME_TERRITORY_GAIN,
+    FRAME_TERRITORY_LOSS,
+    FRAME_TERRITORY_TAKE,
+} FrameCode;
+/* The code of a frame name ("killed" -> FRAME_KILLED); NULL or an
+ * unlisted name gives FRAME_OTHER (FRAME_TERRITORY_OTHER for an unlisted
+ * "territory_…"). */
+FrameCode frame_code(const char *frame);
+/* A frame whose name starts "territory_". */
+static inline bool frame_code_is_territory(unsigned code)
+{
+    return code >= FRAME_TERRITORY_OTHER && code <= FRAME_TERRITORY_TAKE;
+}
 
 typedef struct Trigger {
     const char *phrase;
     const char *event_type; /* ACLED event type */
     const char *sub_event_type;
-    const char *frame; /* slot pattern name, see data/triggers.tsv */
+    const char *frame;  /* slot pattern name, see data/triggers.tsv */
+    uint8_t frame_code; /* FrameCode of frame (lexicon_load sets it) */
 } Trigger;
 
 typedef struct NumberWord {
@@ -227,6 +315,9 @@ uint32_t lexicon_word_class(const Lexicon *lex, const char *plain, size_t n);
 /* The same for token i of a tokenize() list (its plain fold, read eight
  * bytes at a time as TokenList.folded allows). */
 uint32_t lexicon_token_class(const Lexicon *lex, const TokenList *tl, int i);
+/* lexicon_token_class() of every token of the list at once (0 for
+ * numbers and punctuation), into out[0 .. tl->count). */
+void lexicon_token_classes(const Lexicon *lex, const TokenList *tl, uint32_t *out);
 
 /* ---- Matching ---------------------------------------------------------- */
 typedef struct Match {

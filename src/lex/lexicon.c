@@ -506,6 +506,110 @@ static bool not_place_row(LoadState *st, const TsvLine *row)
     return true;
 }
 
+/* ---- Codes made at load ------------------------------------------------------------
+ * The extraction asks of every actor, trigger and place it meets what kind,
+ * frame or feature it is; the names become numbers once here. */
+
+static const char *const actor_kind_names[] = {
+    [ACTOR_KIND_STATE_FORCE] = "state_force",
+    [ACTOR_KIND_MILITIA] = "militia",
+    [ACTOR_KIND_REBEL_FACTION] = "rebel_faction",
+    [ACTOR_KIND_JIHADIST] = "jihadist",
+    [ACTOR_KIND_FOREIGN_STATE] = "foreign_state",
+    [ACTOR_KIND_COALITION] = "coalition",
+    [ACTOR_KIND_MONITOR] = "monitor",
+    [ACTOR_KIND_AGENCY] = "agency",
+    [ACTOR_KIND_POLITICAL] = "political",
+    [ACTOR_KIND_GENERIC] = "generic",
+};
+
+ActorKind actor_kind_code(const char *kind)
+{
+    for (size_t i = 1; kind && i < sizeof actor_kind_names / sizeof *actor_kind_names; i++)
+        if (!strcmp(kind, actor_kind_names[i]))
+            return (ActorKind)i;
+    return ACTOR_KIND_OTHER;
+}
+
+static const char *const frame_names[] = {
+    [FRAME_ABDUCTION] = "abduction",
+    [FRAME_ADVANCE] = "advance",
+    [FRAME_AGREEMENT] = "agreement",
+    [FRAME_ARREST] = "arrest",
+    [FRAME_ASSASSINATED] = "assassinated",
+    [FRAME_ATTACK] = "attack",
+    [FRAME_BASE_ESTABLISHED] = "base_established",
+    [FRAME_CAR_BOMB] = "car_bomb",
+    [FRAME_CHEMICAL] = "chemical",
+    [FRAME_CLASH] = "clash",
+    [FRAME_DRONE_DOWNED] = "drone_downed",
+    [FRAME_EXECUTED] = "executed",
+    [FRAME_GRENADE] = "grenade",
+    [FRAME_IED] = "ied",
+    [FRAME_INJURED] = "injured",
+    [FRAME_KILLED] = "killed",
+    [FRAME_LOOTING] = "looting",
+    [FRAME_PROTEST] = "protest",
+    [FRAME_SHELLING] = "shelling",
+    [FRAME_SIEGE] = "siege",
+    [FRAME_SIEGE_BROKEN] = "siege_broken",
+    [FRAME_SIEGE_IMPOSED] = "siege_imposed",
+    [FRAME_STRIKE] = "strike",
+    [FRAME_SUICIDE_BOMB] = "suicide_bomb",
+    [FRAME_TERRITORY_FELL] = "territory_fell",
+    [FRAME_TERRITORY_GAIN] = "territory_gain",
+    [FRAME_TERRITORY_LOSS] = "territory_loss",
+    [FRAME_TERRITORY_TAKE] = "territory_take",
+};
+
+FrameCode frame_code(const char *frame)
+{
+    if (!frame)
+        return FRAME_OTHER;
+    for (size_t i = 1; i < sizeof frame_names / sizeof *frame_names; i++)
+        if (frame_names[i] && !strcmp(frame, frame_names[i]))
+            return (FrameCode)i;
+    return !strncmp(frame, "territory_", 10) ? FRAME_TERRITORY_OTHER : FRAME_OTHER;
+}
+
+unsigned place_classes(const Place *p)
+{
+    const char *c = p->feature_code ? p->feature_code : "";
+    unsigned bits = 0;
+    if (!strncmp(c, "PCL", 3))
+        bits |= p->feature == 'A' ? PLACE_PCL | PLACE_COUNTRY : PLACE_PCL;
+    if (!strcmp(c, "ADM1"))
+        bits |= PLACE_ADM1;
+    if (!strncmp(c, "ADM", 3))
+        bits |= PLACE_ADM_ANY;
+    if (!strcmp(c, "PPLA"))
+        bits |= PLACE_PPLA;
+    if (!strcmp(c, "PPLA2"))
+        bits |= PLACE_PPLA2;
+    if (!strncmp(c, "PPLA", 4))
+        bits |= PLACE_PPLA_ANY;
+    if (!strcmp(c, "PPLC"))
+        bits |= PLACE_PPLC;
+    if (!strncmp(c, "PPLC", 4))
+        bits |= PLACE_PPLC_ANY;
+    if (p->feature == 'H' &&
+        (!strcmp(c, "SEA") || !strcmp(c, "GULF") || !strcmp(c, "BAY") || !strcmp(c, "OCN")))
+        bits |= PLACE_SEA;
+    if (p->source && !strncmp(p->source, "curated", 7))
+        bits |= PLACE_CURATED;
+    return bits;
+}
+
+static void set_codes(Lexicon *lex)
+{
+    for (int i = 0; i < lex->actor_count; i++)
+        lex->actors[i].kind_code = (uint8_t)actor_kind_code(lex->actors[i].kind);
+    for (int i = 0; i < lex->trigger_count; i++)
+        lex->triggers[i].frame_code = (uint8_t)frame_code(lex->triggers[i].frame);
+    for (int i = 0; i < lex->place_count; i++)
+        lex->places[i].classes = (uint16_t)place_classes(&lex->places[i]);
+}
+
 /* ---- Loading -------------------------------------------------------------------- */
 
 static void resolve_parents(LoadState *st)
@@ -584,6 +688,7 @@ bool lexicon_load(Lexicon *lex, const char *data_dir, const char *gazetteer_path
     tsv_each(data_dir, "numbers.tsv", &st, number_row);
     tsv_each(data_dir, "not-places.tsv", &st, not_place_row);
     resolve_parents(&st);
+    set_codes(lex);
 
     group_numbers(lex);
     lex->matcher = matcher_build(st.b, &lex->arena);
@@ -602,21 +707,24 @@ void lexicon_free(Lexicon *lex)
 
 static bool listed(const char *const *list, int n, const char *s)
 {
+    if (!s || !*s)
+        return false;
+    /* asked for every candidate of every ambiguous place: when the
+     * context holds the lexicon's own string, the pointer settles it */
     for (int i = 0; i < n; i++)
-        if (list[i] && s && *s && !strcmp(list[i], s))
+        if (list[i] && (list[i] == s || !strcmp(list[i], s)))
             return true;
     return false;
 }
 
 static bool is_curated(const Place *p)
 {
-    return p->source && !strncmp(p->source, "curated", 7);
+    return (p->classes & PLACE_CURATED) != 0;
 }
 
 static bool is_seat(const Place *p)
 {
-    const char *c = p->feature_code ? p->feature_code : "";
-    return !strncmp(c, "PPLC", 4) || !strncmp(c, "PPLA", 4) || !strncmp(c, "ADM", 3);
+    return (p->classes & (PLACE_PPLC_ANY | PLACE_PPLA_ANY | PLACE_ADM_ANY)) != 0;
 }
 
 /* The criteria, most important first. Each returns a number where more is

@@ -751,9 +751,8 @@ static bool place_is_large(const Matcher *m, int id)
     if (!m->places || id < 0 || id >= m->place_count)
         return false;
     const Place *p = &m->places[id];
-    const char *c = p->feature_code ? p->feature_code : "";
-    return p->population >= 100000 || !strncmp(c, "PCL", 3) || !strcmp(c, "ADM1") ||
-           !strcmp(c, "PPLC") || !strcmp(c, "PPLA");
+    return p->population >= 100000 ||
+           (p->classes & (PLACE_PCL | PLACE_ADM1 | PLACE_PPLC | PLACE_PPLA)) != 0;
 }
 
 static bool is_locative(const char *w, size_t n)

@@ -593,98 +593,176 @@ uint32_t word_class(const char *folded)
 }
 
 /* ---- The compiled set ---------------------------------------------------------
- * Open addressing over a power of two at least twice the table's size,
- * 16-byte slots (32 KB: it stays in the L1 cache), so that a miss (most
- * tokens) usually ends at the first, empty slot. A slot keeps its word's
- * first eight bytes and its length: a hit is confirmed by comparing the
- * whole word, so no false hit is possible. */
+ * Keyed by the same hash the tokenizer stores for every token
+ * (TokenList.hashes, fold_hash_padded), so that a token's lookup reads
+ * its hash and one slot, and never the fold itself unless the slot's hash
+ * is the token's. Open addressing over a power of two at least four times
+ * the table's size, 16-byte slots (32 KB: it stays in the L1 cache), so
+ * that a miss (most tokens) usually ends at the first, empty slot. A hit
+ * on the hash is confirmed by comparing the whole word, so no false hit
+ * is possible. */
 typedef struct WordSlot {
-    uint64_t head; /* the word's first eight bytes, zero-padded */
+    uint64_t hash; /* fold_hash_padded() of the word; 0 = empty (never a hash) */
     uint32_t classes;
-    uint16_t len;   /* 0 = empty */
-    uint16_t index; /* in word_table */
+    uint16_t len;
+    uint16_t text; /* offset of the word in WordClassSet.pool */
 } WordSlot;
 
 struct WordClassSet {
     WordSlot *slots;
     uint32_t mask;
+    int shift; /* 64 - log2(slots): the slot is the hash's top bits */
+    /* The words, each zero-padded to whole eight-byte units with eight
+     * more zero bytes after, so that a confirmation compares eight bytes
+     * at a time. */
+    char *pool;
 };
-
-static uint64_t word_head(const char *s, size_t n)
-{
-    uint64_t h = 0;
-    for (size_t i = 0; i < n && i < 8; i++)
-        h |= (uint64_t)(unsigned char)s[i] << (8 * i);
-    return h;
-}
-
-static uint32_t word_hash(uint64_t head, size_t n)
-{
-    uint64_t h = (head ^ ((uint64_t)n << 59)) * 0x9E3779B97F4A7C15ull;
-    return (uint32_t)(h >> 40);
-}
 
 WordClassSet *word_class_set_build(Arena *arena)
 {
     size_t n = sizeof word_table / sizeof *word_table;
     uint32_t size = 16;
-    while (size < n * 3)
+    int bits = 4;
+    while (size < n * 3) {
         size *= 2;
+        bits++;
+    }
+    size_t pool_len = 0;
+    for (size_t i = 0; i < n; i++)
+        pool_len += (strlen(word_table[i].word) + 7) / 8 * 8 + 8;
     WordClassSet *set = arena_alloc(arena, sizeof *set);
     set->slots = arena_alloc(arena, size * sizeof *set->slots);
     set->mask = size - 1;
+    set->shift = 64 - bits;
+    set->pool = arena_alloc(arena, pool_len); /* zeroed: the padding */
+    size_t at = 0;
     for (size_t i = 0; i < n; i++) {
         const char *w = word_table[i].word;
         size_t len = strlen(w);
-        uint64_t head = word_head(w, len);
-        uint32_t idx = word_hash(head, len) & set->mask;
-        while (set->slots[idx].len)
+        memcpy(set->pool + at, w, len);
+        uint64_t h = fold_hash_padded(set->pool + at, len);
+        uint32_t idx = (uint32_t)(h >> set->shift);
+        while (set->slots[idx].hash)
             idx = (idx + 1) & set->mask;
-        set->slots[idx] = (WordSlot){head, word_table[i].classes, (uint16_t)len, (uint16_t)i};
+        set->slots[idx] = (WordSlot){h, word_table[i].classes, (uint16_t)len, (uint16_t)at};
+        at += (len + 7) / 8 * 8 + 8;
     }
     return set;
 }
 
-/* The probe, for a word whose first eight bytes (zero-padded) are head. */
-static uint32_t set_find(const WordClassSet *set, uint64_t head, const char *plain, size_t n)
+/* Whether the pool word at w (zero-padded) is plain[0..n), n > 8. Out of
+ * line: a call in the probe below would make every lookup save registers
+ * for it, and few words are this long. */
+static __attribute__((noinline)) bool long_word_is(const char *w, const char *plain, size_t n)
 {
-    uint32_t idx = word_hash(head, n) & set->mask;
-    for (;;) {
+    return !memcmp(w, plain, n);
+}
+
+/* Whether the pool word at w (zero-padded) is plain[0..n), n > 0, which
+ * may be read in whole eight-byte units (TokenList.folded or a padded
+ * copy). Asked only when the hashes agree: almost always true. */
+static inline bool pool_word_is(const char *w, const char *plain, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n <= 8) { /* most words: one load each, the bytes past the fold masked */
+        uint64_t a, b;
+        memcpy(&a, w, 8);
+        memcpy(&b, plain, 8);
+        return a == (b & (~0ull >> (64 - 8 * n)));
+    }
+#endif
+    return long_word_is(w, plain, n);
+}
+
+/* The probe, for a word of n bytes (n > 0) whose fold_hash_padded() is h. */
+static inline uint32_t set_find(const WordClassSet *set, uint64_t h, const char *plain, size_t n)
+{
+    for (uint32_t idx = (uint32_t)(h >> set->shift);; idx = (idx + 1) & set->mask) {
         const WordSlot *s = &set->slots[idx];
-        if (!s->len)
-            return 0;
-        if (s->head == head && s->len == n &&
-            (n <= 8 || !memcmp(word_table[s->index].word + 8, plain + 8, n - 8)))
+        if (s->hash != h) {
+            if (!s->hash)
+                return 0;
+            continue;
+        }
+        if (s->len == n && pool_word_is(set->pool + s->text, plain, n))
             return s->classes;
-        idx = (idx + 1) & set->mask;
     }
 }
 
 uint32_t word_class_set_find(const WordClassSet *set, const char *plain, size_t n)
 {
-    if (n == 0 || n > UINT16_MAX)
+    /* a copy with the zero padding the hash and the comparison read */
+    uint64_t buf[FOLD_MAX / 8 + 1] = {0};
+    if (n == 0 || n >= FOLD_MAX)
         return 0;
-    return set_find(set, word_head(plain, n), plain, n);
+    memcpy(buf, plain, n);
+    return set_find(set, fold_hash_padded((const char *)buf, n), (const char *)buf, n);
 }
 
-uint32_t lexicon_token_class(const Lexicon *lex, const TokenList *tl, int i)
+/* lexicon_token_class() for what its fast path leaves: no hashes or no
+ * compiled set, a word longer than eight bytes, a probe past the first
+ * slot. */
+static __attribute__((noinline)) uint32_t token_class_slow(const Lexicon *lex, const TokenList *tl,
+                                                           int i)
 {
     const Token *t = &tl->items[i];
     const char *f = tl->folded + t->fold;
     size_t n = t->fold_len;
-    if (!lex || !lex->word_classes || n == 0)
+    if (!lex || !lex->word_classes || n == 0 || n >= FOLD_MAX)
         return lexicon_word_class(lex, f, n);
+    /* TokenList.folded may be read eight bytes at a time (FOLD_SLACK) */
+    uint64_t h = tl->hashes ? tl->hashes[i] : fold_hash_padded(f, n);
+    return set_find(lex->word_classes, h, f, n);
+}
+
+uint32_t lexicon_token_class(const Lexicon *lex, const TokenList *tl, int i)
+{
+    /* Asked of every word of every text. Most end at their first slot,
+     * empty or holding the word itself, using the hash tokenize() made;
+     * the rest go to token_class_slow(), kept apart so that this path
+     * calls nothing and needs no saved registers. */
+    const WordClassSet *set = lex ? lex->word_classes : NULL;
+    const Token *t = &tl->items[i];
+    size_t n = t->fold_len;
+    if (!set || !tl->hashes || n == 0 || n > 8)
+        return token_class_slow(lex, tl, i);
+    uint64_t h = tl->hashes[i];
+    const WordSlot *s = &set->slots[h >> set->shift];
+    if (!s->hash)
+        return 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    /* TokenList.folded may be read eight bytes at a time (FOLD_SLACK):
-     * one load instead of a loop over the bytes */
-    uint64_t head;
-    memcpy(&head, f, 8);
-    if (n < 8)
-        head &= (1ull << (8 * n)) - 1;
-    return set_find(lex->word_classes, head, f, n);
-#else
-    return word_class_set_find(lex->word_classes, f, n);
+    if (s->hash == h && s->len == n) {
+        /* the word confirmed: one load each, the bytes past the fold
+         * masked (TokenList.folded has FOLD_SLACK bytes after a fold) */
+        uint64_t a, b;
+        memcpy(&a, set->pool + s->text, 8);
+        memcpy(&b, tl->folded + t->fold, 8);
+        if (a == (b & (~0ull >> (64 - 8 * n))))
+            return s->classes;
+    }
 #endif
+    return token_class_slow(lex, tl, i);
+}
+
+void lexicon_token_classes(const Lexicon *lex, const TokenList *tl, uint32_t *out)
+{
+    const WordClassSet *set = lex ? lex->word_classes : NULL;
+    if (!set || !tl->hashes) {
+        for (int i = 0; i < tl->count; i++)
+            out[i] = tl->items[i].kind == TOKEN_WORD ? token_class_slow(lex, tl, i) : 0;
+        return;
+    }
+    for (int i = 0; i < tl->count; i++) {
+        const Token *t = &tl->items[i];
+        size_t n = t->fold_len;
+        if (t->kind != TOKEN_WORD || n == 0)
+            out[i] = 0;
+        else
+            /* the probe inlined: the table's fields stay in registers for
+             * the whole list, and the hash is tokenize()'s (folds are
+             * shorter than FOLD_MAX) */
+            out[i] = set_find(set, tl->hashes[i], tl->folded + t->fold, n);
+    }
 }
 
 uint32_t lexicon_word_class(const Lexicon *lex, const char *plain, size_t n)
