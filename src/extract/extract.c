@@ -124,7 +124,7 @@ static inline bool tok_in(const Sentence *s, int i, const char *const *words)
         return false;
     const char *f = s->tok.folded + s->tok.items[i].fold;
     for (; *words; words++)
-        if (f[0] == (*words)[0] && !strcmp(f, *words))
+        if (f[0] == (*words)[0] && str_eq(f, *words))
             return true;
     return false;
 }
@@ -372,7 +372,7 @@ static void merge_into(Ctx *c, int dst, int src)
     for (int i = 0; i < s->place_count; i++) {
         bool seen = false;
         for (int k = 0; k < d->place_count; k++)
-            seen |= !strcmp(d->places[k].name, s->places[i].name);
+            seen |= str_eq(d->places[k].name, s->places[i].name);
         if (!seen) {
             EventPlace *np = arena_alloc(c->arena, (size_t)(d->place_count + 1) * sizeof *np);
             if (d->place_count)
@@ -384,9 +384,9 @@ static void merge_into(Ctx *c, int dst, int src)
     if (!d->has_place && d->place_count) {
         d->has_place = true;
         d->place = d->places[0];
-    } else if (d->has_place && !strcmp(d->place.precision, "admin1")) {
+    } else if (d->has_place && str_eq(d->place.precision, "admin1")) {
         for (int k = 0; k < d->place_count; k++)
-            if (strcmp(d->places[k].precision, "admin1")) {
+            if (!str_eq(d->places[k].precision, "admin1")) {
                 d->place = d->places[k];
                 break;
             }
@@ -412,7 +412,7 @@ static bool places_compatible(const Event *a, const Event *b)
         return true;
     for (int i = 0; i < a->place_count; i++)
         for (int k = 0; k < b->place_count; k++)
-            if (!strcmp(a->places[i].name, b->places[k].name))
+            if (str_eq(a->places[i].name, b->places[k].name))
                 return true;
     return false;
 }
@@ -422,7 +422,7 @@ static bool places_compatible(const Event *a, const Event *b)
 static bool same_governorate(const Event *a, const Event *b)
 {
     return a->has_place && b->has_place && a->place.admin1 && b->place.admin1 && *a->place.admin1 &&
-           !strcmp(a->place.admin1, b->place.admin1);
+           str_eq(a->place.admin1, b->place.admin1);
 }
 
 /* Could a date be that of an event the article reports as news? A
@@ -469,7 +469,7 @@ static bool past_form(const Sentence *s, int t)
         return false;
     const char *f = s->tok.folded + s->tok.items[t].fold;
     size_t n = strlen(f);
-    if (n > 3 && !strcmp(f + n - 2, "ed"))
+    if (n > 3 && str_eq(f + n - 2, "ed"))
         return true;
     return tok_in(s, t,
                   (const char *const[]){"overran", "overrun", "took", "taken", "retook", "retaken",
@@ -495,7 +495,7 @@ static bool background_clause(const Sentence *s, int t, int *from, int *to)
     /* "celebrated taking the city back": a gerund after a past verb */
     const char *f = s->tok.folded + s->tok.items[t].fold;
     size_t n = strlen(f);
-    bool gerund = n > 4 && !strcmp(f + n - 3, "ing") && past_form(s, t - 1);
+    bool gerund = n > 4 && str_eq(f + n - 3, "ing") && past_form(s, t - 1);
     if (!past_form(s, t) && !gerund)
         return false;
     int start = -1;
@@ -636,7 +636,7 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
             static const char *const small[] = {"a", "one", "two", "three"};
             const char *f = s->tok.folded + s->tok.items[i - 1].fold;
             for (int k = 0; k < 4; k++)
-                if (!strcmp(f, small[k]))
+                if (str_eq(f, small[k]))
                     rel_days = k == 0 ? 1 : k;
             rel_from = i + 1;
         }
@@ -652,7 +652,7 @@ static void finish_events(Ctx *c, const Sentence *s, int first_event, const char
                 break;
             const char *f = s->tok.folded + s->tok.items[k].fold;
             size_t n = strlen(f);
-            if ((n > 4 && !strcmp(f + n - 2, "ed")) ||
+            if ((n > 4 && str_eq(f + n - 2, "ed")) ||
                 tok_in(s, k,
                        (const char *const[]){"began", "begun", "went", "took", "fell", "broke",
                                              "won", "lost", "came", "left", "overran", "seized",
@@ -902,7 +902,7 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
                 c->events[e].certainty = cert;
                 /* the denial's own mention of it is the same event */
                 for (int k = first_event; k < c->event_count; k++)
-                    if (!strcmp(c->events[k].sub_event_type, c->events[e].sub_event_type))
+                    if (str_eq(c->events[k].sub_event_type, c->events[e].sub_event_type))
                         c->notes[k].dropped = true;
             }
         }
@@ -945,7 +945,7 @@ static void finish_sentence(Ctx *c, int si, int first_event, const char **last_c
     /* a place named by an event of this sentence counts too ("the city") */
     for (int e = first_event; e < c->event_count; e++)
         if (!c->notes[e].dropped && c->events[e].has_place && c->events[e].place.place >= 0 &&
-            strcmp(c->events[e].place.precision, "admin1")) {
+            !str_eq(c->events[e].place.precision, "admin1")) {
             c->has_last_place = true;
             c->last_place = c->events[e].place;
             c->last_place.relation = NULL;
@@ -1034,8 +1034,8 @@ static bool roundup_covers(const Ctx *c, int r, int e)
             continue;
         if (!first)
             first = a;
-        several |= strcmp(first, a) != 0;
-        inside |= at && !strcmp(at, a);
+        several |= !str_eq(first, a);
+        inside |= at && str_eq(at, a);
     }
     bool period = rv->date_precision >= PRECISION_MONTH;
     if (!(period ? !first || inside : several && inside))
@@ -1151,7 +1151,7 @@ static int toll_host(const Ctx *c, int e)
         for (int k = e - 1; k >= 0; k--)
             if (!c->notes[k].dropped && !c->notes[k].killed_only && c->notes[k].sentence < si &&
                 frame_is(&c->notes[k], FRAME_CLASH) &&
-                !strcmp(c->events[k].sub_event_type, c->events[e].sub_event_type))
+                str_eq(c->events[k].sub_event_type, c->events[e].sub_event_type))
                 return k;
     for (int k = e - 1; k >= 0 && c->notes[k].sentence >= si - 12; k--)
         if (!c->notes[k].dropped && is_violent(&c->events[k]) && !c->notes[k].killed_only &&
@@ -1290,7 +1290,7 @@ static void title_context(Ctx *c)
         bool known = p->population >= 20000 ||
                      (p->classes & (PLACE_CURATED | PLACE_PPLA_ANY | PLACE_PPLC)) != 0;
         if (p->feature == 'A' || !p->admin1 || !*p->admin1 || !known ||
-            (c->country_count && p->country && strcmp(p->country, c->countries[0])))
+            (c->country_count && p->country && !str_eq(p->country, c->countries[0])))
             continue; /* a city the reader knows, in the article's country */
         c->has_last_place = true;
         c->last_place = place_from_index(c, pc.place, NULL);
@@ -1327,7 +1327,7 @@ static const char *named_most(const Ctx *c)
             if (!pl->admin1 || !*pl->admin1 || (pl->classes & PLACE_COUNTRY))
                 continue;
             int i = 0;
-            while (i < n && strcmp(names[i], pl->admin1))
+            while (i < n && !str_eq(names[i], pl->admin1))
                 i++;
             if (i == n) {
                 if (n == 32)
@@ -1534,7 +1534,7 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc, c
                 continue;
             /* "IS attacked the army" and "fighting between troops and IS":
              * a clash told from either side is one clash */
-            bool crosswise = !strcmp(ev->sub_event_type, "Armed clash") && ev->has_actor1 &&
+            bool crosswise = str_eq(ev->sub_event_type, "Armed clash") && ev->has_actor1 &&
                              ev->has_actor2 && o->has_actor1 && o->has_actor2 &&
                              allied(ev->actor1.side, o->actor2.side) &&
                              allied(ev->actor2.side, o->actor1.side);
@@ -1650,7 +1650,7 @@ static EventList extract_with_context(const Lexicon *lex, const Document *doc, c
                         (EventActor){lex->actors[dy.actor[k]].name, dy.side[k], dy.actor[k]};
                     break;
                 }
-            if (ev->has_actor1 && !strcmp(ev->event_type, "Battles"))
+            if (ev->has_actor1 && str_eq(ev->event_type, "Battles"))
                 ev->sub_event_type =
                     (ev->actor1.side == SIDE_GOVERNMENT || ev->actor1.side == SIDE_RUSSIA ||
                      ev->actor1.side == SIDE_IRAQ)
@@ -1758,9 +1758,7 @@ EventList extract_article(const Lexicon *lex, const Document *doc, const Article
     PlaceContext pctx;
     memset(&pctx, 0, sizeof pctx);
     int year = -1;
-    NameKeyCache keys;
-    memset(&keys, 0, sizeof keys);
-    return extract_with_context(lex, doc, article, &pctx, &year, &keys, doc->arena);
+    return extract_with_context(lex, doc, article, &pctx, &year, NULL, doc->arena);
 }
 
 /* ---- Whole documents ------------------------------------------------------------
@@ -1775,9 +1773,9 @@ EventList extract_article(const Lexicon *lex, const Document *doc, const Article
 int extract_document_each(const Lexicon *lex, const Document *doc, const ArticleList *articles,
                           Diagnostics *diag, EventSink each, void *ctx)
 {
-    NameKeyCache keys; /* 8 KB, zeroed per document */
-    memset(&keys, 0, sizeof keys);
-    return extract_document_each_cached(lex, doc, articles, diag, &keys, each, ctx);
+    /* no cache: clearing 64 KB per document costs more than it saves on
+     * one document; runs over many keep one (extract_document_each_cached) */
+    return extract_document_each_cached(lex, doc, articles, diag, NULL, each, ctx);
 }
 
 int extract_document_each_cached(const Lexicon *lex, const Document *doc,

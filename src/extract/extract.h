@@ -107,8 +107,8 @@ int extract_document_each(const Lexicon *lex, const Document *doc, const Article
 /* The same with the caller's NameKeyCache (lex.h), kept from one document
  * to the next: a run over many small documents (JSON Lines records, page
  * files) then spells each name's key once, not once per document. The
- * cache is the caller's, zeroed before its first use, one per thread; the
- * events are the same as without it. */
+ * cache is the caller's, zeroed before its first use, one per thread (NULL:
+ * none, as extract_document_each); the events are the same as without it. */
 int extract_document_each_cached(const Lexicon *lex, const Document *doc,
                                  const ArticleList *articles, Diagnostics *diag, NameKeyCache *keys,
                                  EventSink each, void *ctx);

@@ -68,7 +68,8 @@ typedef struct Sentence {
     /* the words that finish_events' and same_time_cue's cues need:
      * "since", "so far", "to date", "day(s) after", "hours later" */
     bool has_since, has_far, has_date_word, has_day, has_after, has_later;
-    bool has_stem_word; /* a word read_mentions may read by its stem */
+    bool has_stem_word;        /* a word read_mentions may read by its stem */
+    int stem_first, stem_last; /* the first and last such word */
     /* CUE_* kinds (frames.c) of the hedge and denial phrases it holds,
      * found by the same per-word pass; sentence_hedges() reads them */
     uint8_t cues;
@@ -162,11 +163,17 @@ static inline bool token_is_n(const Sentence *s, int i, const char *word, size_t
     return !memcmp(f, word, n);
 }
 /* Are two strings equal? Event types, frames, actor kinds and admin1
- * codes are most often the lexicon's own pointers, or differ in their
- * first letter: both answer without a call. */
+ * codes are most often the lexicon's own pointers, which answers at once.
+ * Otherwise they are short or differ early (codes such as "SY-HL" and
+ * "SY-DY" share their first three letters): a byte loop here costs less
+ * than a call to strcmp. */
 static inline bool str_eq(const char *a, const char *b)
 {
-    return a == b || (a[0] == b[0] && !strcmp(a, b));
+    if (a == b)
+        return true;
+    while (*a && *a == *b)
+        a++, b++;
+    return *a == *b;
 }
 
 /* A letter's bit (a-z; bit 26 for anything else) in a first_letters()

@@ -30,7 +30,7 @@ static bool token_in(const Sentence *s, int i, const char *const *words)
         return false;
     const char *f = fold_of(s, i);
     for (; *words; words++)
-        if (f[0] == (*words)[0] && !strcmp(f, *words))
+        if (f[0] == (*words)[0] && str_eq(f, *words))
             return true;
     return false;
 }
@@ -169,7 +169,7 @@ static int modifier_lookup(const Ctx *c, const Sentence *s, int i)
 {
     const char *f = fold_of(s, i);
     for (size_t k = 0; k < sizeof modifier_actor / sizeof *modifier_actor; k++) {
-        if (f[0] != modifier_actor[k][0][0] || strcmp(f, modifier_actor[k][0]))
+        if (f[0] != modifier_actor[k][0][0] || !str_eq(f, modifier_actor[k][0]))
             continue;
         int n = 0;
         const Entry *es =
@@ -251,7 +251,7 @@ static void split_out_of(Ctx *c, Sentence *s, int *ment_cap)
         if (out < 0)
             continue;
         for (int t = 0; trigger < 0 && t < c->lex->trigger_count; t++)
-            if (!strcmp(c->lex->triggers[t].phrase, "drove out"))
+            if (str_eq(c->lex->triggers[t].phrase, "drove out"))
                 trigger = t;
         if (trigger < 0)
             return;
@@ -411,8 +411,8 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
     places_in_containers(c, s);
     split_out_of(c, s, &ment_cap);
     /* "Syrias Aleppo", "in Daraas countryside": stems of unmatched words;
-     * sentence_scan noted whether any word could be one */
-    for (int i = 0; s->has_stem_word && i < s->tok.count; i++) {
+     * sentence_scan noted which words could be one */
+    for (int i = s->stem_first; s->has_stem_word && i <= s->stem_last; i++) {
         if (s->ment_at[i] >= 0 || s->tok.items[i].kind != TOKEN_WORD)
             continue;
         int n = 0;
@@ -488,7 +488,7 @@ static void places_in_containers(Ctx *c, Sentence *s)
         const Place *box = &lex->places[s->ments[ci].place];
         if (!container_place(box) || !box->admin1 || !*box->admin1)
             continue;
-        if (!strcmp(lex->places[m->place].admin1 ? lex->places[m->place].admin1 : "", box->admin1))
+        if (str_eq(lex->places[m->place].admin1 ? lex->places[m->place].admin1 : "", box->admin1))
             continue;
         Entry inside[64];
         int n = 0;
@@ -497,7 +497,7 @@ static void places_in_containers(Ctx *c, Sentence *s)
             if (en->kind != ENTRY_PLACE)
                 continue;
             const Place *p = &lex->places[en->id];
-            if (p->admin1 && !strcmp(p->admin1, box->admin1) && p != box &&
+            if (p->admin1 && str_eq(p->admin1, box->admin1) && p != box &&
                 place_strong(p, m->last - m->first))
                 inside[n++] = *en;
         }
@@ -891,36 +891,51 @@ void sentence_scan(Ctx *c, Sentence *s, Span span)
         arena_alloc_uninit(c->arena, (size_t)(s->tok.count + 1) * sizeof *s->word_classes);
     s->word_classes[s->tok.count] = 0;
     lexicon_token_classes(c->lex, &s->tok, s->word_classes);
+    int words = 0, caps = 0; /* for is_title */
+    int stem_first = 0, stem_last = -1;
+    /* What the sentence holds, gathered in locals and stored once: the
+     * stores through s could alias word_classes[], so in s's fields each
+     * would be written back and read again for every word. */
+    bool number = false, by = false, out = false, far = false, date_word = false, day = false,
+         since = false, after = false, later = false, according = false, stem_word = false;
+    uint32_t any = 0;
+    uint32_t *classes = s->word_classes;
     for (int i = 0; i < s->tok.count; i++) {
         const Token *t = &s->tok.items[i];
-        s->has_number |= t->kind == TOKEN_NUMBER;
+        number |= t->kind == TOKEN_NUMBER;
         /* numbers and punctuation start with no letter: no cue, no word
          * below */
         if (t->kind != TOKEN_WORD)
             continue;
+        words++;
+        caps += (t->flags & (TOKEN_CAPITALISED | TOKEN_ALLCAPS)) != 0;
         const char *f = fold_of(s, i);
-        uint32_t wc = s->word_classes[i];
+        uint32_t wc = classes[i];
         if (t->fold_len >= 3 && calendar_prefix(f))
             wc |= WC_CALENDAR;
-        s->word_classes[i] = wc;
-        s->classes_any |= wc;
+        classes[i] = wc;
+        any |= wc;
         uint32_t key = WORD_KEY(t->fold_len, f[0], f[1]);
-        s->has_by |= key == WORD_KEY(2, 'b', 'y');
-        s->has_out |= key == WORD_KEY(3, 'o', 'u') && f[2] == 't';
-        s->has_far |= key == WORD_KEY(3, 'f', 'a') && f[2] == 'r';
-        s->has_date_word |= key == WORD_KEY(4, 'd', 'a') && !memcmp(f, "date", 4);
-        s->has_day |= (key == WORD_KEY(3, 'd', 'a') && f[2] == 'y') ||
-                      (key == WORD_KEY(4, 'd', 'a') && !memcmp(f, "days", 4));
-        s->has_since |= key == WORD_KEY(5, 's', 'i') && !memcmp(f, "since", 5);
-        s->has_after |= key == WORD_KEY(5, 'a', 'f') && !memcmp(f, "after", 5);
-        s->has_later |= key == WORD_KEY(5, 'l', 'a') && !memcmp(f, "later", 5);
-        s->has_according |= key == WORD_KEY(9, 'a', 'c') && !memcmp(f, "according", 9);
+        by |= key == WORD_KEY(2, 'b', 'y');
+        out |= key == WORD_KEY(3, 'o', 'u') && f[2] == 't';
+        far |= key == WORD_KEY(3, 'f', 'a') && f[2] == 'r';
+        date_word |= key == WORD_KEY(4, 'd', 'a') && !memcmp(f, "date", 4);
+        day |= (key == WORD_KEY(3, 'd', 'a') && f[2] == 'y') ||
+               (key == WORD_KEY(4, 'd', 'a') && !memcmp(f, "days", 4));
+        since |= key == WORD_KEY(5, 's', 'i') && !memcmp(f, "since", 5);
+        after |= key == WORD_KEY(5, 'a', 'f') && !memcmp(f, "after", 5);
+        later |= key == WORD_KEY(5, 'l', 'a') && !memcmp(f, "later", 5);
+        according |= key == WORD_KEY(9, 'a', 'c') && !memcmp(f, "according", 9);
         /* what stem_lookup() can read ("Aleppos", "SDF's"): three bytes or
          * more ending in s, and a capital first */
         size_t at = t->start;
         bool upper_first = (unsigned)(unsigned char)text[at] - 'A' < 26u;
-        s->has_stem_word |= (t->end - at >= 3) & (text[t->end - 1] == 's') &
-                            (upper_first | ((t->flags & (TOKEN_CAPITALISED | TOKEN_ALLCAPS)) != 0));
+        bool stem = (t->end - at >= 3) & (text[t->end - 1] == 's') &
+                    (upper_first | ((t->flags & (TOKEN_CAPITALISED | TOKEN_ALLCAPS)) != 0));
+        /* the first and last such word bound read_mentions' stem pass */
+        stem_first = stem && !stem_word ? i : stem_first;
+        stem_last = stem ? i : stem_last;
+        stem_word |= stem;
         /* the hedge cues are read in the raw text, case-insensitively
          * (the fold may differ from it); text[at + 1] is the text's NUL
          * at worst, and text[at + 2] is read only after a letter there */
@@ -931,6 +946,17 @@ void sentence_scan(Ctx *c, Sentence *s, Span span)
             cues |= cues_at(text, at, span.end, (size_t)c->cue_from[k1][k2] - 1);
     }
     s->cues = (uint8_t)cues;
+    s->has_number = number, s->has_by = by, s->has_out = out, s->has_far = far;
+    s->has_date_word = date_word, s->has_day = day, s->has_since = since;
+    s->has_after = after, s->has_later = later, s->has_according = according;
+    s->has_stem_word = stem_word;
+    s->classes_any = any;
+    s->stem_first = stem_first;
+    s->stem_last = stem_last;
+    /* Headline style ("Rebels Seize Town In North Syria"): capitals say
+     * nothing about names there. Counted in this pass over the words,
+     * rather than in a pass of its own. */
+    s->is_title = words >= 4 && caps * 10 >= words * 6;
 }
 #undef WORD_KEY
 
@@ -984,7 +1010,7 @@ void article_countries(Ctx *c)
                 if (!cc || !*cc)
                     continue;
                 int i = 0;
-                while (i < n && strcmp(names[i], cc))
+                while (i < n && !str_eq(names[i], cc))
                     i++;
                 if (i == n) {
                     if (n == 32)
@@ -1005,7 +1031,7 @@ void article_countries(Ctx *c)
             PlaceContext *x = c->pctx;
             bool seen = false;
             for (int i = 0; i < x->admin1_count; i++)
-                seen |= !strcmp(x->admin1s[i], p->admin1);
+                seen |= str_eq(x->admin1s[i], p->admin1);
             if (!seen && x->admin1_count < 16)
                 x->admin1s[x->admin1_count++] = p->admin1;
         }
@@ -1027,11 +1053,8 @@ void article_countries(Ctx *c)
     }
 }
 
-static bool title_case(const Sentence *s);
-
 void sentence_read(Ctx *c, Sentence *s)
 {
-    s->is_title = title_case(s);
     read_mentions(c, s, &s->matches);
     /* Counts are read for tolls and victims, and only a trigger of this
      * sentence asks for them (frames_fill, finish_sentence): most
@@ -1132,23 +1155,16 @@ static const char *relation_before(const Ctx *c, const Sentence *s, int i)
 /* An unknown proper name at i ("Zahar Abah", "al-Qusur", "17th Division",
  * "Husayn al-Mikhallaf"): a run of capitalised words and Arabic name
  * connectors not claimed by a dictionary match. Returns the end token or i. */
-/* Headline style ("Rebels Seize Town In North Syria"): capitals say
- * nothing about names there. */
-static bool title_case(const Sentence *s)
-{
-    int words = 0, caps = 0;
-    for (int i = 0; i < s->tok.count; i++) {
-        if (s->tok.items[i].kind != TOKEN_WORD)
-            continue;
-        words++;
-        caps += capitalised(s, i);
-    }
-    return words >= 4 && caps * 10 >= words * 6;
-}
-
 static int unknown_name(const Ctx *c, const Sentence *s, int i)
 {
-    if (s->is_title)
+    if (s->is_title || i >= s->tok.count)
+        return i;
+    /* Most words asked are in lower case: a name can start only with a
+     * capital, a connector ("al", "bin") or a figure ("17th Division"),
+     * as the run below reads it. */
+    const Token *first = &s->tok.items[i];
+    if (!(first->flags & TOKEN_CAPITALISED) && !has_class(s, i, WC_NAME_CONNECTORS) &&
+        !isdigit((unsigned char)c->doc->text[first->start]))
         return i;
     /* "Airstrikes Against IS Help Assad Government": a headline quoted in
      * the text (a caption, a related link), every word capitalised. A
@@ -1334,14 +1350,23 @@ static int actor_after_word(const Ctx *c, const Sentence *s, int from, int to,
                             const char *const *preps)
 {
     /* Most clauses name no actor after `from` at all: answer that from
-     * the mention index before comparing any word with the list. */
-    bool any_actor = false;
-    for (int k = from + 1; k < to && !any_actor; k++)
-        any_actor = s->ment_at[k] >= 0 && s->ments[s->ment_at[k]].actor >= 0;
-    if (!any_actor)
+     * the mention index before comparing any word with the list. When
+     * they do, a word of the list can only lead to an actor from five
+     * words before the first one to just before the last one: the words
+     * outside that stretch need no comparing. */
+    int first_actor = -1, last_actor = -1;
+    for (int k = from + 1; k < to; k++) {
+        if (s->ment_at[k] >= 0 && s->ments[s->ment_at[k]].actor >= 0) {
+            if (first_actor < 0)
+                first_actor = k;
+            last_actor = k;
+        }
+    }
+    if (first_actor < 0)
         return -1;
     uint32_t letters = first_letters(preps);
-    for (int j = from; j < to; j++) {
+    int start = first_actor - 5 > from ? first_actor - 5 : from;
+    for (int j = start; j < last_actor; j++) {
         if (!token_starts_in(s, j, letters) || !token_in(s, j, preps))
             continue;
         for (int k = j + 1; k < to && k <= j + 5; k++) {
@@ -1363,25 +1388,35 @@ static int actor_after_word(const Ctx *c, const Sentence *s, int from, int to,
 
 static void clause_bounds(const Ctx *c, const Sentence *s, int t0, int t1, int *c0, int *c1)
 {
+    /* Both scans run over most of the sentence for every trigger: a
+     * token's kind is asked once, and its mark read only for punctuation
+     * (what is_punct() asks, without asking it twice). */
+    const Token *items = s->tok.items;
+    const char *text = c->doc->text;
     int a = t0;
     while (a > 0) {
-        if (is_punct(c, s, a - 1, ';'))
-            break;
-        if (is_punct(c, s, a - 1, ',') &&
-            (token_is(c, s, a, "while") || token_is(c, s, a, "whereas") ||
-             token_is(c, s, a, "but") || token_is(c, s, a, "although")))
-            break;
+        if (a - 1 < s->tok.count && items[a - 1].kind == TOKEN_PUNCT) {
+            char ch = text[items[a - 1].start];
+            if (ch == ';')
+                break;
+            if (ch == ',' && (token_is(c, s, a, "while") || token_is(c, s, a, "whereas") ||
+                              token_is(c, s, a, "but") || token_is(c, s, a, "although")))
+                break;
+        }
         a--;
     }
-    int b = t1;
+    int b = t1 < 0 ? 0 : t1; /* is_punct() asked nothing of a negative index */
     while (b < s->tok.count) {
-        if (is_punct(c, s, b, ';'))
-            break;
-        if (is_punct(c, s, b, ',') &&
-            (token_is(c, s, b + 1, "while") || token_is(c, s, b + 1, "whereas") ||
-             token_is(c, s, b + 1, "but") || token_is(c, s, b + 1, "although") ||
-             token_is(c, s, b + 1, "as") || token_is(c, s, b + 1, "which")))
-            break;
+        const Token *t = &items[b];
+        if (t->kind == TOKEN_PUNCT) {
+            char ch = text[t->start];
+            if (ch == ';')
+                break;
+            if (ch == ',' && (token_is(c, s, b + 1, "while") || token_is(c, s, b + 1, "whereas") ||
+                              token_is(c, s, b + 1, "but") || token_is(c, s, b + 1, "although") ||
+                              token_is(c, s, b + 1, "as") || token_is(c, s, b + 1, "which")))
+                break;
+        }
         b++;
     }
     *c0 = a;
@@ -1425,7 +1460,7 @@ static bool adjectival(const Ctx *c, const Sentence *s, int t0, int t1, unsigned
     if (frame == FRAME_SIEGE_IMPOSED || frame == FRAME_TERRITORY_GAIN) {
         const char *f = fold_of(s, t1 - 1);
         size_t n = strlen(f);
-        bool past = n > 2 && !strcmp(f + n - 2, "ed");
+        bool past = n > 2 && str_eq(f + n - 2, "ed");
         if (past && (token_is(c, s, t0 - 1, "the") || token_is(c, s, t0 - 1, "a") ||
                      token_is(c, s, t0 - 1, "newly") || token_is(c, s, t0 - 1, "its") ||
                      token_is(c, s, t0 - 1, "their")))
@@ -1503,7 +1538,7 @@ static Event *new_event(Ctx *c, int sentence, int trigger_token, const Trigger *
 static void add_place(Ctx *c, Event *ev, EventPlace p)
 {
     for (int i = 0; i < ev->place_count; i++)
-        if (!strcmp(ev->places[i].name, p.name))
+        if (str_eq(ev->places[i].name, p.name))
             return;
     EventPlace *np = arena_alloc(c->arena, (size_t)(ev->place_count + 1) * sizeof *np);
     if (ev->place_count)
@@ -1551,7 +1586,7 @@ static void collect_places(Ctx *c, const Sentence *s, Event *ev, int from, int t
             const char *rel = relation_before(c, s, m->first);
             EventPlace p = place_from_index(c, m->place, NULL);
             const char *named = sentence_admin1(c, s);
-            if (named && pl->admin1 && strcmp(named, pl->admin1) && pl->population < 100000 &&
+            if (named && pl->admin1 && !str_eq(named, pl->admin1) && pl->population < 100000 &&
                 !is_admin1(pl) && !(pl->classes & (PLACE_PPLA | PLACE_PPLC))) {
                 /* "Qassiab in Hasakeh province" read as a namesake
                  * elsewhere: keep the name as written, in the governorate
@@ -1559,7 +1594,7 @@ static void collect_places(Ctx *c, const Sentence *s, Event *ev, int from, int t
                 const Token *a = &s->tok.items[m->first], *b = &s->tok.items[m->last - 1];
                 p = (EventPlace){span_text(c, a->start, b->end), named, "", 0, 0, "near", -1, NULL};
             }
-            if (rel && strcmp(rel, "near") && strcmp(rel, "outskirts of")) {
+            if (rel && !str_eq(rel, "near") && !str_eq(rel, "outskirts of")) {
                 p.relation = rel;
                 p.precision = "near";
                 if (anchor_count < 4)
@@ -1587,7 +1622,7 @@ static void collect_places(Ctx *c, const Sentence *s, Event *ev, int from, int t
             const Token *a = &s->tok.items[j], *b = &s->tok.items[e - 1];
             EventPlace p = {span_text(c, a->start, b->end), "", "", 0, 0, "near", -1, NULL};
             const char *rel = relation_before(c, s, j);
-            if (rel && strcmp(rel, "near"))
+            if (rel && !str_eq(rel, "near"))
                 p.relation = rel;
             add_place(c, ev, p);
             j = e - 1;
@@ -1631,8 +1666,8 @@ static int object_end(const Ctx *c, const Sentence *s, int from, int to)
         if (is_punct(c, s, j, ',') && j + 1 < to) {
             const char *f = fold_of(s, j + 1);
             size_t n = strlen(f);
-            if (n > 4 && !strcmp(f + n - 3, "ing") && s->ment_at[j + 1] < 0 &&
-                strcmp(f, "including"))
+            if (n > 4 && str_eq(f + n - 3, "ing") && s->ment_at[j + 1] < 0 &&
+                !str_eq(f, "including"))
                 return j;
         }
     }
@@ -1678,7 +1713,7 @@ static bool participle(const Ctx *c, const Sentence *s, int t0)
 {
     const char *f = fold_of(s, t0);
     size_t n = strlen(f);
-    if (n < 5 || strcmp(f + n - 3, "ing"))
+    if (n < 5 || !str_eq(f + n - 3, "ing"))
         return false;
     return token_is(c, s, t0 - 1, "after") || token_is(c, s, t0 - 1, "before") ||
            token_is(c, s, t0 - 1, "while") || token_is(c, s, t0 - 1, "by") ||
@@ -1827,7 +1862,7 @@ static void actor_of_earlier_capture(const Ctx *c, Event *ev)
         if (!frame_code_is_territory(n->frame_code) || !o->has_actor1 || !o->has_place)
             continue;
         bool same = (p->place >= 0 && o->place.place == p->place) ||
-                    (o->place.name && p->name && !strcmp(o->place.name, p->name));
+                    (o->place.name && p->name && str_eq(o->place.name, p->name));
         if (!same)
             continue;
         ev->has_actor1 = true;
@@ -1936,7 +1971,7 @@ void frames_fill(Ctx *c, int si)
          * village" is a verb with a doer and a target) */
         const char *tw = fold_of(s, t1 - 1);
         size_t twn = strlen(tw);
-        bool verb_form = twn > 4 && (!strcmp(tw + twn - 2, "ed") || !strcmp(tw + twn - 3, "ing"));
+        bool verb_form = twn > 4 && (str_eq(tw + twn - 2, "ed") || str_eq(tw + twn - 3, "ing"));
         note->generic = fc == FRAME_AGREEMENT || (fc == FRAME_ATTACK && !verb_form) ||
                         fc == FRAME_KILLED || fc == FRAME_LOOTING || fc == FRAME_DRONE_DOWNED ||
                         fc == FRAME_ARREST;
@@ -2119,13 +2154,13 @@ void frames_fill(Ctx *c, int si)
          * before was */
         bool coarse = true; /* no place, or only governorates */
         for (int i = 0; i < ev->place_count; i++)
-            coarse &= !strcmp(ev->places[i].precision, "admin1");
+            coarse &= str_eq(ev->places[i].precision, "admin1");
         bool later = coarse && c->event_count >= 2 && same_time_cue(s) >= 0;
         for (int e = c->event_count - 2; later && e >= 0; e--) {
             const Event *o = &c->events[e];
             const EventNote *on = &c->notes[e];
             if (on->sentence < si && !on->dropped && !on->killed_only && o->has_place &&
-                strcmp(o->place.precision, "admin1")) {
+                !str_eq(o->place.precision, "admin1")) {
                 add_place(c, ev, o->place);
                 break;
             }
@@ -2143,8 +2178,8 @@ void frames_fill(Ctx *c, int si)
             /* the finest place first: a village before its governorate */
             int best = 0;
             for (int i = 0; i < ev->place_count; i++)
-                if ((!strcmp(ev->places[best].precision, "admin1") &&
-                     strcmp(ev->places[i].precision, "admin1")) ||
+                if ((str_eq(ev->places[best].precision, "admin1") &&
+                     !str_eq(ev->places[i].precision, "admin1")) ||
                     (place_is_sea(lex, ev->places[best].place) &&
                      !place_is_sea(lex, ev->places[i].place)))
                     best = i;

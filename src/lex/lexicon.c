@@ -711,9 +711,20 @@ static bool listed(const char *const *list, int n, const char *s)
         return false;
     /* asked for every candidate of every ambiguous place: when the
      * context holds the lexicon's own string, the pointer settles it */
-    for (int i = 0; i < n; i++)
-        if (list[i] && (list[i] == s || !strcmp(list[i], s)))
+    for (int i = 0; i < n; i++) {
+        const char *a = list[i];
+        if (!a)
+            continue;
+        if (a == s)
             return true;
+        /* Codes ("SY-HL", "SY-DY") differ within their first letters:
+         * compared here byte by byte, without a call for each. */
+        int k = 0;
+        while (k < 8 && a[k] == s[k] && a[k])
+            k++;
+        if (a[k] == s[k] && (k < 8 || !strcmp(a + 8, s + 8)))
+            return true;
+    }
     return false;
 }
 
