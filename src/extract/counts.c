@@ -13,6 +13,7 @@
  * thousand, million, dozen) is code, because it composes.
  */
 #include "extract.h"
+#include "ascii.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -22,26 +23,8 @@
  * them do not ("at the", "some of", a figure with nothing after it). So
  * each word is measured once (its letters), and every table entry carries
  * the length of its first word: a phrase is compared byte by byte only
- * when its first letter and first-word length already fit. sitrep never
- * sets a locale, so case folding is the C locale's, A-Z only: the inline
- * helpers below give the same answers as tolower()/isalpha() without a
- * call into libc per byte. */
-
-static inline int ascii_lower(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
-}
-
-static inline bool ascii_alpha(int c)
-{
-    return (unsigned)((c | 0x20) - 'a') < 26;
-}
-
-static inline bool ascii_digit(int c)
-{
-    return (unsigned)(c - '0') < 10;
-}
-
+ * when its first letter and first-word length already fit (bytes are
+ * tested with ascii.h, not the libc calls). */
 /* A table phrase in lower case with the length of its first word, known
  * at compile time: PHRASE("at", " least") is "at least" with 2. */
 typedef struct Phrase {

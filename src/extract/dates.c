@@ -19,6 +19,7 @@
  *    the span ("earlier this week" is the Monday of the article's week).
  */
 #include "extract.h"
+#include "ascii.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -45,25 +46,8 @@ const char *date_precision_name(DatePrecision p)
 /* resolve_date_expression() is asked at every number, calendar word and
  * preposition of the text, and most of them are no date. So a word is not
  * copied or lower-cased when read: it is compared in place, against words
- * of known length, and the length rejects nearly all of them. sitrep never
- * sets a locale, so case folding is the C locale's, A-Z only: the inline
- * helpers give the same answers as tolower()/isalpha() without a call into
- * libc per byte. */
-
-static inline int ascii_lower(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
-}
-
-static inline bool ascii_alpha(int c)
-{
-    return (unsigned)((c | 0x20) - 'a') < 26;
-}
-
-static inline bool ascii_digit(int c)
-{
-    return (unsigned)(c - '0') < 10;
-}
+ * of known length, and the length rejects nearly all of them (bytes are
+ * tested with ascii.h, not the libc calls). */
 
 typedef enum { W_END, W_WORD, W_NUM, W_PUNCT } WordKind;
 
