@@ -68,8 +68,9 @@ typedef struct Sentence {
     /* the words that finish_events' and same_time_cue's cues need:
      * "since", "so far", "to date", "day(s) after", "hours later" */
     bool has_since, has_far, has_date_word, has_day, has_after, has_later;
-    bool has_stem_word;        /* a word read_mentions may read by its stem */
-    int stem_first, stem_last; /* the first and last such word */
+    /* the first and last word read_mentions may read by its stem (-1:
+     * none) */
+    int stem_first, stem_last;
     /* CUE_* kinds (frames.c) of the hedge and denial phrases it holds,
      * found by the same per-word pass; sentence_hedges() reads them */
     uint8_t cues;
@@ -86,8 +87,7 @@ enum { MAX_SENTENCE_PARTS = 8 };
 typedef struct EventNote {
     int sentence;
     int trigger_token;
-    const char *frame;
-    uint8_t frame_code; /* FrameCode of frame, set with it: tested instead */
+    uint8_t frame_code; /* FrameCode of the frame it fills (data/triggers.tsv) */
     bool backref;       /* "the attacks", "these strikes": an earlier event */
     bool killed_only;   /* made from a toll alone */
     bool weak_date;     /* dated only by when it was said, or not at all */

@@ -12,6 +12,7 @@
  * extract.c.
  */
 #include "extract_internal.h"
+#include "ascii.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -412,7 +413,7 @@ static void read_mentions(Ctx *c, Sentence *s, const MatchList *ml)
     split_out_of(c, s, &ment_cap);
     /* "Syrias Aleppo", "in Daraas countryside": stems of unmatched words;
      * sentence_scan noted which words could be one */
-    for (int i = s->stem_first; s->has_stem_word && i <= s->stem_last; i++) {
+    for (int i = s->stem_first; i >= 0 && i <= s->stem_last; i++) {
         if (s->ment_at[i] >= 0 || s->tok.items[i].kind != TOKEN_WORD)
             continue;
         int n = 0;
@@ -807,20 +808,11 @@ static const struct {
 };
 enum { CUE_COUNT = sizeof cue_phrases / sizeof *cue_phrases };
 
-/* sitrep never sets a locale, so strncasecmp() and tolower() are the C
- * locale's: A-Z only. Lower-cases one byte as they do. */
-static inline int ascii_lower(char ch)
-{
-    /* without a branch: it runs at every word */
-    unsigned u = (unsigned char)ch;
-    return (int)(u | (unsigned)(u - 'A' < 26u) << 5);
-}
-
 /* strncasecmp(s, cue, n) == 0 for a cue in lower case, without a call. */
 static bool starts_with_cue(const char *s, const char *cue, size_t n)
 {
     for (size_t k = 0; k < n; k++)
-        if (ascii_lower(s[k]) != (unsigned char)cue[k])
+        if (ascii_lower((unsigned char)s[k]) != (unsigned char)cue[k])
             return false;
     return true;
 }
@@ -891,13 +883,13 @@ void sentence_scan(Ctx *c, Sentence *s, Span span)
         arena_alloc_uninit(c->arena, (size_t)(s->tok.count + 1) * sizeof *s->word_classes);
     s->word_classes[s->tok.count] = 0;
     lexicon_token_classes(c->lex, &s->tok, s->word_classes);
-    int words = 0, caps = 0; /* for is_title */
-    int stem_first = 0, stem_last = -1;
+    int words = 0, caps = 0;             /* for is_title */
+    int stem_first = -1, stem_last = -1; /* none */
     /* What the sentence holds, gathered in locals and stored once: the
      * stores through s could alias word_classes[], so in s's fields each
      * would be written back and read again for every word. */
     bool number = false, by = false, out = false, far = false, date_word = false, day = false,
-         since = false, after = false, later = false, according = false, stem_word = false;
+         since = false, after = false, later = false, according = false;
     uint32_t any = 0;
     uint32_t *classes = s->word_classes;
     for (int i = 0; i < s->tok.count; i++) {
@@ -933,23 +925,21 @@ void sentence_scan(Ctx *c, Sentence *s, Span span)
         bool stem = (t->end - at >= 3) & (text[t->end - 1] == 's') &
                     (upper_first | ((t->flags & (TOKEN_CAPITALISED | TOKEN_ALLCAPS)) != 0));
         /* the first and last such word bound read_mentions' stem pass */
-        stem_first = stem && !stem_word ? i : stem_first;
+        stem_first = stem && stem_first < 0 ? i : stem_first;
         stem_last = stem ? i : stem_last;
-        stem_word |= stem;
         /* the hedge cues are read in the raw text, case-insensitively
          * (the fold may differ from it); text[at + 1] is the text's NUL
          * at worst, and text[at + 2] is read only after a letter there */
-        unsigned k1 = (unsigned)ascii_lower(text[at]) - 'a';
-        unsigned k2 = (unsigned)ascii_lower(text[at + 1]) - 'a';
+        unsigned k1 = (unsigned)ascii_lower((unsigned char)text[at]) - 'a';
+        unsigned k2 = (unsigned)ascii_lower((unsigned char)text[at + 1]) - 'a';
         if ((k1 < 26) & (k2 < 26) &&
-            (c->cue_third[k1][k2] & letter_bit((char)ascii_lower(text[at + 2]))))
+            (c->cue_third[k1][k2] & letter_bit((char)ascii_lower((unsigned char)text[at + 2]))))
             cues |= cues_at(text, at, span.end, (size_t)c->cue_from[k1][k2] - 1);
     }
     s->cues = (uint8_t)cues;
     s->has_number = number, s->has_by = by, s->has_out = out, s->has_far = far;
     s->has_date_word = date_word, s->has_day = day, s->has_since = since;
     s->has_after = after, s->has_later = later, s->has_according = according;
-    s->has_stem_word = stem_word;
     s->classes_any = any;
     s->stem_first = stem_first;
     s->stem_last = stem_last;
@@ -1529,7 +1519,6 @@ static Event *new_event(Ctx *c, int sentence, int trigger_token, const Trigger *
     ev->evidence_text = span_text(c, s->span.start, s->span.end);
     note->sentence = sentence;
     note->trigger_token = trigger_token;
-    note->frame = tr->frame;
     note->frame_code = tr->frame_code;
     note->victim_actor = -1;
     return ev;
@@ -1897,8 +1886,7 @@ void frames_fill(Ctx *c, int si)
         if (m->trigger < 0)
             continue;
         const Trigger *tr = &lex->triggers[m->trigger];
-        const char *frame = tr->frame ? tr->frame : "";
-        unsigned fc = tr->frame_code; /* tested instead of the name */
+        unsigned fc = tr->frame_code; /* the frame, coded at load */
         int t0 = m->first, t1 = m->last;
         int c0, c1;
         clause_bounds(c, s, t0, t1, &c0, &c1);
@@ -1949,7 +1937,6 @@ void frames_fill(Ctx *c, int si)
             } else {
                 a1 = subj >= 0 ? subj : between;
             }
-            frame = broken ? "siege_broken" : "siege_imposed";
             fc = broken ? FRAME_SIEGE_BROKEN : FRAME_SIEGE_IMPOSED;
         }
 
@@ -1965,7 +1952,6 @@ void frames_fill(Ctx *c, int si)
         Event *ev = new_event(c, si, t0, tr);
         EventNote *note = &c->notes[c->event_count - 1];
         ev->sub_event_type = sub;
-        note->frame = frame;
         note->frame_code = (uint8_t)fc;
         /* weak nouns: "a deal", "the attack" (but "forces attacked the
          * village" is a verb with a doer and a target) */
@@ -2193,7 +2179,6 @@ void frames_fill(Ctx *c, int si)
              strstr(ev->actor1.name, "Air Force"))) {
             ev->event_type = "Explosions/Remote violence";
             ev->sub_event_type = "Air/drone strike";
-            note->frame = "strike";
             note->frame_code = FRAME_STRIKE;
         }
 
@@ -2216,7 +2201,6 @@ void frames_fill(Ctx *c, int si)
                     ev->event_type = "Explosions/Remote violence";
                     ev->sub_event_type =
                         air ? "Air/drone strike" : "Shelling/artillery/missile attack";
-                    note->frame = air ? "strike" : "shelling";
                     note->frame_code = air ? FRAME_STRIKE : FRAME_SHELLING;
                     break;
                 }

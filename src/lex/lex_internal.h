@@ -21,10 +21,9 @@ enum { FOLD_SLACK = 16 };
 /* The hash of a plain fold in TokenList.folded (or any buffer that may be
  * read FOLD_SLACK bytes past the fold's end): whole eight-byte words, the
  * last one masked. The tokenizer stores it for every token
- * (TokenList.hashes) and the matcher keys its dictionary with the same
- * function over zero-padded copies (matcher.c, token_hash), so the two
- * must stay one function. Never 0, which marks "not computed". In steps,
- * so that the tokenizer can hash a short word from a register. */
+ * (TokenList.hashes) and the matcher keys its dictionary with fold_hash()
+ * below, the same steps over the fold alone, so the two always agree. Never 0, which marks "not
+ * computed". In steps, so that the tokenizer can hash a short word from a register. */
 static inline uint64_t fold_hash_step(uint64_t h, uint64_t w)
 {
     h = (h ^ w) * 0x9E3779B97F4A7C15ull;
@@ -59,6 +58,23 @@ static inline uint64_t fold_hash_padded(const char *s, size_t n)
         w = 0;
         memcpy(&w, s, n);
 #endif
+        h = fold_hash_step(h, w);
+    }
+    return fold_hash_end(h);
+}
+
+/* fold_hash_padded() of a fold in a buffer that may not be read past it
+ * (a phrase of the data, a key being built). */
+static inline uint64_t fold_hash(const char *s, size_t n)
+{
+    uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull, w;
+    for (; n >= 8; s += 8, n -= 8) {
+        memcpy(&w, s, 8);
+        h = fold_hash_step(h, w);
+    }
+    if (n) {
+        w = 0;
+        memcpy(&w, s, n);
         h = fold_hash_step(h, w);
     }
     return fold_hash_end(h);

@@ -128,30 +128,10 @@ static const uint64_t chain_seed[CHAIN_COUNT] = {
 static const uint64_t exact_seed = 0x27D4EB2F165667C5ull;
 static const uint64_t word_seed = 0x85EBCA77C2B2AE63ull;
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    /* Eight bytes at a time: tokens are short, so one or two rounds. */
-    const uint64_t k = 0x9E3779B97F4A7C15ull;
-    uint64_t h = (uint64_t)n * k, w;
-    for (; n >= 8; s += 8, n -= 8) {
-        memcpy(&w, s, 8);
-        h = (h ^ w) * k;
-        h ^= h >> 29;
-    }
-    if (n) {
-        w = 0;
-        memcpy(&w, s, n);
-        h = (h ^ w) * k;
-        h ^= h >> 29;
-    }
-    h *= 0xBF58476D1CE4E5B9ull;
-    return h ^ (h >> 32);
-}
-
 /* The hash of one folded token; never 0, which marks "not computed". */
 static uint64_t token_hash(const char *s, size_t n)
 {
-    return hash_bytes(s, n) | 1;
+    return fold_hash(s, n);
 }
 
 /* token_hash() of a fold in TokenList.folded, which may be read past its
