@@ -48,13 +48,7 @@ static int teardown(void **state)
 {
     Fixture *fx = *state;
     lexicon_free(&fx->lex);
-    const char *files[] = {"actors.tsv", "places.tsv"};
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        char path[256];
-        snprintf(path, sizeof path, "%s/%s", fx->dir, files[i]);
-        remove(path);
-    }
-    rmdir(fx->dir);
+    test_remove_dir(fx->dir);
     free(fx);
     return 0;
 }

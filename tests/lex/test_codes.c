@@ -20,8 +20,6 @@ typedef struct Fixture {
     Diagnostics diag;
 } Fixture;
 
-static const char *const fixture_files[] = {"actors.tsv", "places.tsv", "triggers.tsv"};
-
 static int setup(void **state)
 {
     Fixture *fx = calloc(1, sizeof *fx);
@@ -61,12 +59,7 @@ static int teardown(void **state)
 {
     Fixture *fx = *state;
     lexicon_free(&fx->lex);
-    for (size_t i = 0; i < sizeof fixture_files / sizeof *fixture_files; i++) {
-        char path[256];
-        snprintf(path, sizeof path, "%s/%s", fx->dir, fixture_files[i]);
-        remove(path);
-    }
-    rmdir(fx->dir);
+    test_remove_dir(fx->dir);
     free(fx);
     return 0;
 }

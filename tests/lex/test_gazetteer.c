@@ -38,14 +38,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    const char *files[] = {"cities.txt", "admin1.tsv",     "gaz.bin", "empty.txt",
-                           "words.txt",  "not-places.tsv", "gaz2.bin"};
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        char path[256];
-        path_in(path, sizeof path, files[i]);
-        remove(path);
-    }
-    rmdir(tmpdir);
+    test_remove_dir(tmpdir);
     return 0;
 }
 
